@@ -1,0 +1,274 @@
+"""Stage 3: label every block. Tag first, decide separately (dolma's taggers/mixer, conventions §4):
+
+1. `features()` computes per-block evidence once (length, sentence end, stopword density, phrase cue).
+2. `find_title()` locates the page title / headline by repetition at the top of the page.
+3. `main_region()` picks the article's run of lines: a max-sum segment where body-like lines score
+   their length and boilerplate lines cost (body lines come in runs; jusText's context idea).
+4. `decide()` turns evidence + position into one label and a snake_case reason per block.
+
+Nothing here knows a site, a page id or a sentence from the benchmark: every rule says why it exists.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from . import cues
+from .lang import is_cjk, stopwords_for
+from .records import Block, LabelledLine
+
+# --- thresholds (published defaults where they exist) -------------------------------------------
+# jusText: "short" blocks are < 70 chars; good blocks have stopword density >= 0.30 (we use a lower
+# floor because our lists are short and news prose is dense with names and numbers).
+GOOD_MIN_WORDS = 10
+NEAR_MIN_WORDS = 5
+GOOD_MIN_STOPWORD_RATIO = 0.12
+# C4: keep lines ending in terminal punctuation; curly closing quotes count as sentence ends.
+END_PUNCT = re.compile(r"(?:[.!?。！？…]|[.!?,…]?[\"”’»」』)]+|[.!?]\s*\([^)]{1,40}\))\s*$")
+# Max-sum region: a boilerplate line costs this many characters, a short non-sentence line this many.
+CUE_PENALTY = 60
+SHORT_PENALTY = 25
+# Related links: a headline-shaped line has this many words and no sentence end.
+LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 30
+# Near-duplicate of the headline (word-set Jaccard) for image alt / repeated title lines.
+TITLE_REPEAT_JACCARD = 0.5
+# Navigation: menu items are very short.
+NAV_MAX_WORDS = 4
+
+_TOKEN = re.compile(r"\w+", re.U)
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+
+
+@dataclass(slots=True)
+class Feat:
+    n_words: int
+    n_chars: int
+    terminal: bool
+    sw_ratio: float
+    cue: Optional[str]  # label suggested by a phrase cue
+    cue_reason: str
+    kind: str  # good | near | short | cue
+
+
+def _norm(s: str) -> str:
+    return " ".join(t.lower() for t in _TOKEN.findall(s))
+
+
+def _words(s: str) -> set[str]:
+    return {t.lower() for t in _TOKEN.findall(s)}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def is_timestamp(text: str) -> bool:
+    """A line made of date/time tokens and little else ("/ 04:53 PM April 27, 2022")."""
+    if len(text) > 90 or not any(c.isdigit() for c in text):
+        return False
+    rest = cues.DATE_TOKEN.sub(" ", text)
+    return len(_TOKEN.findall(rest)) <= 1 and bool(cues.DATE_TOKEN.search(text))
+
+
+def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None) -> tuple[Optional[str], str]:
+    """The label a phrase cue suggests for a short line, with its reason code; (None, '') when none."""
+    if len(text) > cues.CUE_MAX_CHARS:
+        return None, ""
+    if cues.ADVERTISEMENT.match(text):
+        return "advertisement", "ad_marker"
+    if cues.COOKIE.search(text):
+        return "cookie_notice", "cookie_phrase"
+    if cues.TAGS.match(text):
+        return "tags", "tags_prefix"
+    if cues.CREDIT.search(text) and n_words <= 60:
+        return "image_caption", "photo_credit"
+    if cues.NEWSLETTER.search(text) and (n_words <= 25 or not terminal):
+        return "newsletter", "newsletter_phrase"
+    if cues.COPYRIGHT.search(text) and n_words <= 30:
+        return "copyright", "copyright_mark"
+    if cues.SHARE.match(text):
+        return "share", "share_words"
+    if cues.WIDGET_HEADING.match(text):
+        return "widget_heading", "widget_phrase"
+    if cues.RELATED_INLINE.match(text) and not terminal:
+        return "related_link", "related_prefix"
+    if n_words <= 12 and cues.LEGAL.search(text) and not terminal:
+        return "legal", "legal_link"
+    if n_words <= 15 and _BYLINE.match(text):
+        return "byline", "by_prefix"
+    if is_timestamp(text):
+        return "timestamp", "date_line"
+    if _is_caps_heading(text, n_words):
+        return "widget_heading", "caps_heading"
+    return None, ""
+
+
+_BYLINE = re.compile(r"^(?:(?i:by|written by|reporting by|words by|von|par|por)[\s:]+|(?i:by)\s*$)"
+                     r"[A-ZÀ-ÖØ-ÞА-Я]")
+
+
+def _is_caps_heading(text: str, n_words: int) -> bool:
+    """Short ALL-CAPS line without sentence end ("FEATURED STORIES"): RefinedWeb drops mostly-upper lines."""
+    if not (1 <= n_words <= 5) or len(text) > 50:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
+    sw = stopwords_for(lang)
+    out = []
+    for b in blocks:
+        t = b.text
+        toks = _TOKEN.findall(t)
+        cjk = is_cjk(t)
+        n_words = max(len(toks), len(t) // 3) if cjk else len(toks)
+        terminal = bool(END_PUNCT.search(t))
+        if cjk:
+            ratio = 0.3  # no stopword list for CJK: punctuation + length carry the decision
+        else:
+            ratio = (sum(1 for w in toks if w.lower() in sw) / len(toks)) if toks else 0.0
+        cue, why = cue_of(t, n_words, terminal, b)
+        if b.link_density > 0.6 and cue is None and n_words < 40:
+            cue, why = "related_link" if n_words >= LINK_MIN_WORDS else "navigation", "link_dense"
+        if cue:
+            kind = "cue"
+        elif n_words >= GOOD_MIN_WORDS and terminal and ratio >= GOOD_MIN_STOPWORD_RATIO:
+            kind = "good"
+        elif n_words >= NEAR_MIN_WORDS and terminal:
+            kind = "near"
+        else:
+            kind = "short"
+        out.append(Feat(n_words, len(t), terminal, ratio, cue, why, kind))
+    return out
+
+
+def find_title(blocks: list[Block], title_hint: Optional[str] = None) -> tuple[Optional[int], Optional[int], Optional[str]]:
+    """(page_title index, headline index, title text). The page title is a "Headline | Site" line at the
+    top whose headline part is repeated below it; HTML mode passes <title>/og:title as `title_hint`."""
+    top = min(len(blocks), 60)
+    norms = [_norm(b.text) for b in blocks[:top]]
+    # 1. first line "Headline | Site" (or equal repeat) whose headline part appears again below
+    for i in range(min(3, top)):
+        if len(blocks[i].text.split()) > 40 or blocks[i].text.rstrip().endswith("."):
+            continue  # a title is a short line without a full stop, not a repeated sentence
+        parts = [p for p in _TITLE_SEP.split(blocks[i].text) if p]
+        cands = [_norm(blocks[i].text)] + [_norm(p) for p in parts if len(p.split()) >= 3]
+        for j in range(i + 1, top):
+            if norms[j] and norms[j] in cands:
+                return i, j, blocks[j].text
+    # 2. a hint (HTML <title> / og:title, minus its site suffix) matched against the blocks
+    if title_hint:
+        hint_parts = [_norm(p) for p in _TITLE_SEP.split(title_hint) if len(p.split()) >= 2] + [_norm(title_hint)]
+        for j in range(len(blocks)):
+            if norms[j] if j < top else False:
+                if norms[j] in hint_parts:
+                    return None, j, blocks[j].text
+    return None, None, None
+
+
+def main_region(feats: list[Feat]) -> tuple[int, int]:
+    """Max-sum contiguous run: body-like lines add their length, boilerplate subtracts. (start, end) incl."""
+    best, best_s, best_e = 0.0, 0, -1
+    cur, cur_s = 0.0, 0
+    for i, f in enumerate(feats):
+        if f.kind == "good":
+            w = float(f.n_chars)
+        elif f.kind == "near":
+            w = f.n_chars * 0.3
+        elif f.kind == "cue":
+            w = -float(CUE_PENALTY)
+        else:
+            w = -float(SHORT_PENALTY)
+        if cur <= 0:
+            cur, cur_s = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, best_s, best_e = cur, cur_s, i
+    return best_s, best_e
+
+
+def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Optional[str] = None) -> list[LabelledLine]:
+    """One label and reason per block (same order)."""
+    if not blocks:
+        return []
+    feats = features(blocks, lang)
+    pt, hl, title = find_title(blocks, title_hint)
+    start, end = main_region(feats)
+    if end < start:  # nothing body-like at all
+        start, end = len(blocks), len(blocks) - 1
+    title_words = _words(title) if title else set()
+    related_zone = False
+    labels: list[tuple[str, str]] = []
+    n = len(blocks)
+    for i, (b, f) in enumerate(zip(blocks, feats)):
+        inside = start <= i <= end
+        lab: tuple[str, str]
+        if i == pt:
+            lab = ("page_title", "title_with_site_suffix")
+        elif i == hl:
+            lab = ("headline", "repeats_page_title" if pt is not None else "matches_title_hint")
+        elif (title_words and i != hl and f.kind != "good" and f.cue is None
+              and _jaccard(_words(b.text), title_words) >= TITLE_REPEAT_JACCARD):
+            lab = ("image_alt", "repeats_headline") if i < start else ("other_boilerplate", "repeats_headline")
+        elif f.cue:
+            lab = (f.cue, f.cue_reason)
+        elif inside and f.kind in ("good", "near"):
+            lab = ("body", "sentence_in_main_run" if f.kind == "good" else "short_sentence_in_main_run")
+        elif inside:
+            lab = ("body", "between_body") if _between_body(i, feats, start, end) else _outside(f, i, start, end, related_zone)
+        else:
+            lab = _outside(f, i, start, end, related_zone)
+        if lab[0] == "widget_heading":
+            related_zone = True
+        elif related_zone and lab[0] == "body":
+            related_zone = False
+        labels.append(lab)
+    # headings inside the run that precede related teasers keep the zone; inside-run zone ends at body
+    out = []
+    for b, f, (lab, why) in zip(blocks, feats, labels):
+        out.append(LabelledLine(number=b.number, text=b.text, label=lab, reason=why,
+                                score=round(f.sw_ratio, 3)))
+    _relabel_related(out, feats, start, end)
+    return out
+
+
+def _between_body(i: int, feats: list[Feat], start: int, end: int) -> bool:
+    """A short line inside the run is a subheading when the next non-cue line is body prose and the
+    previous one is too (jusText: short blocks take the class of their neighbours)."""
+    f = feats[i]
+    if f.n_words < 2 or f.n_words > 20:
+        return False
+    prev = next((feats[k] for k in range(i - 1, start - 1, -1) if feats[k].kind != "cue"), None)
+    nxt = next((feats[k] for k in range(i + 1, end + 1) if feats[k].kind != "cue"), None)
+    return bool(prev and nxt and prev.kind == "good" and nxt.kind == "good")
+
+
+def _outside(f: Feat, i: int, start: int, end: int, related_zone: bool) -> tuple[str, str]:
+    headline_shaped = LINK_MIN_WORDS <= f.n_words <= LINK_MAX_WORDS and not f.terminal
+    if related_zone and headline_shaped:
+        return "related_link", "after_widget_heading"
+    if i > end and headline_shaped and f.n_words >= 4:
+        return "related_link", "headline_after_article"
+    if f.n_words <= NAV_MAX_WORDS and not f.terminal:
+        return "navigation", "short_menu_item"
+    if f.kind in ("good", "near"):
+        return "other_boilerplate", "prose_outside_main_run"
+    return "other_boilerplate", "short_outside_main_run"
+
+
+def _relabel_related(lines: list[LabelledLine], feats: list[Feat], start: int, end: int) -> None:
+    """After the article, a related-stories widget can be interrupted (newsletter box) and resume: once a
+    widget heading has been seen after the body, headline-shaped lines up to the footer are related links."""
+    seen_widget = False
+    for i in range(end + 1, len(lines)):
+        ln, f = lines[i], feats[i]
+        if ln.label == "widget_heading":
+            seen_widget = True
+        elif seen_widget and ln.label in ("other_boilerplate", "navigation") and \
+                LINK_MIN_WORDS <= f.n_words <= LINK_MAX_WORDS and not f.terminal:
+            ln.label, ln.reason = "related_link", "after_widget_heading"

@@ -1,0 +1,119 @@
+"""`copydesk` command line. Prefect is imported only inside the commands that orchestrate (run, serve, ui),
+so `copydesk extract` and `copydesk eval` start fast and the core stays Prefect-free."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+
+
+def prefect_env(project_dir: Path | None = None) -> None:
+    """Defaults that make Prefect's embedded server reliable here (../shared/prefect-notes.md §2);
+    anything the user set wins."""
+    home = Path(project_dir or Path.cwd()) / ".prefect"
+    os.environ.setdefault("PREFECT_HOME", str(home))
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_API_REQUEST_TIMEOUT", "120")
+
+
+def cmd_run(args) -> int:
+    prefect_env()
+    from .drain import run_flow_and_drain
+    from .ingest import format_summary
+    summary, drained = run_flow_and_drain(args.raw, args.warehouse, args.batch_size)
+    print(format_summary(summary))
+    if drained is not None:
+        print(f"prefect: flow run {summary.get('flow_run_id')} recorded with {drained} task runs")
+    return 0
+
+
+def cmd_extract(args) -> int:
+    from .pipeline import process_path
+    from .read import RejectError
+    from .records import Article
+    try:
+        art = process_path(args.file, None)
+    except RejectError as e:
+        print(json.dumps({"source_path": args.file, "error_kind": e.kind, "message": e.message}) if args.json
+              else f"rejected: {e.kind}: {e.message}")
+        return 2
+    rec = article_record(art)
+    if args.json:
+        print(json.dumps(rec, ensure_ascii=False, indent=2))
+        return 0
+    skip = {"lines", "body", "paragraphs"}
+    for k, v in rec.items():
+        if k not in skip and v not in (None, [], {}):
+            print(f"{k:>16}: {v if not isinstance(v, list) or not v or not isinstance(v[0], dict) else ''}")
+            if isinstance(v, list) and v and isinstance(v[0], dict):
+                for row in v:
+                    print(" " * 18 + json.dumps(row, ensure_ascii=False))
+    print("\nbody paragraphs:")
+    for i, p in enumerate(art.paragraphs, 1):
+        print(f"  [{i}] {p}")
+    print("\nlines:")
+    for ln in art.lines:
+        print(f"  {ln.number:>5} {ln.label:<17} {ln.reason:<28} {ln.text[:90]}")
+    return 0
+
+
+def article_record(art) -> dict:
+    """The articles row's columns as keys plus each child table as a list of row objects."""
+    from .load import rows_for, now_utc
+    rows = rows_for([art], [], now_utc())
+    rec = dict(rows["articles"][0])
+    rec["ingested_at"] = rec["ingested_at"].isoformat()
+    rec["paragraphs"] = art.paragraphs
+    for t in ("images", "related_links", "quotes", "people", "organizations", "places", "lines"):
+        rec[t] = [{k: v for k, v in r.items() if k != "article_id"} for r in rows[t]]
+    if art.acronyms:
+        rec["acronyms"] = art.acronyms
+    return rec
+
+
+def cmd_eval(args) -> int:
+    from .evaluate import main
+    return main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="copydesk", description="Turn raw news pages into clean Parquet tables.")
+    ap.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="run the ingest flow over raw/ into warehouse/")
+    p.add_argument("--raw", default="raw")
+    p.add_argument("--warehouse", default="warehouse")
+    p.add_argument("--batch-size", type=int, default=500)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("extract", help="one file through the core; prints fields, body and every line's label")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("eval", help="score the core on a benchmark laid out like ../shared/eval/dev")
+    p.add_argument("dataset")
+    p.add_argument("--mode", choices=["text", "html"], default="text")
+    p.add_argument("--ids", help="file with the page ids to score (JSON list/object or one per line)")
+    p.add_argument("--predictions", help="write {id: {articleBody}} here")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--worst", type=int, default=10, help="how many worst pages to list")
+    p.set_defaults(func=cmd_eval)
+    return ap
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Phrase cues: heuristics as data (conventions §6). Each pattern names the label it suggests and is
+matched only against short lines (cue phrases inside a long paragraph are usually the article talking
+about cookies or newsletters, not a widget).
+
+Sources: C4 (Raffel et al. 2020 §2.2: "javascript", cookie/privacy lines), RefinedWeb (Penedo et al.
+2023, App. G: "sign in", "read more", counters), jusText (Pomikálek 2011: "©" and short link-dense
+blocks are bad), trafilatura's boilerplate class/id lists (for HTML). Multilingual variants cover the
+languages of the dev benchmark and common European news languages.
+"""
+from __future__ import annotations
+
+import re
+
+# Lines longer than this are never judged by a phrase cue alone (they read as prose).
+CUE_MAX_CHARS = 320
+
+_I = re.I | re.U
+
+ADVERTISEMENT = re.compile(
+    r"^(?:advertisement|advertisements|advertising|ad|ads|sponsored(?: content| links?)?|paid (?:post|content)|"
+    r"promoted(?: content)?|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама|广告|"
+    r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+    r"continue reading (?:the main story|below)|скрыть рекламу)[\s.:]*$", _I)
+
+COOKIE = re.compile(
+    r"\b(?:cookies?|cookie policy|cookie settings|consent|gdpr)\b.*\b(?:use|uses|using|accept|agree|consent|"
+    r"experience|policy|settings|browsing|continu\w*|personal data)\b|"
+    r"\b(?:we use|this (?:site|website) uses|utilizamos|usamos|nous utilisons|wir verwenden|используем)\b.*\bcookie",
+    _I)
+
+NEWSLETTER = re.compile(
+    r"\b(?:newsletters?|subscribe|subscribed|subscription|subscribing|sign up for|sign-up|signup|"
+    r"e-?mail address|your inbox|in your inbox|unsubscribe|assine|assinar|inscreva|suscr[ií]b|abonnez|"
+    r"abonnieren|iscriviti|подпис)\w*", _I)
+
+COPYRIGHT = re.compile(
+    r"(?:^|\s)(?:©|\(c\)|&copy;)|\bcopyright\b|\ball rights reserved\b|\btodos os direitos\b|"
+    r"\btodos los derechos\b|\btous droits\b|\balle rechte\b|\bвсе права\b", _I)
+
+TAGS = re.compile(
+    r"^(?:tags?|topics?|related topics|keywords?|filed under|categories|schlagwörter|themen|etiquetas|"
+    r"temas|tópicos|mots[- ]clés|argomenti|теги|темы)\s*[:：]", _I)
+
+SHARE_WORDS = (
+    r"share|shares|share this|share this article|share this story|share on \w+|tweet|email|e-mail|print|"
+    r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|copy link|"
+    r"copy|link|save|comments?|\d+ comments?|comment|compartilhe|compartilhar|compartir|partager|teilen|"
+    r"condividi|поделиться|gift this article|give this article|listen|listen to this article"
+)
+SHARE = re.compile(rf"^(?:(?:{SHARE_WORDS})[\s|/,·•]*)+$", _I)
+
+LEGAL = re.compile(
+    r"\b(?:terms of (?:use|service|sale)|terms (?:&|and) conditions|privacy (?:policy|notice|statement|"
+    r"settings|center|centre)|cookie policy|accessibility(?: statement)?|do not sell|your (?:privacy|ad) "
+    r"choices|ad ?choices|contact us|about us|site ?map|impressum|datenschutz|política de privacidade|"
+    r"política de privacidad|mentions légales|termos de uso|advertise with us|careers|code of (?:ethics|conduct)|"
+    r"corrections? policy|editorial (?:standards|guidelines)|community guidelines|licensing)\b", _I)
+
+WIDGET_HEADING = re.compile(
+    r"^(?:related(?: stories| articles| news| content| coverage| posts| links| reading| topics)?|"
+    r"featured(?: stories| articles| video)?|recommended(?: for you| stories| reading| articles)?|"
+    r"more (?:from|on|about|stories|news|in|like this|top stories|to read|videos?)\b.*|"
+    r"most (?:read|popular|viewed|shared|commented|emailed)|trending(?: now| stories)?|popular(?: now| stories)?|"
+    r"read (?:more|next|also)|also read|see also|you may (?:also )?like|you might (?:also )?like|"
+    r"don'?t miss|editor'?s picks?|top stories|latest(?: news| stories| headlines| videos?)?|"
+    r"sponsored stories|around the web|from (?:our partners|the web)|what to read next|recommended videos?|"
+    r"up next|watch next|in case you missed it|more headlines|lesen sie auch|mehr zum thema|"
+    r"leia (?:também|mais)|veja (?:também|mais)|mais lidas|lea también|más leídas|lire aussi|à lire aussi|"
+    r"voir aussi|читайте также|по теме|самое (?:читаемое|популярное)|相关(?:新闻|阅读))[\s:.!…»›>-]*$", _I)
+
+# "Related: <headline>" teaser inline in the body.
+RELATED_INLINE = re.compile(
+    r"^(?:related|read more|read also|also read|see also|more|watch|recommended|leia também|veja também|"
+    r"lea también|lire aussi|lesen sie auch|читайте также)\s*[:：|»›>-]\s*\S", _I)
+
+BYLINE = re.compile(
+    r"^(?:by|written by|reporting by|words by|von|par|por|di|de|автор|text)[\s:]+\S", _I)
+
+NAV_WORDS = re.compile(
+    r"^(?:home|menu|search|log ?in|sign ?in|sign ?out|log ?out|register|subscribe|skip to (?:main )?content|"
+    r"skip navigation|toggle navigation|main menu|close|open|back to top|next|previous|prev|more|sections|"
+    r"all sections|account|my account|profile|settings|edit|reply|report|follow|follow us|help|faq|rss|"
+    r"newsletters?|podcasts?|videos?|photos?|opinion|sports?|business|world|politics|tech|technology|"
+    r"science|health|entertainment|lifestyle|travel|weather|local|national|news|español|english|"
+    r"início|inicio|accueil|startseite|главная)$", _I)
+
+# Photo/credit phrases marking a caption or credit line.
+CREDIT = re.compile(
+    r"(?:\((?:photo|image|picture|foto|credit|file)[^)]*\)|\b(?:photo|image|picture|foto|photograph)\s*"
+    r"(?:credit|by|:|/|courtesy)|\bcredit\s*:|\b(?:getty images|shutterstock|afp|ap photo|reuters|epa|"
+    r"istock|alamy|associated press)\b\s*\)?\s*$|\bcourtesy of\b|\|\s*[^|]{0,80}\bvia\b[^|]*$)", _I)
+
+# Date/time shapes for timestamp lines.
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|"
+    r"outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|"
+    r"märz|juni|juli|oktober|dezember|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
+    r"ноября|декабря"
+)
+DATE_TOKEN = re.compile(
+    rf"\b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|"
+    rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?|"
+    rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{MONTHS})\.?"
+    rf"(?:\s+(?:de\s+)?\d{{4}})?|\b(?:19|20)\d{{2}}\b|"
+    rf"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b,?|"
+    rf"\b(?:updated|published|posted|last updated|atualizado|publicado|actualizado|mis à jour|publié|"
+    rf"aktualisiert|veröffentlicht|обновлено|опубликовано)\b:?|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|"
+    rf"cest|ist|jst|kst)\b|\b\d+\s+(?:hours?|minutes?|mins?|days?|weeks?)\s+ago\b|\b(?:on|at|de|às|le)\b", _I)

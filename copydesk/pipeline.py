@@ -1,0 +1,161 @@
+"""One document through the core: RawDoc -> decode -> segment -> classify -> extract -> Article.
+`process_batch` fences every document: any failure becomes a Reject, the batch goes on (conventions §8).
+"""
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from . import classify as cls
+from .extract import basic_fields, parse_date
+from .lang import detect_language
+from .read import Limits, RejectError, decode, raw_from_bytes, read_path
+from .records import Article, RawDoc, Reject
+from .segment import text_blocks
+
+# Per-document time budget (seconds); a page over it is rejected as `timeout` (checked between stages).
+TIME_BUDGET_S = 10.0
+# Text longer than this after decoding is cut from consideration as a page (huge dumps are not articles).
+MAX_TEXT_CHARS = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    limits: Limits = Limits()
+    time_budget_s: float = TIME_BUDGET_S
+    max_text_chars: int = MAX_TEXT_CHARS
+
+
+def article_id_of(sha256: str) -> str:
+    """Stable id from the content hash: the same bytes give the same id on every run and machine."""
+    return sha256[:20]
+
+
+def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
+    """Raises RejectError on bad input."""
+    t0 = time.perf_counter()
+    text, _enc = decode(raw.data)
+    if len(text) > opts.max_text_chars:
+        raise RejectError("too_large", f"{len(text)} characters of text, over the cap of {opts.max_text_chars}")
+    meta: dict = {}
+    if raw.kind == "html":
+        from .html import html_blocks, parse_meta
+        try:
+            meta = parse_meta(text)
+            blocks = html_blocks(text)
+        except RejectError:
+            raise
+        except Exception as e:  # parser failure on malformed markup
+            raise RejectError("parse_error", f"HTML could not be parsed: {type(e).__name__}: {e}") from None
+    else:
+        blocks = text_blocks(text)
+    _budget(t0, opts)
+    if not blocks:
+        raise RejectError("no_content", "no visible text")
+    sample = " ".join(b.text for b in blocks if len(b.text) > 60)[:1000] or " ".join(b.text for b in blocks)[:1000]
+    lang = detect_language(sample)
+    title_hint = meta.get("og:title") or meta.get("title") if meta else None
+    lines = cls.classify(blocks, lang=lang, title_hint=title_hint)
+    _budget(t0, opts)
+    paragraphs = [ln.text for ln in lines if ln.label == "body"]
+    f = basic_fields(lines, paragraphs)
+    art = Article(article_id=article_id_of(raw.sha256), source_path=raw.source_path, sha256=raw.sha256,
+                  mode=raw.kind, paragraphs=paragraphs, lines=lines, url=raw.url)
+    for k, v in f.items():
+        setattr(art, k, v)
+    body_lang = detect_language(" ".join(paragraphs)[:1000]) if paragraphs else None
+    art.language = body_lang or lang
+    if meta:
+        _apply_meta(art, meta)
+    if raw.fetched_at and not art.published:
+        pass  # fetch time is not publication time; kept on the RawDoc only
+    return art
+
+
+def _budget(t0: float, opts: Options) -> None:
+    el = time.perf_counter() - t0
+    if el > opts.time_budget_s:
+        raise RejectError("timeout", f"processing took {el:.1f}s, over the budget of {opts.time_budget_s}s")
+
+
+def _apply_meta(art: Article, meta: dict) -> None:
+    """HTML metadata wins over text guesses for the fields it states explicitly."""
+    ld = meta.get("jsonld") or []
+    first = ld[0] if ld else {}
+    title = first.get("headline") or meta.get("og:title")
+    if title and not art.title:
+        art.title = title
+    site = meta.get("og:site_name")
+    pub = first.get("publisher") if isinstance(first.get("publisher"), dict) else None
+    if site:
+        art.site_name = site
+    elif pub and pub.get("name") and not art.site_name:
+        art.site_name = pub["name"]
+    for key, src in (("datePublished", "json-ld"),):
+        if first.get(key):
+            d = parse_date(str(first[key]))
+            if d:
+                art.published, art.published_source = d, src
+    if not art.published or art.published_source == "text_line":
+        for key in ("article:published_time", "og:article:published_time", "pubdate", "date", "dc.date"):
+            if meta.get(key):
+                d = parse_date(meta[key])
+                if d:
+                    art.published, art.published_source = d, "meta"
+                    break
+    if first.get("dateModified"):
+        art.modified = parse_date(str(first["dateModified"]))
+    elif meta.get("article:modified_time"):
+        art.modified = parse_date(meta["article:modified_time"])
+    art.canonical_url = meta.get("canonical") or meta.get("og:url")
+    if not art.url:
+        art.url = meta.get("og:url") or art.canonical_url
+
+
+def process_bytes(data: bytes, source_path: str, kind: str, opts: Options = Options(), **kw) -> Article:
+    return process_raw(raw_from_bytes(data, source_path, kind, limits=opts.limits, **kw), opts)
+
+
+def process_path(path: str, raw_root: Optional[str] = None, opts: Options = Options()) -> Article:
+    return process_raw(read_path(path, raw_root, opts.limits), opts)
+
+
+def safe_process(path: str, raw_root: Optional[str], opts: Options = Options()) -> Article | Reject:
+    """Never raises: bad input and unexpected bugs alike become a Reject with a kind and a message."""
+    rel = path
+    try:
+        raw = read_path(path, raw_root, opts.limits)
+        rel = raw.source_path
+        return process_raw(raw, opts)
+    except RejectError as e:
+        return Reject(source_path=_rel(path, raw_root), error_kind=e.kind, message=e.message)
+    except RecursionError:
+        return Reject(source_path=_rel(path, raw_root), error_kind="parse_error", message="markup nested too deeply")
+    except MemoryError:
+        return Reject(source_path=_rel(path, raw_root), error_kind="too_large", message="out of memory on this page")
+    except Exception as e:  # a bug must not stop a batch; the message says where
+        tb = traceback.extract_tb(e.__traceback__)[-1]
+        return Reject(source_path=_rel(rel, raw_root), error_kind="internal_error",
+                      message=f"{type(e).__name__}: {e} at {tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}")
+
+
+def _rel(path: str, raw_root: Optional[str]) -> str:
+    import os
+    if raw_root:
+        try:
+            r = os.path.relpath(path, raw_root)
+            if not r.startswith(".."):
+                return r
+        except ValueError:
+            pass
+    return str(path)
+
+
+def process_paths(paths: Iterable[str], raw_root: Optional[str], opts: Options = Options()) -> tuple[list[Article], list[Reject]]:
+    arts, rejs = [], []
+    for p in paths:
+        r = safe_process(str(p), raw_root, opts)
+        (rejs if isinstance(r, Reject) else arts).append(r)
+    return arts, rejs

@@ -1,0 +1,226 @@
+"""Stage 1: read bytes from disk, decompress, sniff, decode. Never raises past `read_path`/`decode`:
+every failure is a `RejectError` carrying a reject kind and a message a person can act on.
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import hashlib
+import os
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from .records import RawDoc
+
+# Fences (conventions §8). Defaults sized for news pages: the largest dev page is 1.3 MB of HTML.
+MAX_FILE_BYTES = 20 * 1024 * 1024          # on-disk size cap
+MAX_DECOMPRESSED_BYTES = 20 * 1024 * 1024  # gzip output cap (bomb guard)
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+ACCEPTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_decompressed_bytes: int = MAX_DECOMPRESSED_BYTES
+
+
+class RejectError(Exception):
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def kind_of(name: str) -> Optional[str]:
+    """'text' or 'html' from the file name (one optional .gz), None when not an input."""
+    n = name.lower()
+    if n.endswith(".gz"):
+        n = n[:-3]
+    suffix = os.path.splitext(n)[1]
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def discover(raw_dir: str | Path) -> Iterator[Path]:
+    """Input files under raw_dir, recursively, sorted; symlinks are not followed out of raw_dir."""
+    root = Path(raw_dir)
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for fn in sorted(filenames):
+            if fn.startswith("."):
+                continue
+            if kind_of(fn) is None:
+                continue
+            yield Path(dirpath) / fn
+
+
+def gunzip_capped(data: bytes, cap: int) -> bytes:
+    """Decompress gzip without ever holding more than `cap` bytes of output (bomb guard)."""
+    d = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    out = bytearray()
+    buf = data
+    try:
+        while buf:
+            chunk = d.decompress(buf, cap + 1 - len(out))
+            out += chunk
+            if len(out) > cap:
+                raise RejectError("gzip_bomb", f"decompressed size exceeds the cap of {cap} bytes")
+            buf = d.unconsumed_tail
+            if d.eof:
+                # concatenated gzip members
+                rest = d.unused_data
+                if rest and rest.strip(b"\x00"):
+                    d = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+                    buf = rest
+                else:
+                    break
+            elif not chunk and not buf:
+                break
+    except zlib.error as e:
+        raise RejectError("gzip_corrupt", f"corrupt gzip stream: {e}") from None
+    if not d.eof:
+        raise RejectError("gzip_corrupt", "truncated gzip stream (no end-of-stream marker)")
+    return bytes(out)
+
+
+def read_path(path: str | Path, raw_root: str | Path | None = None, limits: Limits = Limits()) -> RawDoc:
+    """Read one input file into a RawDoc. Raises RejectError with a reject kind."""
+    p = Path(path)
+    rel = str(p.relative_to(raw_root)) if raw_root is not None and _is_under(p, raw_root) else str(p)
+    if p.is_symlink() and raw_root is not None:
+        target = p.resolve()
+        if not _is_under(target, Path(raw_root).resolve()):
+            raise RejectError("symlink_outside", f"symlink points outside the raw folder: {target}")
+    try:
+        st = p.stat()
+        if st.st_size > limits.max_file_bytes:
+            raise RejectError("too_large", f"file is {st.st_size} bytes, over the cap of {limits.max_file_bytes}")
+        with open(p, "rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)
+    except RejectError:
+        raise
+    except FileNotFoundError:
+        raise RejectError("unreadable", "file disappeared before it could be read") from None
+    except OSError as e:
+        raise RejectError("unreadable", f"cannot read file: {e.strerror or e}") from None
+    if len(data) > limits.max_file_bytes:
+        raise RejectError("too_large", f"file grew past the cap of {limits.max_file_bytes} bytes")
+    kind = kind_of(p.name) or "text"
+    return raw_from_bytes(data, rel, kind, limits=limits, gz=p.name.lower().endswith(".gz"), mtime=st.st_mtime)
+
+
+def raw_from_bytes(data: bytes, source_path: str, kind: str, *, limits: Limits = Limits(), gz: bool = False,
+                   mtime: Optional[float] = None, url: Optional[str] = None,
+                   fetched_at: Optional[str] = None) -> RawDoc:
+    """Bytes (maybe gzip) into a RawDoc. sha256 is of the content after decompression, so the same page
+    stored plain and gzipped, or under two names, is one article."""
+    size = len(data)
+    if gz or data[:2] == b"\x1f\x8b":
+        data = gunzip_capped(data, limits.max_decompressed_bytes)
+    digest = sha256_hex(data)
+    if not data.strip():
+        raise RejectError("empty", "file is empty or only whitespace")
+    return RawDoc(source_path=source_path, data=data, kind=kind, sha256=digest, url=url,
+                  fetched_at=fetched_at, size=size, mtime=mtime)
+
+
+def _is_under(p: Path, root: str | Path) -> bool:
+    try:
+        Path(os.path.abspath(p)).relative_to(os.path.abspath(root))
+        return True
+    except ValueError:
+        return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding: BOM, then declared charset, then UTF-8, then detection. Never raises on bad bytes.
+
+_MAGIC = [  # file signatures of formats that are not pages (PDF, images, archives, executables)
+    (b"%PDF", "PDF document"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"), (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "ELF executable"),
+    (b"RIFF", "RIFF media"), (b"BZh", "bzip2 archive"), (b"\xfd7zXZ", "xz archive"),
+    (b"7z\xbc\xaf", "7z archive"), (b"\x28\xb5\x2f\xfd", "zstd archive"),
+]
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_BOMS = [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+# Share of control characters (other than tab/newline/CR/FF) above which decoded text is junk.
+MAX_CONTROL_RATIO = 0.05
+
+
+def sniff_binary(data: bytes) -> Optional[str]:
+    """A human name for the format when the bytes are clearly not a page, else None."""
+    head = data[:8]
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def decode(data: bytes, declared: Optional[str] = None) -> tuple[str, str]:
+    """(text, encoding). BOM > declared/meta charset > strict UTF-8 > charset detection > UTF-8 with
+    replacement. Raises RejectError('binary') for known binary formats and control-character junk."""
+    fmt = sniff_binary(data)
+    if fmt:
+        raise RejectError("binary", f"{fmt}, not a text or HTML page")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return _check_text(data[len(bom):].decode(enc, errors="replace")), enc
+    cand = declared
+    if cand is None:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            cand = m.group(1).decode("ascii", "ignore")
+    if cand:
+        try:
+            enc = codecs.lookup(cand).name
+            if enc == "ascii":
+                enc = "utf-8"
+            if enc in ("latin-1", "iso8859-1"):
+                enc = "cp1252"  # WHATWG: latin-1 labels mean windows-1252
+            try:
+                return _check_text(data.decode(enc)), enc
+            except UnicodeDecodeError:
+                pass
+        except LookupError:
+            pass
+    try:
+        return _check_text(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        raise RejectError("binary", "contains NUL bytes and no BOM: not a text page")
+    try:
+        from charset_normalizer import from_bytes
+        matches = from_bytes(data[:200_000])
+        # WHATWG's fallback for Western pages is windows-1252; single-byte detectors often confuse it with
+        # cp1257/cp1250 on short texts, so it wins whenever it is among the plausible candidates.
+        best = next((m for m in matches if m.encoding == "cp1252"), None) or matches.best()
+        if best is not None and best.encoding:
+            return _check_text(data.decode(best.encoding, errors="replace")), best.encoding
+    except RejectError:
+        raise
+    except Exception:  # detector failure is not fatal: fall through to replacement decoding
+        pass
+    return _check_text(data.decode("utf-8", errors="replace")), "utf-8-replace"
+
+
+def _check_text(text: str) -> str:
+    sample = text[:20000]
+    if sample:
+        ctrl = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
+        if ctrl / len(sample) > MAX_CONTROL_RATIO:
+            raise RejectError("binary", f"{ctrl / len(sample):.0%} control or undecodable characters: not a text page")
+    return text

@@ -1,0 +1,109 @@
+"""Small typed records that flow one way through the stages (datatrove's slots `Document` habit).
+
+read -> RawDoc -> segment -> [Block] -> classify -> [LabelledLine] -> extract -> Article -> load.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+# Label vocabulary: the contract from the foundation issue. Every non-blank line gets exactly one.
+Label = Literal[
+    "body", "page_title", "headline", "timestamp", "byline", "image_alt", "image_caption",
+    "advertisement", "widget_heading", "related_link", "newsletter", "tags", "copyright",
+    "cookie_notice", "navigation", "share", "legal", "other_boilerplate",
+]
+LABELS: tuple[str, ...] = Label.__args__  # type: ignore[attr-defined]
+
+Mode = Literal["text", "html"]
+
+# Reject kinds: why a file could not become an article (a row in `rejects`).
+RejectKind = Literal[
+    "empty", "binary", "not_text", "decode_error", "gzip_corrupt", "gzip_bomb", "too_large",
+    "timeout", "unreadable", "no_content", "parse_error", "symlink_outside", "internal_error",
+]
+
+
+@dataclass(slots=True)
+class RawDoc:
+    """One input document: bytes as read, before decoding. `source_path` is relative to raw/ when possible."""
+    source_path: str
+    data: bytes
+    kind: Mode  # text dump or HTML, by extension or sniffing
+    sha256: str
+    url: Optional[str] = None
+    fetched_at: Optional[str] = None
+    size: int = 0
+    mtime: Optional[float] = None
+
+
+@dataclass(slots=True)
+class Block:
+    """One visible block: a non-blank line of a text dump, or a block-level element of HTML.
+
+    `number` is the 1-based line number in the decoded text dump (HTML: the block's order).
+    DOM evidence is empty in text mode.
+    """
+    number: int
+    text: str
+    tag: str = ""             # HTML: tag name of the block (p, h1, li, figcaption, ...)
+    path: str = ""            # HTML: ancestor tag/class path, lower-cased
+    link_density: float = 0.0  # HTML: share of characters inside <a>
+    href: Optional[str] = None  # HTML: the link when the whole block is one link
+
+
+@dataclass(slots=True)
+class LabelledLine:
+    number: int
+    text: str
+    label: str
+    reason: str
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class Reject:
+    source_path: str
+    error_kind: str
+    message: str
+    sha256: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Article:
+    """Everything copydesk reads off one page. Child lists become child tables keyed by article_id."""
+    article_id: str
+    source_path: str
+    sha256: str
+    mode: str
+    title: Optional[str] = None
+    site_name: Optional[str] = None
+    url: Optional[str] = None
+    canonical_url: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    published: Optional[str] = None
+    published_source: Optional[str] = None
+    modified: Optional[str] = None
+    dateline: Optional[str] = None
+    wire_agencies: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    section: Optional[str] = None
+    language: Optional[str] = None
+    copyright: Optional[str] = None
+    paragraphs: list[str] = field(default_factory=list)
+    lines: list[LabelledLine] = field(default_factory=list)
+    images: list[dict] = field(default_factory=list)
+    related_links: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)
+    organizations: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    acronyms: dict = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)

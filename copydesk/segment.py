@@ -1,0 +1,28 @@
+"""Stage 2: decoded text -> blocks. Text dumps: one block per non-blank line (line numbers kept, so the
+audit table points at the dump). HTML: see `copydesk.html.html_blocks`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .records import Block
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def clean_line(s: str) -> str:
+    """Collapse runs of spaces, drop zero-width and control characters, NFC-normalise."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s).replace("\u200b", "").replace("\ufeff", "")
+    return _WS.sub(" ", s).strip()
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Non-blank lines of a text dump, numbered from 1 as in the file."""
+    out: list[Block] = []
+    for i, raw in enumerate(text.splitlines(), 1):
+        s = clean_line(raw)
+        if s:
+            out.append(Block(number=i, text=s))
+    return out

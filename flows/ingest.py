@@ -1,0 +1,80 @@
+"""The `ingest` flow: raw/ -> batches -> warehouse/. Run by `copydesk run`, `copydesk serve` or by hand."""
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from datetime import datetime, timezone
+
+from prefect import flow
+from prefect.artifacts import create_markdown_artifact, create_progress_artifact, create_table_artifact, \
+    update_progress_artifact
+from prefect.logging import get_run_logger
+from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
+
+from copydesk import ingest as core
+from copydesk import load
+from tasks.ingest import ingest_batch
+
+
+def _run_name() -> str:
+    raw = flow_run.parameters.get("raw", "raw")
+    return f"ingest {str(raw).rstrip('/')}/ {datetime.now(timezone.utc):%Y-%m-%d %H:%M}"
+
+
+@flow(name="ingest", flow_run_name=_run_name, log_prints=False)
+def ingest(raw: str = "raw", warehouse: str = "warehouse", batch_size: int = core.DEFAULT_BATCH_SIZE) -> dict:
+    """Ingest every new or changed page under `raw` into the Parquet tables under `warehouse`."""
+    log = get_run_logger()
+    t0 = time.perf_counter()
+    run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    os.makedirs(warehouse, exist_ok=True)
+    with load.warehouse_lock(warehouse):
+        load.ensure_tables(warehouse)
+        removed = load.recover(warehouse)
+        if removed:
+            log.warning("removed %d files of an earlier run that did not finish", removed)
+        plan = core.plan(raw, warehouse)
+        groups = core.batches(plan.todo, batch_size)
+        log.info("found %d files under %s: %d new or changed, %d unchanged -> %d batches of up to %d",
+                 plan.seen, raw, len(plan.todo), plan.unchanged, len(groups), batch_size)
+        progress = create_progress_artifact(progress=0.0, key="ingest-progress",
+                                            description="share of batches done") if groups else None
+        results = []
+        known = set(plan.known_sha)
+        for i, items in enumerate(groups, 1):
+            key = core.batch_key(run_id, i, items)
+            s = ingest_batch(quote(items), raw, warehouse, key, run_id, quote(known), index=i, size=len(items))
+            results.append(s)
+            if progress:
+                update_progress_artifact(progress, progress=100.0 * i / len(groups))
+    summary = core.merge_summaries(results)
+    summary.update(seen=plan.seen, unchanged=plan.unchanged, seconds=time.perf_counter() - t0,
+                   warehouse=str(warehouse), raw=str(raw), batches=len(groups), run_id=run_id,
+                   flow_run_id=str(flow_run.id) if flow_run.id else None)
+    summary["files_per_s"] = summary["files"] / summary["seconds"] if summary["seconds"] else 0.0
+    _artifacts(summary)
+    log.info("done: %d articles, %d rejects, %d unchanged in %.2fs", summary["articles"], summary["rejects"],
+             summary["unchanged"], summary["seconds"])
+    return summary
+
+
+def _artifacts(s: dict) -> None:
+    rows = [("files seen", s["seen"]), ("new or changed", s["files"]), ("unchanged (skipped)", s["unchanged"]),
+            ("articles", s["articles"]), ("duplicates of known content", s["duplicates"]),
+            ("body paragraphs", s["paragraphs"]), ("rejects", s["rejects"]), ("batches", s["batches"]),
+            ("seconds", f"{s['seconds']:.2f}"), ("files/s", f"{s['files_per_s']:.1f}")]
+    md = ["# ingest summary", "", f"`{s['raw']}` → `{s['warehouse']}`", "", "| metric | value |", "|---|---|"]
+    md += [f"| {k} | {v} |" for k, v in rows]
+    md += ["", "## lines removed by label", "", "| label | lines |", "|---|---|"]
+    md += [f"| {k} | {v} |" for k, v in s["removed"].items()] or ["| (none) | 0 |"]
+    if s["reject_rows"]:
+        md += ["", "## rejects by kind", "", "| kind | files |", "|---|---|"]
+        kinds: dict[str, int] = {}
+        for r in s["reject_rows"]:
+            kinds[r["error_kind"]] = kinds.get(r["error_kind"], 0) + 1
+        md += [f"| {k} | {v} |" for k, v in sorted(kinds.items())]
+    create_markdown_artifact("\n".join(md), key="ingest-summary", description="what the ingest run did")
+    create_table_artifact(s["reject_rows"][:500] or [{"source_path": "", "error_kind": "", "message": "no rejects"}],
+                          key="ingest-rejects", description="files that could not be ingested, with the reason")

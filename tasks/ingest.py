@@ -1,0 +1,35 @@
+"""Thin Prefect tasks over batches of documents. The work is `copydesk.ingest.run_batch`; the task adds a
+readable name, retries for transient I/O, logging and no caching (inputs are paths, results are counts)."""
+from __future__ import annotations
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect.logging import get_run_logger
+
+from copydesk import ingest as core
+
+
+def _transient(task, task_run, state) -> bool:
+    """Retry only transient I/O errors (disk full, NFS hiccup, object store timeout); bad input never
+    raises out of the core (it becomes a reject), so anything else is a bug and retrying will not help."""
+    try:
+        state.result()
+    except (OSError, TimeoutError, ConnectionError):
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(name="ingest-batch", task_run_name="batch {index} ({size} files)", cache_policy=NO_CACHE,
+      retries=3, retry_delay_seconds=[1, 4, 16], retry_condition_fn=_transient)
+def ingest_batch(items: list, raw_dir: str, warehouse: str, key: str, run_id: str, known_sha: set,
+                 index: int, size: int) -> dict:
+    log = get_run_logger()
+    s = core.run_batch(items, raw_dir, warehouse, key, run_id, known_sha)
+    rate = s["files"] / s["seconds"] if s["seconds"] else 0.0
+    log.info("batch %d: %d files -> %d articles, %d duplicates, %d rejects in %.2fs (%.0f files/s)",
+             index, s["files"], s["articles"], s["duplicates"], s["rejects"], s["seconds"], rate)
+    for r in s["reject_rows"]:
+        log.warning("rejected %s: %s: %s", r["source_path"], r["error_kind"], r["message"])
+    return s

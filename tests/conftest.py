@@ -1,0 +1,16 @@
+import json
+
+import pytest
+
+from helpers import ROOT, SAMPLE_EXPECTED, SAMPLE_RAW
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict:
+    return json.loads(SAMPLE_EXPECTED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_article():
+    from copydesk.pipeline import process_path
+    return process_path(str(SAMPLE_RAW), str(ROOT / "raw"))
