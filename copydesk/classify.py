@@ -192,11 +192,18 @@ def main_region(feats: list[Feat]) -> tuple[int, int]:
     return best_s, best_e
 
 
-def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Optional[str] = None) -> list[LabelledLine]:
-    """One label and reason per block (same order)."""
+def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Optional[str] = None,
+             dom_hints: Optional[list[Optional[tuple[str, str]]]] = None) -> list[LabelledLine]:
+    """One label and reason per block (same order). `dom_hints` (HTML mode) gives, per block, a
+    (label, reason) read off the DOM (e.g. an element inside <nav> or class="newsletter") that wins over
+    text cues; None where the DOM says nothing."""
     if not blocks:
         return []
     feats = features(blocks, lang)
+    if dom_hints:
+        for f, h in zip(feats, dom_hints):
+            if h is not None:
+                f.cue, f.cue_reason, f.kind = h[0], h[1], "cue"
     pt, hl, title = find_title(blocks, title_hint)
     start, end = main_region(feats)
     if end < start:  # nothing body-like at all

@@ -83,6 +83,13 @@ def cmd_eval(args) -> int:
     return main(args)
 
 
+def _delegate(module: str, func: str = "main"):
+    """Handler that imports `module` only when its command runs (keeps start-up fast)."""
+    def handler(args):
+        return getattr(importlib.import_module(module), func)(args)
+    return handler
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="copydesk", description="Turn raw news pages into clean Parquet tables.")
     ap.add_argument("--version", action="version", version=f"copydesk {__version__}")

@@ -224,3 +224,37 @@ def authors_from_byline(text: str) -> list[str]:
         if 2 <= len(n) <= 60 and not _NOT_NAME.search(n) and n[:1].isupper() and len(n.split()) <= 5:
             out.append(n)
     return out
+
+
+def apply_meta(art, meta: dict) -> None:
+    """HTML metadata wins over text guesses for the fields it states explicitly."""
+    ld = meta.get("jsonld") or []
+    first = ld[0] if ld else {}
+    title = first.get("headline") or meta.get("og:title")
+    if title and not art.title:
+        art.title = title
+    site = meta.get("og:site_name")
+    pub = first.get("publisher") if isinstance(first.get("publisher"), dict) else None
+    if site:
+        art.site_name = site
+    elif pub and pub.get("name") and not art.site_name:
+        art.site_name = pub["name"]
+    for key, src in (("datePublished", "json-ld"),):
+        if first.get(key):
+            d = parse_date(str(first[key]))
+            if d:
+                art.published, art.published_source = d, src
+    if not art.published or art.published_source == "text_line":
+        for key in ("article:published_time", "og:article:published_time", "pubdate", "date", "dc.date"):
+            if meta.get(key):
+                d = parse_date(meta[key])
+                if d:
+                    art.published, art.published_source = d, "meta"
+                    break
+    if first.get("dateModified"):
+        art.modified = parse_date(str(first["dateModified"]))
+    elif meta.get("article:modified_time"):
+        art.modified = parse_date(meta["article:modified_time"])
+    art.canonical_url = meta.get("canonical") or meta.get("og:url")
+    if not art.url:
+        art.url = meta.get("og:url") or art.canonical_url

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from . import classify as cls
-from .extract import basic_fields, parse_date
+from .extract import apply_meta, basic_fields
 from .lang import detect_language
 from .read import Limits, RejectError, decode, raw_from_bytes, read_path
 from .records import Article, RawDoc, Reject
@@ -68,7 +68,7 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
     body_lang = detect_language(" ".join(paragraphs)[:1000]) if paragraphs else None
     art.language = body_lang or lang
     if meta:
-        _apply_meta(art, meta)
+        apply_meta(art, meta)
     if raw.fetched_at and not art.published:
         pass  # fetch time is not publication time; kept on the RawDoc only
     return art
@@ -78,40 +78,6 @@ def _budget(t0: float, opts: Options) -> None:
     el = time.perf_counter() - t0
     if el > opts.time_budget_s:
         raise RejectError("timeout", f"processing took {el:.1f}s, over the budget of {opts.time_budget_s}s")
-
-
-def _apply_meta(art: Article, meta: dict) -> None:
-    """HTML metadata wins over text guesses for the fields it states explicitly."""
-    ld = meta.get("jsonld") or []
-    first = ld[0] if ld else {}
-    title = first.get("headline") or meta.get("og:title")
-    if title and not art.title:
-        art.title = title
-    site = meta.get("og:site_name")
-    pub = first.get("publisher") if isinstance(first.get("publisher"), dict) else None
-    if site:
-        art.site_name = site
-    elif pub and pub.get("name") and not art.site_name:
-        art.site_name = pub["name"]
-    for key, src in (("datePublished", "json-ld"),):
-        if first.get(key):
-            d = parse_date(str(first[key]))
-            if d:
-                art.published, art.published_source = d, src
-    if not art.published or art.published_source == "text_line":
-        for key in ("article:published_time", "og:article:published_time", "pubdate", "date", "dc.date"):
-            if meta.get(key):
-                d = parse_date(meta[key])
-                if d:
-                    art.published, art.published_source = d, "meta"
-                    break
-    if first.get("dateModified"):
-        art.modified = parse_date(str(first["dateModified"]))
-    elif meta.get("article:modified_time"):
-        art.modified = parse_date(meta["article:modified_time"])
-    art.canonical_url = meta.get("canonical") or meta.get("og:url")
-    if not art.url:
-        art.url = meta.get("og:url") or art.canonical_url
 
 
 def process_bytes(data: bytes, source_path: str, kind: str, opts: Options = Options(), **kw) -> Article:
