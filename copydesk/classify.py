@@ -28,11 +28,21 @@ GOOD_MIN_STOPWORD_RATIO = 0.12
 END_PUNCT = re.compile(r"(?:[.!?。！？…]|[.!?,…]?[\"”’»」』)]+|[.!?]\s*\([^)]{1,40}\))\s*$")
 # Max-sum region: a boilerplate line costs this many characters, a short non-sentence line this many.
 CUE_PENALTY = 60
+# Cues that mark the edge of the article (related/newsletter/share/comments/footer widgets) cost more:
+# the run should not bridge from the article into the teaser lists that follow it. Inline cues
+# (ads, captions, bylines, timestamps) keep the light penalty: they sit inside articles.
+BOUNDARY_PENALTY = 300
+LIGHT_CUE_LABELS = frozenset({"advertisement", "image_caption", "image_alt", "timestamp", "byline", "newsletter", "share"})
+# An ALL-CAPS short line is as often a tabloid subheading inside the article as a widget title; a
+# call to action ("click here to ...") is an inline promo that sits between paragraphs.
+LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action"})
 SHORT_PENALTY = 25
 # Related links: a headline-shaped line has this many words and no sentence end.
 LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 30
 # Near-duplicate of the headline (word-set Jaccard) for image alt / repeated title lines.
 TITLE_REPEAT_JACCARD = 0.5
+# Legal small print is judged by its phrases up to this length (a long paragraph quoting terms is prose).
+DISCLAIMER_MAX_WORDS = 120
 # Navigation: menu items are very short.
 NAV_MAX_WORDS = 4
 
@@ -76,9 +86,31 @@ def is_timestamp(text: str) -> bool:
 def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None) -> tuple[Optional[str], str]:
     """The label a phrase cue suggests for a short line, with its reason code; (None, '') when none."""
     if len(text) > cues.CUE_MAX_CHARS:
+        # long lines read as prose; only a banner that opens with its cookie sentence, or legal small
+        # print, is judged by its phrases
+        if cues.COOKIE_LEAD.match(text):
+            return "cookie_notice", "cookie_banner"
+        if n_words <= DISCLAIMER_MAX_WORDS and cues.DISCLAIMER.search(text):
+            return "legal", "disclaimer_phrase"
         return None, ""
+    if cues.DISCLAIMER.search(text):
+        return "legal", "disclaimer_phrase"
     if cues.ADVERTISEMENT.match(text):
         return "advertisement", "ad_marker"
+    if n_words <= 40 and cues.COMMENT.match(text):
+        return "other_boilerplate", "comment_section"
+    if n_words <= 20 and cues.SHARE_ACTION.search(text):
+        return "share", "share_action"
+    if n_words <= 60 and cues.CAPTION.search(text):
+        return "image_caption", "caption_credit"
+    if n_words <= 25 and cues.TRUNCATED.search(text):
+        return "related_link", "truncated_teaser"
+    if n_words <= 25 and cues.COUNTER_SUFFIX.search(text):
+        return "related_link", "counter_suffix"
+    if n_words <= 6 and not terminal and cues.ABOUT_HEADING.match(text):
+        return "widget_heading", "about_box_heading"
+    if n_words <= 25 and cues.CALL_TO_ACTION.search(text):
+        return "other_boilerplate", "call_to_action"
     if cues.COOKIE.search(text):
         return "cookie_notice", "cookie_phrase"
     if cues.TAGS.match(text):
@@ -103,6 +135,8 @@ def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None) 
         return "timestamp", "date_line"
     if _is_caps_heading(text, n_words):
         return "widget_heading", "caps_heading"
+    if _is_caps_teaser(text, n_words, terminal):
+        return "related_link", "caps_teaser"
     return None, ""
 
 
@@ -116,6 +150,18 @@ def _is_caps_heading(text: str, n_words: int) -> bool:
         return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+# Tabloid teasers in capitals between paragraphs ("SINGER SAYS SHOW HELPED HER LOSE 25 POUNDS"): a
+# capitalised line of this many words is a headline of another story, not a subheading.
+CAPS_TEASER_MIN_WORDS = 6
+
+
+def _is_caps_teaser(text: str, n_words: int, terminal: bool) -> bool:
+    if n_words < CAPS_TEASER_MIN_WORDS or n_words > 30 or terminal:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
@@ -180,7 +226,8 @@ def main_region(feats: list[Feat]) -> tuple[int, int]:
         elif f.kind == "near":
             w = f.n_chars * 0.3
         elif f.kind == "cue":
-            w = -float(CUE_PENALTY)
+            light = f.cue in LIGHT_CUE_LABELS or f.cue_reason in LIGHT_CUE_REASONS
+            w = -float(CUE_PENALTY if light else BOUNDARY_PENALTY)
         else:
             w = -float(SHORT_PENALTY)
         if cur <= 0:
@@ -206,6 +253,7 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
                 f.cue, f.cue_reason, f.kind = h[0], h[1], "cue"
     pt, hl, title = find_title(blocks, title_hint)
     start, end = main_region(feats)
+    end = _cut_at_terminal(feats, start, end)
     if end < start:  # nothing body-like at all
         start, end = len(blocks), len(blocks) - 1
     title_words = _words(title) if title else set()
@@ -222,6 +270,8 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
         elif (title_words and i != hl and f.kind != "good" and f.cue is None
               and _jaccard(_words(b.text), title_words) >= TITLE_REPEAT_JACCARD):
             lab = ("image_alt", "repeats_headline") if i < start else ("other_boilerplate", "repeats_headline")
+        elif f.cue_reason in LIGHT_CUE_REASONS and inside and _between_body(i, feats, start, end):
+            lab = ("body", "subheading_between_body")
         elif f.cue:
             lab = (f.cue, f.cue_reason)
         elif inside and f.kind in ("good", "near"):
@@ -241,7 +291,57 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
         out.append(LabelledLine(number=b.number, text=b.text, label=lab, reason=why,
                                 score=round(f.sw_ratio, 3)))
     _relabel_related(out, feats, start, end)
+    _colon_lists(out, feats, end)
     return out
+
+
+# A list introduced by a colon ("The 2020 tour dates:", "Ingredients:") belongs to the article even
+# though its items are short and unpunctuated; it runs until the next cue line. Capped so a colon
+# never swallows a page footer.
+LIST_MAX_ITEMS = 60
+LIST_INTRO_MIN_WORDS = 3
+# ...but not a widget's own heading ("Related coverage from Money:", "Previous: ...").
+_LIST_INTRO_NOT = re.compile(r"\b(?:related|more|read|coverage|previous|prev|next|see also|follow|share|"
+                             r"about this|statement|recommended|popular)\b", re.I)
+
+
+def _colon_lists(lines: list[LabelledLine], feats: list[Feat], end: int) -> None:
+    n = len(lines)
+    after_end = next((k for k in range(end + 1, n) if feats[k].kind != "cue"), None)
+    i = 0
+    while i < n:
+        ln = lines[i]
+        if (ln.text.endswith((":", "：")) and feats[i].n_words >= LIST_INTRO_MIN_WORDS
+                and (ln.label == "body" or i == after_end) and feats[i].kind != "cue"
+                and not _LIST_INTRO_NOT.search(ln.text)):
+            if ln.label != "body":
+                ln.label, ln.reason = "body", "list_intro_after_body"
+            j, seen = i + 1, set()
+            # a repeated item means we ran into a menu, not a list the author wrote
+            while (j < n and j - i <= LIST_MAX_ITEMS and feats[j].kind != "cue" and lines[j].label != "body"
+                   and lines[j].text not in seen):
+                seen.add(lines[j].text)
+                lines[j].label, lines[j].reason = "body", "list_after_colon"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+# Cues after which the article never resumes: a comment section or an "About the author/company" box.
+# The run ends before them even when long comments or a bio would let the max-sum bridge them.
+TERMINAL_REASONS = frozenset({"comment_section", "about_box_heading"})
+
+
+def _cut_at_terminal(feats: list[Feat], start: int, end: int) -> int:
+    seen_good = False
+    for i in range(start, end + 1):
+        f = feats[i]
+        if f.kind == "good":
+            seen_good = True
+        elif seen_good and f.cue_reason in TERMINAL_REASONS:
+            return i - 1
+    return end
 
 
 def _between_body(i: int, feats: list[Feat], start: int, end: int) -> bool:

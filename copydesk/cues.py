@@ -108,3 +108,57 @@ DATE_TOKEN = re.compile(
     rf"\b(?:updated|published|posted|last updated|atualizado|publicado|actualizado|mis à jour|publié|"
     rf"aktualisiert|veröffentlicht|обновлено|опубликовано)\b:?|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|"
     rf"cest|ist|jst|kst)\b|\b\d+\s+(?:hours?|minutes?|mins?|days?|weeks?)\s+ago\b|\b(?:on|at|de|às|le)\b", _I)
+
+# Comment sections follow the article ("12 responses to ...", "jdoe says:", "Leave a reply"); a reader
+# comment is never part of the article body (RefinedWeb drops such UI lines; jusText treats comments as bad).
+COMMENT = re.compile(
+    r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts|reactions)\b.{0,200}|"
+    r"\S(?:.{0,40}\S)?\s+(?:says|said|wrote|writes|commented|replied)\s*:|"
+    r"(?:leave|post|add|write) (?:a |your )?(?:comment|reply)\b.*|comments? (?:are )?closed\b.*|"
+    r"(?:no comments?(?: yet)?|show comments|view comments|load comments|join the (?:conversation|discussion))\b.*|"
+    r"(?:please )?enable javascript to view the comments.*|reply\s*↓?|cancel reply|"
+    r"(?:kommentare?|comentários?|comentarios?|commentaires?|комментари\w*)\s*(?:\(\d+\))?:?)$", _I)
+
+# Share-bar UI text with an action verb ("Click to share on Twitter (Opens in new window)").
+SHARE_ACTION = re.compile(r"^(?:click to (?:share|email|print)|share (?:this(?: \w+)? )?(?:on|via|with)|"
+                          r"opens in (?:a )?new window)\b|"
+                          r"\(opens in (?:a )?new window\)\s*$", _I)
+
+# A teaser cut off by the widget ("... with improved Alexa suppor..."): a headline truncated mid-word.
+TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\s*$")
+
+# Popularity counters after a headline ("Week 12 power rankings (133)"): a most-read list, not prose.
+COUNTER_SUFFIX = re.compile(r"\((?:\d{1,6}|(?:\d{1,3}%,?\s*)?[\d,.]+\s*votes?)\)\s*$", re.I)
+
+# Caption credits at the end of a line ("... in Nogales, Ariz. (AP)", "[File: Reuters]") and caption
+# labels that text dumps keep from players/figures ("Image caption ...", "Photo: ...").
+CAPTION = re.compile(
+    r"(?:\((?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Bloomberg|Xinhua|File|Photo[^)]{0,60}|"
+    r"[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}/(?:AP|AFP|Reuters|Getty Images|EPA))\)\s*$|"
+    r"\[(?:File|Photo|Image|Foto)\b[^\]]{0,60}\]\s*$|^(?i:image|photo|video|media|picture) (?i:caption|copyright|credit)\b)", re.U)
+
+# Cookie banners can be long; when the line opens with the cookie sentence, it is the banner however long.
+COOKIE_LEAD = re.compile(
+    r"^(?:this (?:web)?site uses cookies|we use cookies|our (?:web)?site uses cookies|by (?:continuing|using) "
+    r"(?:to (?:use|browse) )?(?:this|our) (?:web)?site|necessary cookies|cookies? (?:help|are)|"
+    r"utilizamos cookies|usamos cookies|nous utilisons des cookies|wir verwenden cookies)", _I)
+
+# "About the author" / "About <Company>" boxes close an article (author bios, press-release boilerplate).
+ABOUT_HEADING = re.compile(
+    r"^(?:about(?: the)? (?:author|authors|writer|reporter)s?|about [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}|"
+    r"sobre (?:o autor|a autora|el autor|[A-ZÀ-Ý][\w-]*(?: [A-ZÀ-Ý][\w-]*){0,3})|über (?:den autor|die autorin|"
+    r"[A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*){0,3})|à propos de l'auteur|об авторе)\s*:?$", re.U)
+
+# Calls to action ("Click here to get the app", "Get X on the go by clicking here").
+CALL_TO_ACTION = re.compile(
+    r"\b(?:click(?:ing)? here|tap here|download (?:the|our) app|get the \w+(?: \w+)? app|clique aqui|"
+    r"haga clic aquí|cliquez ici|hier klicken)\b", _I)
+
+# Legal small print that shares no words with the news it sits under: disclaimers, trademarks, terms.
+DISCLAIMER = re.compile(
+    r"\b(?:registered trademarks?|are trademarks of|not been evaluated by the food and drug|not intended to "
+    r"(?:diagnose|treat|replace)|for informational purposes only|does not constitute (?:financial|legal|medical)"
+    r"|the information (?:provided|contained) (?:on|in) this (?:web ?site|site)|may not be (?:reproduced|"
+    r"republished|redistributed)|without (?:the )?(?:express |prior )*written (?:permission|consent)|"
+    r"subject to copyright|community (?:rules|guidelines) apply|by registering you|you agree to (?:our|the) "
+    r"(?:terms|privacy))\b", _I)
