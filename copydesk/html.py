@@ -1,38 +1,175 @@
 """HTML -> blocks with DOM evidence, plus page metadata (JSON-LD, OpenGraph, <meta>, <title>).
 
-The body is parsed with selectolax (lexbor), measured at ~1,000 pages/s on the dev pages against 17 for a
-whole-page BeautifulSoup tree; BeautifulSoup is only the fallback when lexbor fails.
+The page is parsed once with selectolax (lexbor), measured at ~1,000 pages/s on the dev pages against 17
+for a whole-page BeautifulSoup tree; BeautifulSoup is only the fallback when lexbor fails.
+
+How the article is found (readability / trafilatura style, decided on the DOM, explained per block):
+
+1. `_walk()` turns <body> into blocks (one per run of inline content between block-level boundaries) with
+   an iterative walk (deeply nested markup cannot overflow the stack). Each block remembers its
+   block-level ancestors, its link characters and its tag.
+2. `_choose_container()` scores every ancestor element by the prose it holds minus the link text and
+   boilerplate it holds (a max-sum subtree: the article's container holds nearly all the prose of the
+   page and little else), boosted by explicit article markers (itemprop=articleBody, <article>,
+   class "article-body" and kin).
+3. `_label()` gives each block a (label, reason) hint from the DOM: outside the container ->
+   boilerplate; inside it, a boilerplate class/id cue (ad, share, related, newsletter, ...) between the
+   container and the block, <figcaption>, link density, or "body".
+The hints go to `classify.classify(dom_hints=...)`, where DOM evidence wins over text cues.
 """
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Optional
 
-from .records import Block
+from .records import Block, LabelledLine
 from .segment import clean_line
 
 # Elements whose text is never visible article text.
-DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-             "select", "option", "button", "input", "textarea", "form")
-# Block-level elements: each becomes its own block (like a line of a text dump).
+DROP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+                       "canvas", "select", "option", "button", "input", "textarea", "head", "link", "meta",
+                       "video", "audio", "picture", "map"))
+# Block-level elements: each starts a new block (like a line of a text dump).
 BLOCK_TAGS = frozenset("""p div li h1 h2 h3 h4 h5 h6 blockquote pre figcaption caption td th dt dd
     article section header footer nav aside main ul ol dl table tr figure address summary details
-    title br hr""".split())
-_BOILER_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:ad|ads|advert\w*|banner|promo\w*|sponsor\w*|cookie\w*|consent|gdpr|newsletter|"
-    r"subscribe|subscription|related|recommend\w*|share|sharing|social|nav|navbar|navigation|menu|footer|"
-    r"header|masthead|breadcrumbs?|sidebar|aside|widget|comments?|outbrain|taboola|popup|modal|"
-    r"paywall|hidden|sr-only|visually-hidden|skip)(?:$|[\s_-])", re.I)
+    title br hr form fieldset center""".split())
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+# class/id tokens that mark a boilerplate subtree, mapped to the label of the text inside it. Matched as
+# whole tokens of class/id split on space, "_" and "-" (so "article-header" matches "header", "canvas"
+# does not match "nav"). Only tokens between the article container and a block count: a class on <body>
+# or on a page wrapper ("has-sidebar") says nothing about the article inside it.
+CLASS_CUES: dict[str, str] = {}
+for _label, _words in {
+    "advertisement": "ad ads adv advert advertisement advertising adslot adunit dfp gpt sponsor sponsored "
+                     "sponsors promo promos promotion promoted commercial banner taboola outbrain",
+    "cookie_notice": "cookie cookies consent gdpr",
+    "newsletter": "newsletter newsletters subscribe subscription signup paywall",
+    "related_link": "related recommended recommendations recirc more-stories readmore read-more trending "
+                    "popular most-read mostread teaser teasers",
+    "share": "share sharing social sharebar socialbar",
+    "navigation": "nav navbar navigation menu breadcrumb breadcrumbs pagination pager skip toolbar",
+    "other_boilerplate": "sidebar aside widget widgets comment comments disqus footer masthead "
+                         "header modal popup overlay rail tools author-bio bio",
+    "image_caption": "caption captions credit credits figcaption",
+    "tags": "tags tag-list keywords topics",
+    "byline": "byline author-name",
+    "timestamp": "date dateline timestamp published",
+}.items():
+    for _w in _words.split():
+        CLASS_CUES[_w] = _label
+# Quoted social posts (an embedded tweet) are part of the story as the reporter quotes them, even when
+# their wrapper is classed "social-media-embed": these tokens cancel a boilerplate cue on the element.
+EMBED_TOKENS = frozenset(("embed", "embedded", "tweet", "twitter-tweet", "instagram-media", "quote"))
+# A date line ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-19", "19.11.2019 08:57").
+_DATE_LINE = re.compile(
+    r"\b(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})", re.I)
+# A byline: "By Jane Doe", "by Jane Doe and John Roe".
+_BY_LINE = re.compile(r"^(?:by|von|par|por|oleh|de)\s+\S", re.I)
+_NEWLINES = re.compile(r"[\r\n\t]+")
+_SPLIT_CLS = re.compile(r"[\s_\-]+")
+# Compound cues ("read-more", "most-read") are matched on the joined class string.
+_COMPOUND_CUES = {k: v for k, v in CLASS_CUES.items() if "-" in k}
+
+# Markers of the article body container (schema.org microdata, <article>, common CMS class names).
+CONTENT_CLASS = re.compile(
+    r"(?:^|[\s_\-])(?:article[\s_\-]?body|articlebody|article[\s_\-]?content|article[\s_\-]?text|"
+    r"story[\s_\-]?body|storybody|story[\s_\-]?content|story[\s_\-]?text|entry[\s_\-]?content|"
+    r"post[\s_\-]?content|post[\s_\-]?body|post[\s_\-]?entry|body[\s_\-]?text|article__body|"
+    r"content[\s_\-]?body|main[\s_\-]?content|rich[\s_\-]?text|td-post-content)(?:$|[\s_\-])", re.I)
+# A marked container (itemprop=articleBody, <article>, "article-body") is taken over the best-scoring
+# element when its score reaches this share of the best score (the marker is strong evidence, but a
+# marker on a teaser or on a one-paragraph box must not win over the real body).
+MARKED_MIN_SHARE = 0.5
+# Hidden by markup: the `hidden` attribute, aria-hidden, inline display:none, or screen-reader-only
+# classes. Bootstrap's "hidden-xs" style classes hide on small screens only and are kept.
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|screen-reader-text|"
+                           r"visuallyhidden|is-hidden|d-none)(?:$|\s)", re.I)
+
+# Prose scoring for the container choice: a block counts as prose when it has at least this many
+# characters and little link text (readability's 25-character paragraph floor).
+PROSE_MIN_CHARS = 25
+PROSE_MAX_LINK_DENSITY = 0.35
+# Link text and text under a boilerplate cue cost this much per character (they pull a candidate
+# container toward the smallest subtree that still holds the prose).
+LINK_PENALTY = 1.0
+CUE_PENALTY = 0.6
+SHORT_PENALTY = 0.3
+# An element whose subtree holds more than this share of the page's prose keeps no boilerplate cue.
+CUE_MAX_PROSE_SHARE = 0.4
+# A dateline/byline above the body is short; a longer block with a date in it is already prose.
+LEAD_MAX_CHARS = 120
+# Inside the container, a block whose characters are mostly link text is a link list, not prose.
+BODY_MAX_LINK_DENSITY = 0.5
 
 
-def parse_meta(html: str) -> dict:
+@dataclass(slots=True)
+class _El:
+    tag: str
+    attrs: str  # class + id, lower-cased
+    parent: int
+    cue: Optional[str] = None  # boilerplate label from its own class/id
+    content: bool = False  # an article-body marker
+
+
+@dataclass(slots=True)
+class Page:
+    """A parsed page: metadata, blocks in document order, one DOM hint per block, and which blocks lie
+    inside the article container (`inside[i]`)."""
+    meta: dict
+    blocks: list[Block]
+    hints: list[Optional[tuple[str, str]]] = field(default_factory=list)
+    inside: list[bool] = field(default_factory=list)
+
+    def main(self) -> tuple[list[Block], list[Optional[tuple[str, str]]]]:
+        """The container's blocks and their hints: what the text classifier gets to decide on. A hint
+        "body" becomes None so that the classifier's text cues (ad markers, bylines, "Read more") still
+        apply inside the container. All blocks when no container was found."""
+        idx = [i for i, ok in enumerate(self.inside) if ok] or list(range(len(self.blocks)))
+        hints = [self.hints[i] for i in idx]
+        return [self.blocks[i] for i in idx], hints
+
+    def outside_lines(self) -> list[LabelledLine]:
+        """Blocks outside the container, labelled by their DOM evidence (for the `lines` audit)."""
+        if not any(self.inside):
+            return []
+        return [LabelledLine(number=b.number, text=b.text, label=h[0], reason=h[1])
+                for b, h, ok in zip(self.blocks, self.hints, self.inside) if not ok and h]
+
+
+def merge_lines(inner: list[LabelledLine], outer: list[LabelledLine]) -> list[LabelledLine]:
+    """Classifier lines for the container and DOM-labelled lines outside it, back in document order."""
+    return sorted(inner + outer, key=lambda ln: ln.number) if outer else inner
+
+
+def _class_cue(attrs: str) -> Optional[str]:
+    if not attrs:
+        return None
+    toks = _SPLIT_CLS.split(attrs)
+    if EMBED_TOKENS.intersection(toks):
+        return None
+    for tok in toks:
+        lab = CLASS_CUES.get(tok)
+        if lab:
+            return lab
+    for k, v in _COMPOUND_CUES.items():
+        if k in attrs:
+            return v
+    return None
+
+
+def parse_meta(html: str, tree=None) -> dict:
     """Metadata from <head>: title, og:*, meta name/property, canonical, JSON-LD NewsArticle fields."""
     from selectolax.lexbor import LexborHTMLParser
-    head_end = html.find("</head>")
-    tree = LexborHTMLParser(html[: head_end + 7] if head_end > 0 else html[:200_000])
+    if tree is None:
+        tree = LexborHTMLParser(html)
     meta: dict = {}
-    t = tree.css_first("title")
+    head = tree.head or tree.root
+    t = head.css_first("title") if head is not None else None
     if t is not None:
         meta["title"] = clean_line(t.text() or "")
     for m in tree.css("meta"):
@@ -41,20 +178,20 @@ def parse_meta(html: str) -> dict:
         val = a.get("content")
         if key and val and key not in meta:
             meta[key] = clean_line(val)
-    for ln in tree.css("link"):
+    for ln in tree.css("link[rel]"):
         a = ln.attributes
         if (a.get("rel") or "").lower() == "canonical" and a.get("href"):
             meta["canonical"] = a["href"]
     ld = []
-    for s in LexborHTMLParser(html).css('script[type="application/ld+json"]'):
+    for s in tree.css('script[type="application/ld+json"]'):
         try:
             ld.append(json.loads(s.text() or ""))
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             continue
     meta["jsonld"] = _news_objects(ld)
-    lang = tree.css_first("html")
-    if lang is not None and lang.attributes.get("lang"):
-        meta["html_lang"] = lang.attributes["lang"]
+    root = tree.css_first("html")
+    if root is not None and root.attributes.get("lang"):
+        meta["html_lang"] = root.attributes["lang"]
     return meta
 
 
@@ -75,74 +212,242 @@ def _news_objects(items: list) -> list[dict]:
     return out
 
 
-def html_blocks(html: str) -> list[Block]:
-    """Visible block texts of <body> in document order, with tag path and link density."""
+def parse_page(html: str) -> Page:
+    """Parse once: metadata, blocks and DOM hints."""
     from selectolax.lexbor import LexborHTMLParser
     tree = LexborHTMLParser(html)
-    for tag in DROP_TAGS:
-        for n in tree.css(tag):
-            n.decompose()
+    meta = parse_meta(html, tree)
     body = tree.body or tree.root
-    blocks: list[Block] = []
     if body is None:
-        return blocks
-    _walk(body, [], blocks)
-    for i, b in enumerate(blocks, 1):
-        b.number = i
-    return blocks
+        return Page(meta, [], [])
+    els, blocks, owners = _walk(body)
+    hints, inside = _label(els, blocks, owners)
+    return Page(meta, blocks, hints, inside)
 
 
-def _walk(node, path: list[str], out: list[Block]) -> None:
-    """Emit a block for each run of inline content between block-level boundaries."""
+def html_blocks(html: str) -> list[Block]:
+    """Visible block texts of <body> in document order, with tag path and link density."""
+    return parse_page(html).blocks
+
+
+def _walk(body) -> tuple[list[_El], list[Block], list[int]]:
+    """Iterative walk: blocks in document order and, per block, the index of its innermost block element."""
+    els: list[_El] = [_El("body", "", -1)]
+    blocks: list[Block] = []
+    owners: list[int] = []
     buf: list[str] = []
     link_chars = 0
+    link_depth = 0
     href = None
+    cur = 0  # innermost recorded element
 
     def flush():
         nonlocal buf, link_chars, href
-        text = clean_line(" ".join(buf))
-        if text:
-            out.append(Block(number=0, text=text, tag=path[-1] if path else "",
-                             path="/".join(path[-6:]), link_density=min(1.0, link_chars / max(1, len(text))),
-                             href=href))
+        if buf:
+            text = clean_line(_NEWLINES.sub(" ", "".join(buf)))
+            if text:
+                e = els[cur]
+                blocks.append(Block(number=len(blocks) + 1, text=text, tag=e.tag, path=_path(els, cur),
+                                    link_density=min(1.0, link_chars / max(1, len(text))), href=href))
+                owners.append(cur)
         buf, link_chars, href = [], 0, None
 
-    child = node.child
+    # stack items: node to enter, or ("exit", tag, previous cur)
+    stack: list = []
+    child = body.child
+    kids = []
     while child is not None:
-        tag = child.tag
+        kids.append(child)
+        child = child.next
+    stack.extend(reversed(kids))
+    while stack:
+        node = stack.pop()
+        if type(node) is tuple:
+            _, tag, prev = node
+            if tag == "a":
+                link_depth -= 1
+            else:
+                flush()
+                cur = prev
+            continue
+        tag = node.tag
         if tag == "-text":
-            t = child.text_content or ""
-            if t.strip():
+            t = node.text_content
+            if t:
                 buf.append(t)
-        elif tag in ("-comment", "!doctype") or tag is None:
-            pass
-        elif _hidden(child):
-            pass
+                if link_depth:
+                    link_chars += len(t.strip())
+            continue
+        if tag is None or tag[0] in "-!" or tag in DROP_TAGS:
+            continue
+        a = node.attributes
+        if a:
+            if "hidden" in a or a.get("aria-hidden") == "true":
+                continue
+            style = a.get("style")
+            if style and ("none" in style or "hidden" in style):
+                s = style.replace(" ", "").lower()
+                if "display:none" in s or "visibility:hidden" in s:
+                    continue
+            attrs = ((a.get("class") or "") + " " + (a.get("id") or "")).strip().lower()
+            if attrs and _HIDDEN_CLASS.search(attrs):
+                continue
+        else:
+            attrs = ""
+        if tag == "br" or tag == "hr":
+            flush()
+            continue
+        if tag == "a":
+            link_depth += 1
+            if href is None:
+                href = a.get("href") if a else None
+            stack.append(("x", "a", cur))
         elif tag in BLOCK_TAGS:
             flush()
-            cls = (child.attributes.get("class") or "") + " " + (child.attributes.get("id") or "")
-            label = tag + ("." + "_".join(cls.split())[:60] if cls.strip() else "")
-            _walk(child, path + [label.lower()], out)
-        else:
-            t = child.text(deep=True, separator=" ") or ""
-            if t.strip():
-                buf.append(t)
-                if tag == "a":
-                    link_chars += len(t.strip())
-                    href = child.attributes.get("href")
-        child = child.next
+            e = _El(tag, attrs, cur, _class_cue(attrs) if attrs else None)
+            if a and (a.get("itemprop") == "articleBody" or (attrs and CONTENT_CLASS.search(attrs))):
+                e.content = True
+            elif tag == "article":
+                e.content = True
+            if a and a.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+                e.cue = e.cue or "navigation"
+            els.append(e)
+            stack.append(("x", tag, cur))
+            cur = len(els) - 1
+        kids = []
+        child = node.child
+        while child is not None:
+            kids.append(child)
+            child = child.next
+        stack.extend(reversed(kids))
     flush()
+    return els, blocks, owners
 
 
-def _hidden(node) -> bool:
-    a = node.attributes
-    if "hidden" in a or (a.get("aria-hidden") == "true"):
-        return True
-    style = (a.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+def _path(els: list[_El], i: int, depth: int = 6) -> str:
+    parts = []
+    while i > 0 and len(parts) < depth:
+        e = els[i]
+        parts.append(e.tag + ("." + "_".join(e.attrs.split())[:60] if e.attrs else ""))
+        i = e.parent
+    return "/".join(reversed(parts))
 
 
-def boilerplate_path(path: str) -> Optional[str]:
-    """The first boilerplate class/id cue on a block's ancestor path (e.g. 'newsletter'), else None."""
-    m = _BOILER_CLASS.search(path.replace("/", " ").replace(".", " "))
-    return m.group(0).strip(" _-").lower() if m else None
+def _ancestors(els: list[_El], i: int) -> list[int]:
+    out = []
+    while i >= 0:
+        out.append(i)
+        i = els[i].parent
+    return out
+
+
+def _block_weight(b: Block, cue: Optional[str]) -> float:
+    n = len(b.text)
+    if cue is not None:
+        return -CUE_PENALTY * n
+    if n < PROSE_MIN_CHARS:
+        return -SHORT_PENALTY * n
+    # linked characters cost, unlinked ones count: a paragraph with a few links stays positive
+    return n * (1.0 - (1.0 + LINK_PENALTY) * b.link_density)
+
+
+def _is_prose(b: Block) -> bool:
+    return len(b.text) >= PROSE_MIN_CHARS and b.link_density <= PROSE_MAX_LINK_DENSITY
+
+
+def _settle_cues(els: list[_El], blocks: list[Block], chains: list[list[int]]) -> None:
+    """Drop the cue of an element that holds a large share of the page's prose: boilerplate widgets are
+    small, so a wrapper classed "content-with-sidebar" or "article-header-and-body" is not boilerplate."""
+    prose = [0] * len(els)
+    total = 0
+    for b, chain in zip(blocks, chains):
+        if _is_prose(b):
+            n = len(b.text)
+            total += n
+            for i in chain:
+                prose[i] += n
+    limit = CUE_MAX_PROSE_SHARE * total
+    for i, e in enumerate(els):
+        if e.cue is not None and prose[i] > limit:
+            e.cue = None
+
+
+def _choose_container(els: list[_El], blocks: list[Block], chains: list[list[int]]) -> set[int]:
+    """The article's container element(s): the best-scoring marked container when it holds enough of the
+    page's prose, else the best-scoring element; plus its siblings that carry the same class (bodies
+    split by ad slots into several "article-body" divs)."""
+    score = [0.0] * len(els)
+    for b, chain in zip(blocks, chains):
+        cue = next((els[i].cue for i in chain if els[i].cue), None)
+        w = _block_weight(b, cue)
+        for i in chain:
+            score[i] += w
+    best_i = max(range(len(els)), key=score.__getitem__)
+    marked = [i for i, e in enumerate(els) if e.content and score[i] > 0]
+    if marked:
+        m = max(marked, key=score.__getitem__)
+        if score[m] >= MARKED_MIN_SHARE * score[best_i]:
+            best_i = m
+    chosen = {best_i}
+    e = els[best_i]
+    if e.attrs and best_i > 0:
+        for i in range(best_i + 1, len(els)):
+            o = els[i]
+            if o.parent == e.parent and o.attrs == e.attrs and o.tag == e.tag and score[i] > 0:
+                chosen.add(i)
+        for i in range(best_i - 1, 0, -1):
+            o = els[i]
+            if o.parent == e.parent and o.attrs == e.attrs and o.tag == e.tag and score[i] > 0:
+                chosen.add(i)
+    return chosen
+
+
+def _label(els: list[_El], blocks: list[Block], owners: list[int]) -> tuple[list[Optional[tuple[str, str]]], list[bool]]:
+    chains = [_ancestors(els, o) for o in owners]
+    _settle_cues(els, blocks, chains)
+    chosen = _choose_container(els, blocks, chains)
+    hints: list[Optional[tuple[str, str]]] = []
+    inside: list[bool] = []
+    lead = True  # still in the container's header zone (before its first prose paragraph)
+    for b, chain in zip(blocks, chains):
+        c = next((i for i in chain if i in chosen), None)
+        inside.append(c is not None)
+        if c is None:
+            cue = next((els[i].cue for i in chain if els[i].cue), None)
+            hints.append((cue, "dom_class_" + cue) if cue else ("other_boilerplate", "outside_main_container"))
+            continue
+        inner = chain[: chain.index(c)]
+        cue = next((els[i].cue for i in inner if els[i].cue), None)
+        tags = {els[i].tag for i in inner}
+        if lead and not cue and b.tag not in HEADING_TAGS and "header" not in tags and _is_prose(b) \
+                and not (len(b.text) < LEAD_MAX_CHARS and _DATE_LINE.search(b.text)):
+            lead = False
+        if cue:
+            hints.append((cue, "dom_class_" + cue))
+        elif "h1" in tags:
+            # the page's headline; the benchmark's body (like a reader's) starts below it
+            hints.append(("headline", "h1_heading"))
+        elif "figcaption" in tags:
+            hints.append(("image_caption", "figcaption"))
+        elif "nav" in tags:
+            hints.append(("navigation", "in_nav"))
+        elif tags & {"aside", "footer"}:
+            hints.append(("other_boilerplate", "in_aside_or_footer"))
+        elif lead:
+            # above the first paragraph: deck, byline, dates, kicker -- the article's header, not its text
+            hints.append(_lead_label(b))
+        elif b.link_density > BODY_MAX_LINK_DENSITY:
+            hints.append(("related_link", "link_dense"))
+        else:
+            hints.append(("body", "in_main_container"))
+    return hints, inside
+
+
+def _lead_label(b: Block) -> tuple[str, str]:
+    if _DATE_LINE.search(b.text) and len(b.text) < LEAD_MAX_CHARS:
+        return "timestamp", "date_above_body"
+    if _BY_LINE.match(b.text):
+        return "byline", "by_above_body"
+    if b.tag in HEADING_TAGS:
+        return "other_boilerplate", "heading_above_body"
+    return "other_boilerplate", "above_first_paragraph"

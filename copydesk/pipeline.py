@@ -40,11 +40,16 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
     if len(text) > opts.max_text_chars:
         raise RejectError("too_large", f"{len(text)} characters of text, over the cap of {opts.max_text_chars}")
     meta: dict = {}
+    dom_hints, outside = None, []
     if raw.kind == "html":
-        from .html import html_blocks, parse_meta
+        from .html import merge_lines, parse_page
         try:
-            meta = parse_meta(text)
-            blocks = html_blocks(text)
+            # one parse: metadata, blocks, a DOM (label, reason) hint per block, the article container;
+            # the classifier decides inside the container, blocks outside it keep their DOM label
+            page = parse_page(text)
+            meta = page.meta
+            blocks, dom_hints = page.main()
+            outside = page.outside_lines()
         except RejectError:
             raise
         except Exception as e:  # parser failure on malformed markup
@@ -57,7 +62,9 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
     sample = " ".join(b.text for b in blocks if len(b.text) > 60)[:1000] or " ".join(b.text for b in blocks)[:1000]
     lang = detect_language(sample)
     title_hint = meta.get("og:title") or meta.get("title") if meta else None
-    lines = cls.classify(blocks, lang=lang, title_hint=title_hint)
+    lines = cls.classify(blocks, lang=lang, title_hint=title_hint, dom_hints=dom_hints)
+    if outside:
+        lines = merge_lines(lines, outside)
     _budget(t0, opts)
     paragraphs = [ln.text for ln in lines if ln.label == "body"]
     f = basic_fields(lines, paragraphs)
