@@ -114,6 +114,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--worst", type=int, default=10, help="how many worst pages to list")
     p.set_defaults(func=cmd_eval)
+
+    # query, compact (issue 5): DuckDB views over the warehouse; merge small part files
+    p = sub.add_parser("query", help="run SQL (DuckDB) over the warehouse tables, one view per table")
+    p.add_argument("sql")
+    p.add_argument("--warehouse", default="warehouse")
+    p.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table")
+    p.add_argument("--output", help="write the result here (parquet: required unless stdout is redirected)")
+    p.set_defaults(func=_delegate("copydesk.query"))
+
+    p = sub.add_parser("compact", help="merge small Parquet files of every table (takes the warehouse lock)")
+    p.add_argument("--warehouse", default="warehouse")
+    p.set_defaults(func=_delegate("copydesk.compact"))
+
+    # bench (issue 7): corpus from the dev pages, core text/HTML rates, the whole flow, RSS, orchestration share
+    p = sub.add_parser("bench", help="measure core and flow speed and memory on a generated corpus")
+    p.add_argument("--docs", type=int, default=100_000, help="text documents for the flow run")
+    p.add_argument("--html-docs", type=int, default=None,
+                   help="HTML documents for the flow run (default 20000, or docs/5 when --docs is smaller)")
+    p.add_argument("--core-docs", type=int, default=None, help="text documents timed in the core (default min(2000, docs))")
+    p.add_argument("--core-html-docs", type=int, default=None, help="HTML documents timed in the core (default min(500, html-docs))")
+    p.add_argument("--batch-size", type=int, default=500, help="passed to copydesk run")
+    p.add_argument("--json", action="store_true", help="print the JSON result instead of the table")
+    p.add_argument("--out", help="where to write the JSON (default bench-results/latest.json)")
+    p.add_argument("--skip-flow", action="store_true", help="core measurements only")
+    p.add_argument("--skip-core", action="store_true", help="flow measurements only")
+    p.add_argument("--skip-linearity", action="store_true", help="no extra flow run on docs/2")
+    p.add_argument("--plain-baseline", action="store_true", help="also run the text batches without Prefect")
+    p.add_argument("--profile", action="store_true", help="cProfile the core per mode; print the top hot spots")
+    p.add_argument("--profile-docs", type=int, default=300, help="documents per mode under the profiler")
+    p.add_argument("--dev", default=None, help="benchmark pages dir (text/*.txt, html/*.html.gz); default ../shared/eval/dev")
+    p.add_argument("--sample", default=None, help="dir of extra *.txt pages (default raw/)")
+    p.add_argument("--workdir", default=None, help="where the temporary corpus and warehouses go")
+    p.add_argument("--keep", action="store_true", help="keep the temporary corpus, warehouses and logs")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=_delegate("copydesk.bench"))
     return ap
 
 

@@ -1,11 +1,21 @@
 """Plan and run an ingest without Prefect: discover inputs, skip what the ledger already has, process
-batches, write each batch's parts. `tasks/` and `flows/` wrap these same functions.
+batches, write each batch's parts, then finish the run (reconcile replaced articles, update the story
+clusters). `tasks/` and `flows/` wrap these same functions; `run()` is the same sequence in one process.
+
+Ledger semantics: an input is skipped when the ledger has the same (path, size, mtime). Otherwise it is
+read and hashed: content already live in the warehouse (any path) becomes a `duplicate` ledger row that
+points at the existing article; new content becomes an article. A file whose content changed gets a new
+article id, and `finish_run` (via `load.reconcile`) removes the old article's rows from every table
+unless another live input still has that content. Files that disappear from raw/ keep their articles:
+raw/ may be rotated while the warehouse keeps history.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import time
+import uuid
+from datetime import datetime, timezone
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +40,13 @@ class Plan:
 def plan(raw_dir: str | Path, warehouse: str | Path) -> Plan:
     """Files under raw_dir that the ledger has not seen with the same path, size and mtime."""
     raw_dir = Path(raw_dir)
-    ledger = load.read_ledger(warehouse)
+    ledger = load.live_ledger(warehouse)
     seen_keys = set(zip(ledger.column("source_path").to_pylist(), ledger.column("size").to_pylist(),
                         ledger.column("mtime_ns").to_pylist()))
+    # Only content that is live now: an article replaced by a newer version of its file is (or will be)
+    # removed, so the same content arriving again must become an article again, not a dangling duplicate.
     known_sha = {s for s, st in zip(ledger.column("sha256").to_pylist(), ledger.column("status").to_pylist())
-                 if s and st in ("article", "duplicate")}
+                 if s and st in load.LIVE_STATUSES}
     todo, seen, unchanged = [], 0, 0
     for p in discover(raw_dir):
         seen += 1
@@ -62,9 +74,13 @@ def batch_key(run_id: str, index: int, items: list) -> str:
 
 def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, key: str, run_id: str,
               known_sha: Optional[set[str]] = None, opts: Options = Options()) -> dict:
-    """Process one batch and commit it. Returns a small summary dict (counts only: cheap to pass around)."""
+    """Process one batch and commit it. Returns a small summary dict (counts only: cheap to pass around).
+
+    `known_sha` (a set) is updated in place with the content this batch adds, so sequential batches of
+    one run in one process see each other's articles; where they cannot (separate processes), the same
+    new content written by two batches is collapsed to one copy by `finish_run`."""
     t0 = time.perf_counter()
-    known = set(known_sha or ())
+    known = known_sha if isinstance(known_sha, set) else set(known_sha or ())
     arts: list[Article] = []
     rejects: list[Reject] = []
     ledger: list[dict] = []
@@ -97,6 +113,67 @@ def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, k
     }
 
 
+def finish_run(warehouse: str | Path, threshold: Optional[float] = None) -> dict:
+    """The end of a run (under the warehouse lock, after every batch committed): remove the rows of
+    replaced articles everywhere (`load.reconcile`), then bring the story index up to date — drop
+    articles that are gone, add live articles it has not seen (this run's, or an earlier run's that was
+    killed before this step) — save it and rewrite `story_clusters`. Safe to repeat after a crash."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    from .dedup import INDEX_FILE, StoryIndex
+    wh = Path(warehouse)
+    rec = load.reconcile(wh)
+    arts_dir = wh / "articles"
+    live_ids: set[str] = set()
+    if any(arts_dir.rglob("part-*.parquet")):
+        dset = ds.dataset(str(arts_dir), format="parquet", partitioning="hive")
+        live_ids = set(dset.to_table(columns=["article_id"]).column(0).to_pylist())
+    index_path = wh / INDEX_FILE
+    idx = StoryIndex.load(index_path, threshold)
+    gone = idx.keys() - live_ids
+    new = sorted(live_ids - idx.keys())
+    removed = idx.remove(gone)
+    edges = 0
+    for i in range(0, len(new), 5000):  # bodies in chunks: memory stays bounded on a large backfill
+        chunk = new[i:i + 5000]
+        t = dset.to_table(columns=["article_id", "body"], filter=ds.field("article_id").isin(chunk))
+        edges += idx.add(zip(t.column("article_id").to_pylist(), t.column("body").to_pylist()))
+    clusters_file = wh / "story_clusters" / f"part-{load.CURRENT_PART}.parquet"
+    rows = idx.clusters()
+    if new or removed or not clusters_file.exists():
+        idx.save(index_path)  # index first: a crash before the table is rewritten is caught below next time
+        load.atomic_write_table(pa.Table.from_pylist(rows, schema=load.SCHEMAS["story_clusters"]), clusters_file)
+    elif load.read_table(wh, "story_clusters").num_rows != len(rows):
+        load.atomic_write_table(pa.Table.from_pylist(rows, schema=load.SCHEMAS["story_clusters"]), clusters_file)
+    n_clusters = len({r["cluster_id"] for r in rows})
+    return {"replaced_articles": rec["stale_articles"], "collapsed_duplicates": rec["duplicate_articles"],
+            "rows_removed": rec["rows_removed"], "indexed": len(new), "unindexed": removed,
+            "new_similar_pairs": edges, "story_clusters": n_clusters}
+
+
+def new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
+
+
+def run(raw_dir: str | Path, warehouse: str | Path, batch_size: int = DEFAULT_BATCH_SIZE,
+        run_id: Optional[str] = None, opts: Options = Options()) -> dict:
+    """A whole ingest in this process, no Prefect: the same steps as the `ingest` flow."""
+    t0 = time.perf_counter()
+    run_id = run_id or new_run_id()
+    with load.warehouse_lock(warehouse):
+        load.ensure_tables(warehouse)
+        recovered = load.recover(warehouse)
+        p = plan(raw_dir, warehouse)
+        known = set(p.known_sha)
+        parts = [run_batch(items, str(raw_dir), str(warehouse), batch_key(run_id, i, items), run_id, known, opts)
+                 for i, items in enumerate(batches(p.todo, batch_size), 1)]
+        fin = finish_run(warehouse)
+    s = merge_summaries(parts)
+    s.update(seen=p.seen, unchanged=p.unchanged, seconds=time.perf_counter() - t0, warehouse=str(warehouse),
+             raw=str(raw_dir), batches=len(parts), run_id=run_id, recovered_files=recovered, finish=fin)
+    return s
+
+
 def merge_summaries(parts: list[dict]) -> dict:
     removed: Counter = Counter()
     out = {"files": 0, "articles": 0, "duplicates": 0, "rejects": 0, "paragraphs": 0, "reject_rows": []}
@@ -117,7 +194,13 @@ def format_summary(s: dict) -> str:
         f"rejects: {s['rejects']}" + "".join(f"\n  {r['source_path']}: {r['error_kind']}: {r['message']}"
                                              for r in s["reject_rows"][:20]),
         f"seconds: {s['seconds']:.2f}",
+    ]
+    fin = s.get("finish")
+    if fin:
+        lines.append(f"replaced articles (changed files): {fin['replaced_articles']}  "
+                     f"story clusters: {fin['story_clusters']} ({fin['indexed']} articles indexed this run)")
+    lines += [
         f"tables: {s['warehouse']}/<table> (articles, paragraphs, lines, images, related_links, quotes, "
-        f"people, organizations, places, rejects)",
+        f"people, organizations, places, rejects, story_clusters); query: copydesk query \"SQL\"",
     ]
     return "\n".join(lines)

@@ -4,14 +4,24 @@ Layout (hive style, readable by pandas.read_parquet, pyarrow.dataset and DuckDB)
   warehouse/articles/year=YYYY/month=MM/part-<batch>.parquet   (year=unknown/month=unknown without date)
   warehouse/<child table>/part-<batch>.parquet
   warehouse/_ledger/part-<batch>.parquet   (one row per input file; written LAST = the batch's commit)
+  warehouse/story_clusters/part-current.parquet   (derived; rewritten whole at the end of a run)
+  warehouse/_meta.json   (schema version and every table's columns: migrate-or-stop, see `check_schema`)
+  warehouse/_lsh/index.pkl   (the persisted MinHash LSH index behind story_clusters, copydesk.dedup)
 
 Every file is written to a temp name in the same directory, fsynced, then renamed (atomic on POSIX):
-a crash leaves no half-written file. A batch whose ledger part is missing did not commit; `recover()`
+a crash leaves no half-written file. A batch whose ledger rows are missing did not commit; `recover()`
 deletes its other parts before a run, so a killed run re-runs cleanly with no duplicates.
+
+Ledger semantics: the live state of an input is its latest ledger row. An article is live while some live
+ledger row points at it (status `article` or `duplicate`). `reconcile()` removes the rows of articles that
+are no longer live (their file changed) from every table, children first and `articles` last, each part
+rewritten atomically. It is idempotent and derived from the ledger alone, so a crash half-way through is
+finished by the next run's `recover()`. Compaction (copydesk.compact) has its own manifest protocol.
 """
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import uuid
 from contextlib import contextmanager
@@ -25,7 +35,10 @@ import pyarrow.parquet as pq
 from . import __version__
 from .records import Article, Reject
 
-SCHEMA_VERSION = 1
+# Version of the warehouse layout (v1: foundation; v2: _meta.json, story_clusters, compaction manifests).
+# A warehouse with a higher version was written by a newer copydesk: we stop rather than guess.
+SCHEMA_VERSION = 2
+META_FILE = "_meta.json"
 _str = pa.string()
 _ts = pa.timestamp("us", tz="UTC")
 _strs = pa.list_(pa.string())
@@ -58,6 +71,21 @@ SCHEMAS: dict[str, pa.Schema] = {
                           ("sha256", _str), ("article_id", _str), ("status", _str), ("run_id", _str),
                           ("batch", _str), ("ingested_at", _ts)]),
 }
+# Derived tables: rebuilt by a run's finishing step, never written by batches.
+SCHEMAS["story_clusters"] = pa.schema([("cluster_id", _str), ("article_id", _str), ("similarity", pa.float32()),
+                                       ("exact_duplicate", pa.bool_())])
+DERIVED = ["story_clusters"]
+CURRENT_PART = "current"  # derived tables live in one file replaced atomically: no window with two copies
+
+# Columns with few distinct values: dictionary-encoded (smaller files, faster group-by). Free text is not,
+# because a dictionary of unique strings only costs space.
+LOW_CARDINALITY = {"mode", "site_name", "published_source", "dateline", "section", "language", "copyright",
+                   "copydesk_version", "label", "reason", "block", "kind", "role", "speaker", "name",
+                   "error_kind", "status", "run_id", "batch", "credit", "wire_agencies", "tags", "authors",
+                   "cluster_id"}
+# Rows per row group: ~DuckDB's own row-group size; large enough for scans, small enough to skip by stats.
+ROW_GROUP_ROWS = 122_880
+
 # Write order: children first, articles, rejects, ledger last (the commit marker).
 TABLES = ["paragraphs", "lines", "images", "related_links", "quotes", "people", "organizations", "places",
           "articles", "rejects"]
@@ -68,17 +96,38 @@ def now_utc() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def write_options(schema: pa.Schema) -> dict:
+    """Parquet settings every copydesk file uses: zstd, dictionary for low-cardinality columns only."""
+    return dict(compression="zstd", use_dictionary=[f.name for f in schema if f.name in LOW_CARDINALITY],
+                write_statistics=True)
+
+
 def atomic_write_table(table: pa.Table, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".{path.name}.{uuid.uuid4().hex[:8]}.tmp"
     try:
-        pq.write_table(table, tmp, compression="zstd", use_dictionary=True)
+        pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS, **write_options(table.schema))
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+        _fsync_dir(path.parent)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _fsync_dir(d: Path) -> None:
+    """Make a rename durable (POSIX: the directory entry is only on disk after the directory is synced)."""
+    try:
+        fd = os.open(d, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _partition(published: Optional[str]) -> tuple[str, str]:
@@ -151,57 +200,265 @@ def write_batch(warehouse: str | Path, batch: str, arts: list[Article], rejects:
 
 
 def _parts(wh: Path, table: str) -> Iterator[Path]:
+    """The data files of a table, in a stable (sorted) order. Temp files start with '.' and never match."""
     d = wh / table
     if d.exists():
-        yield from (p for p in d.rglob("part-*.parquet"))
+        yield from sorted(d.rglob("part-*.parquet"))
 
 
 INIT_PART = "init"  # the empty, schema-only part every non-partitioned table starts with
+COMPACTED_PREFIX = "c-"  # part-c-<id>.parquet: written by `copydesk compact`, committed by its manifest
+
+
+class SchemaError(RuntimeError):
+    """The warehouse on disk has a layout this copydesk cannot use without losing or mixing data."""
+
+
+def _fingerprint(schema: pa.Schema) -> list[str]:
+    return [f"{f.name}: {f.type}" for f in schema]
+
+
+def read_meta(warehouse: str | Path) -> Optional[dict]:
+    p = Path(warehouse) / META_FILE
+    if not p.exists():
+        return None
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def write_meta(warehouse: str | Path, **extra) -> dict:
+    wh = Path(warehouse)
+    meta = read_meta(wh) or {}
+    meta.update(extra)
+    meta.update(schema_version=SCHEMA_VERSION, copydesk_version=__version__,
+                tables={t: _fingerprint(s) for t, s in SCHEMAS.items()})
+    tmp = wh / f".{META_FILE}.{uuid.uuid4().hex[:8]}.tmp"
+    tmp.write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, wh / META_FILE)
+    _fsync_dir(wh)
+    return meta
+
+
+def _incompatibility(disk: pa.Schema, want: pa.Schema) -> Optional[str]:
+    """None when `disk` can be migrated to `want` without losing anything (only new nullable columns)."""
+    for f in disk:
+        if f.name not in want.names:
+            return f"column {f.name!r} exists on disk but not in this copydesk's schema"
+        w = want.field(f.name).type
+        if not w.equals(f.type):
+            return f"column {f.name!r} is {f.type} on disk but {w} in this copydesk"
+    return None
+
+
+def check_schema(warehouse: str | Path, migrate: bool = True) -> list[str]:
+    """Migrate-or-stop. Compares every part's schema with the code's; additive changes (new columns) are
+    migrated by rewriting the part with nulls in the new columns (atomically, so a crash half-way is
+    finished next time: `_meta.json` is updated only after every part matches). Anything else — a
+    removed or retyped column, or a warehouse from a newer copydesk — raises SchemaError and writes
+    nothing. Returns the parts migrated."""
+    wh = Path(warehouse)
+    meta = read_meta(wh)
+    if meta and meta.get("schema_version", 0) > SCHEMA_VERSION:
+        raise SchemaError(f"{wh} was written by a newer copydesk (warehouse schema v{meta['schema_version']}, "
+                          f"this copydesk {__version__} knows v{SCHEMA_VERSION}): upgrade copydesk or use another "
+                          f"--warehouse directory")
+    if meta and meta.get("schema_version") == SCHEMA_VERSION and \
+            meta.get("tables") == {t: _fingerprint(s) for t, s in SCHEMAS.items()}:
+        return []
+    todo: list[tuple[Path, pa.Schema]] = []
+    problems: list[str] = []
+    for t, want in SCHEMAS.items():
+        for part in _parts(wh, t):
+            disk = pq.read_schema(part).remove_metadata()
+            if disk.equals(want):
+                continue
+            why = _incompatibility(disk, want)
+            if why:
+                problems.append(f"{part.relative_to(wh)}: {why}")
+            else:
+                todo.append((part, want))
+    if problems:
+        raise SchemaError(f"{wh} has an older table layout that cannot be migrated automatically; nothing was "
+                          f"changed. Re-ingest into a new --warehouse directory, or migrate by hand:\n  "
+                          + "\n  ".join(problems[:20]))
+    if todo and not migrate:
+        raise SchemaError(f"{wh} needs a migration of {len(todo)} files (run `copydesk run` to migrate)")
+    for part, want in todo:
+        t = pq.read_table(part)
+        cols = [t.column(n) if n in t.column_names else pa.nulls(len(t), want.field(n).type) for n in want.names]
+        atomic_write_table(pa.Table.from_arrays(cols, schema=want), part)
+    if wh.exists() and any(wh.iterdir()):
+        write_meta(wh)
+    return [str(p) for p, _ in todo]
 
 
 def ensure_tables(warehouse: str | Path) -> None:
-    """Give every table a directory with a schema-only part, so `pandas.read_parquet("warehouse/<t>")`
-    and DuckDB work on a table that has no rows yet (no rejects is a normal state)."""
+    """Check (and migrate) the layout, then give every table a directory with a schema-only part, so
+    `pandas.read_parquet("warehouse/<t>")` and DuckDB work on a table that has no rows yet (no rejects is a
+    normal state)."""
     wh = Path(warehouse)
-    for t in TABLES + ["_ledger"]:
+    wh.mkdir(parents=True, exist_ok=True)
+    check_schema(wh)
+    for t in TABLES + ["_ledger"] + DERIVED:
         if t in PARTITIONED:
             (wh / t).mkdir(parents=True, exist_ok=True)
             continue
-        p = wh / t / f"part-{INIT_PART}.parquet"
+        if t in DERIVED:
+            p = wh / t / f"part-{CURRENT_PART}.parquet"
+        else:
+            p = wh / t / f"part-{INIT_PART}.parquet"
         if not p.exists():
             atomic_write_table(SCHEMAS[t].empty_table(), p)
+    write_meta(wh)
 
 
 def committed_batches(warehouse: str | Path) -> set[str]:
-    return {p.stem[len("part-"):] for p in _parts(Path(warehouse), "_ledger")} | {INIT_PART}
+    """Batches with ledger rows (the `batch` column, so a compacted ledger keeps them)."""
+    wh = Path(warehouse)
+    done = {INIT_PART}
+    for p in _parts(wh, "_ledger"):
+        done.update(x for x in pq.read_table(p, columns=["batch"]).column(0).unique().to_pylist() if x)
+    return done
+
+
+def _committed_name(stem: str, done: set[str]) -> bool:
+    key = stem[len("part-"):]
+    return key in done or key.startswith(COMPACTED_PREFIX)
 
 
 def recover(warehouse: str | Path) -> int:
-    """Delete parts of batches that never committed (no ledger part) and stray temp files. Returns count."""
+    """Bring the warehouse to a consistent state after any crash. Returns the number of files removed
+    or rewritten: finishes interrupted compactions, deletes parts of batches that never committed (no
+    ledger rows) and stray temp files, then `reconcile()`s (finishes an interrupted replacement)."""
+    from .compact import recover_compactions
     wh = Path(warehouse)
+    removed = recover_compactions(wh)
     done = committed_batches(wh)
-    removed = 0
-    for t in TABLES:
+    for t in TABLES + ["_ledger"] + DERIVED:
         d = wh / t
         if not d.exists():
             continue
         for p in list(d.rglob("*")):
-            if p.is_file() and (p.name.endswith(".tmp") or (p.name.startswith("part-") and p.stem[5:] not in done)):
+            if not p.is_file():
+                continue
+            stray = p.name.endswith(".tmp")
+            if not stray and t in TABLES and p.name.startswith("part-") and not _committed_name(p.stem, done):
+                stray = True
+            if stray:
                 p.unlink()
                 removed += 1
-    ld = wh / "_ledger"
-    if ld.exists():
-        for p in ld.glob(".*.tmp"):
-            p.unlink()
-            removed += 1
+    for p in wh.glob(".*.tmp"):
+        p.unlink()
+        removed += 1
+    removed += reconcile(wh)["files_rewritten"]
     return removed
 
 
 def read_ledger(warehouse: str | Path) -> pa.Table:
-    parts = sorted(_parts(Path(warehouse), "_ledger"))
+    parts = list(_parts(Path(warehouse), "_ledger"))
     if not parts:
         return SCHEMAS["_ledger"].empty_table()
     return pa.concat_tables([pq.read_table(p, schema=SCHEMAS["_ledger"]) for p in parts])
+
+
+LIVE_STATUSES = ("article", "duplicate")
+
+
+def live_ledger(warehouse: str | Path) -> pa.Table:
+    """The latest ledger row of every input path (by ingested_at, then batch key): its current state."""
+    import pyarrow.compute as pc
+    led = read_ledger(warehouse)
+    if len(led) == 0:
+        return led
+    led = led.sort_by([("source_path", "ascending"), ("ingested_at", "ascending"), ("batch", "ascending")])
+    paths = led.column("source_path")
+    nxt = pa.concat_arrays([paths.combine_chunks()[1:], pa.array([None], pa.string())])
+    last = pc.fill_null(pc.not_equal(paths.combine_chunks(), nxt), True)
+    return led.filter(last)
+
+
+def live_article_ids(live: pa.Table) -> set[str]:
+    return {a for a, st in zip(live.column("article_id").to_pylist(), live.column("status").to_pylist())
+            if a and st in LIVE_STATUSES}
+
+
+def _ids_of(part: Path) -> pa.Array:
+    return pq.read_table(part, columns=["article_id"]).column(0).combine_chunks()
+
+
+def _rewrite_without(part: Path, drop_mask, table: str) -> int:
+    """Rewrite `part` without the masked rows (atomically); delete it when nothing is left. Returns rows dropped."""
+    import pyarrow.compute as pc
+    t = pq.read_table(part, schema=SCHEMAS[table])
+    keep = t.filter(pc.invert(drop_mask))
+    dropped = len(t) - len(keep)
+    if not dropped:
+        return 0
+    if len(keep) == 0 and part.stem != f"part-{INIT_PART}":
+        part.unlink()
+        _fsync_dir(part.parent)
+    else:
+        atomic_write_table(keep, part)
+    return dropped
+
+
+def reconcile(warehouse: str | Path) -> dict:
+    """Make every table agree with the live ledger: rows of articles no longer live (their input changed)
+    are removed from every table, an article written twice (the same new content in two batches) keeps
+    one copy, and `rejects` keeps one row per live rejected input. Children first, `articles` last, so an
+    interrupted reconcile is detected (stale ids still in `articles`) and finished by the next call."""
+    import pyarrow.compute as pc
+    wh = Path(warehouse)
+    out = {"stale_articles": 0, "duplicate_articles": 0, "rows_removed": 0, "files_rewritten": 0}
+    if not (wh / "_ledger").exists():
+        return out
+    live = live_ledger(wh)
+    live_ids = live_article_ids(live)
+    seen: dict[str, Path] = {}
+    stale: set[str] = set()
+    dups: set[str] = set()
+    for part in _parts(wh, "articles"):
+        for aid in _ids_of(part).to_pylist():
+            if aid not in live_ids:
+                stale.add(aid)
+            elif aid in seen and seen[aid] != part:
+                dups.add(aid)
+            else:
+                seen.setdefault(aid, part)
+    out["stale_articles"], out["duplicate_articles"] = len(stale), len(dups)
+    if stale or dups:
+        stale_arr, dups_arr = pa.array(sorted(stale), pa.string()), pa.array(sorted(dups), pa.string())
+        order = [t for t in TABLES if t not in ("articles", "rejects")] + ["articles"]
+        for t in order:
+            owner: dict[str, Path] = {}
+            for part in _parts(wh, t):
+                ids = _ids_of(part)
+                drop = pc.is_in(ids, value_set=stale_arr)
+                if dups:
+                    is_dup = pc.is_in(ids, value_set=dups_arr)
+                    if pc.any(is_dup).as_py():
+                        mine = []
+                        for aid, d in zip(ids.to_pylist(), is_dup.to_pylist()):
+                            mine.append(bool(d) and owner.setdefault(aid, part) != part)
+                        drop = pc.or_(drop, pa.array(mine))
+                if pc.any(drop).as_py():
+                    out["rows_removed"] += _rewrite_without(part, drop, t)
+                    out["files_rewritten"] += 1
+    # rejects: one row per input whose live state is `rejected` with that content
+    want = {(p, s) for p, s, st in zip(live.column("source_path").to_pylist(), live.column("sha256").to_pylist(),
+                                       live.column("status").to_pylist()) if st == "rejected"}
+    kept: set = set()
+    for part in _parts(wh, "rejects"):
+        t = pq.read_table(part, columns=["source_path", "sha256"])
+        drop = []
+        for key in zip(t.column(0).to_pylist(), t.column(1).to_pylist()):
+            drop.append(key not in want or key in kept)
+            kept.add(key)
+        if any(drop):
+            out["rows_removed"] += _rewrite_without(part, pa.array(drop), "rejects")
+            out["files_rewritten"] += 1
+    return out
 
 
 def read_table(warehouse: str | Path, table: str) -> pa.Table:

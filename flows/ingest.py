@@ -49,7 +49,9 @@ def ingest(raw: str = "raw", warehouse: str = "warehouse", batch_size: int = cor
             results.append(s)
             if progress:
                 update_progress_artifact(progress, progress=100.0 * i / len(groups))
+        finish = core.finish_run(warehouse)  # replaced articles out of every table; story_clusters
     summary = core.merge_summaries(results)
+    summary["finish"] = finish
     summary.update(seen=plan.seen, unchanged=plan.unchanged, seconds=time.perf_counter() - t0,
                    warehouse=str(warehouse), raw=str(raw), batches=len(groups), run_id=run_id,
                    flow_run_id=str(flow_run.id) if flow_run.id else None)

@@ -1,0 +1,167 @@
+"""`copydesk compact`: merge a table's small part files into few large ones (zstd, dictionary-encoded
+low-cardinality columns, row groups of `load.ROW_GROUP_ROWS`).
+
+Every run adds one part per batch and table, so a warehouse fed every 15 minutes grows thousands of small
+files; scans then pay per-file overhead. Compaction rewrites them without ever exposing a state with rows
+missing or doubled after a crash:
+
+  1. write the merged rows to a temp file `.part-c-<id>.parquet.pending.tmp` in the same directory, fsync;
+  2. write the manifest `_compact/<id>.json` (directory, temp name, final name, the files it replaces) —
+     this is the commit point;
+  3. rename the temp file to `part-c-<id>.parquet`, delete the replaced files, delete the manifest.
+
+`recover_compactions()` (called first by `load.recover()`) redoes step 3 for every manifest it finds; a
+temp file without a manifest never committed and is deleted like any other temp file. Runs and
+compaction take the same warehouse lock.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import load
+
+# Parts smaller than this are merged: below a few MB per file, scans are dominated by per-file overhead.
+SMALL_FILE_BYTES = 16 * 1024 * 1024
+# Inputs per output file stop after this many bytes, so one output stays a sensible unit for readers.
+TARGET_FILE_BYTES = 256 * 1024 * 1024
+MANIFEST_DIR = "_compact"
+
+
+def _leaf_dirs(wh: Path, table: str) -> list[Path]:
+    d = wh / table
+    if not d.exists():
+        return []
+    dirs = {p.parent for p in d.rglob("part-*.parquet")}
+    return sorted(dirs)
+
+
+def _groups(files: list[Path]) -> list[list[Path]]:
+    out, cur, size = [], [], 0
+    for f in files:
+        cur.append(f)
+        size += f.stat().st_size
+        if size >= TARGET_FILE_BYTES:
+            out.append(cur)
+            cur, size = [], 0
+    if cur:
+        out.append(cur)
+    return [g for g in out if len(g) >= 2]
+
+
+def _write_merged(files: list[Path], schema: pa.Schema, dest: Path) -> int:
+    rows = 0
+    buf: list[pa.Table] = []
+    buffered = 0
+    with pq.ParquetWriter(dest, schema, **load.write_options(schema)) as w:
+        for f in files:
+            t = pq.read_table(f, schema=schema)
+            rows += len(t)
+            buf.append(t)
+            buffered += len(t)
+            if buffered >= load.ROW_GROUP_ROWS:
+                w.write_table(pa.concat_tables(buf), row_group_size=load.ROW_GROUP_ROWS)
+                buf, buffered = [], 0
+        if buf or rows == 0:
+            w.write_table(pa.concat_tables(buf) if buf else schema.empty_table(), row_group_size=load.ROW_GROUP_ROWS)
+    with open(dest, "rb") as fh:
+        os.fsync(fh.fileno())
+    return rows
+
+
+def _finish(wh: Path, manifest: Path) -> None:
+    m = json.loads(manifest.read_text(encoding="utf-8"))
+    d = wh / m["dir"]
+    tmp, new = d / m["tmp"], d / m["new"]
+    if tmp.exists():
+        os.replace(tmp, new)
+    for name in m["old"]:
+        (d / name).unlink(missing_ok=True)
+    load._fsync_dir(d)
+    manifest.unlink()
+    load._fsync_dir(manifest.parent)
+
+
+def recover_compactions(warehouse: str | Path) -> int:
+    """Finish every committed compaction (manifest present). Returns the number finished."""
+    md = Path(warehouse) / MANIFEST_DIR
+    if not md.exists():
+        return 0
+    n = 0
+    for p in sorted(md.glob("*.json")):
+        _finish(Path(warehouse), p)
+        n += 1
+    for p in md.glob(".*.tmp"):
+        p.unlink()
+    return n
+
+
+def compact(warehouse: str | Path, small_file_bytes: int = SMALL_FILE_BYTES) -> dict:
+    """Merge small parts of every table (per hive partition). Call under `load.warehouse_lock`."""
+    wh = Path(warehouse)
+    recover_compactions(wh)
+    stats = {"files_before": 0, "files_after": 0, "rewritten": 0, "outputs": 0, "rows": 0}
+    for t in load.TABLES + ["_ledger"]:
+        for d in _leaf_dirs(wh, t):
+            parts = sorted(d.glob("part-*.parquet"))
+            stats["files_before"] += len(parts)
+            # The schema-only init part stays: it keeps an empty table readable after a full rewrite.
+            small = [p for p in parts if p.stem != f"part-{load.INIT_PART}" and p.stat().st_size < small_file_bytes]
+            for g in _groups(small):
+                _compact_group(wh, t, d, g, stats)
+            stats["files_after"] += len(list(d.glob("part-*.parquet")))
+    return stats
+
+
+def _compact_group(wh: Path, table: str, d: Path, files: list[Path], stats: dict) -> None:
+    cid = f"{load.COMPACTED_PREFIX}{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    new = d / f"part-{cid}.parquet"
+    tmp = d / f".part-{cid}.parquet.pending.tmp"
+    try:
+        stats["rows"] += _write_merged(files, load.SCHEMAS[table], tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    md = wh / MANIFEST_DIR
+    md.mkdir(exist_ok=True)
+    manifest = md / f"{cid}.json"
+    mtmp = md / f".{cid}.json.tmp"
+    mtmp.write_text(json.dumps({"dir": str(d.relative_to(wh)), "tmp": tmp.name, "new": new.name,
+                                "old": [f.name for f in files]}), encoding="utf-8")
+    with open(mtmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(mtmp, manifest)  # commit point
+    load._fsync_dir(md)
+    _finish(wh, manifest)
+    stats["rewritten"] += len(files)
+    stats["outputs"] += 1
+
+
+def main(args) -> int:
+    wh = Path(args.warehouse)
+    if not (wh / "_ledger").exists():
+        print(f"no warehouse at {wh} (run `copydesk run` first)", file=sys.stderr)
+        return 2
+    try:
+        lock = load.warehouse_lock(wh, blocking=False)
+        lock.__enter__()
+    except BlockingIOError:
+        print(f"waiting for the run that holds {wh}/.lock ...", file=sys.stderr)
+        lock = load.warehouse_lock(wh)
+        lock.__enter__()
+    try:
+        load.ensure_tables(wh)
+        load.recover(wh)
+        s = compact(wh)
+    finally:
+        lock.__exit__(None, None, None)
+    print(f"compacted {wh}: {s['files_before']} files -> {s['files_after']} "
+          f"({s['rewritten']} small files merged into {s['outputs']}, {s['rows']} rows rewritten)")
+    return 0

@@ -1,0 +1,198 @@
+"""Syndication: the same wire story re-published by several outlets, found with MinHash LSH
+(datasketch) over word shingles of the body — no all-pairs comparison: each new article is hashed once
+and looked up in the LSH band tables, and only the few candidates it collides with are verified.
+
+`StoryIndex` is an explicit object (no module-level state): the caller loads it from the warehouse
+(`warehouse/_lsh/index.pkl`), adds the run's new articles, removes articles that are gone, saves it back
+atomically and writes `story_clusters` from it. Clusters are the connected components of verified
+near-duplicate edges; the cluster id is the article first added to the index of its component (a
+stable id as long as that article lives), `similarity` is each member's estimated Jaccard similarity
+to it, and `exact_duplicate` marks members whose body text is identical to another member's.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import uuid
+from pathlib import Path
+from typing import Iterable, Optional
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+# Permutations per signature: Jaccard estimates within about +-0.045 (1/sqrt(128) * 0.5), 512 bytes each.
+NUM_PERM = 128
+# Word 5-grams: long enough that two different stories on one topic share few of them, short enough
+# that a one-word edit only disturbs five shingles.
+SHINGLE_WORDS = 5
+# Estimated Jaccard over body shingles at or above which two articles are the same story. Syndicated
+# copies with a different intro/outro paragraph and light copy-editing stay well above it; distinct
+# stories on the same topic share almost no 5-grams.
+SIMILARITY_THRESHOLD = 0.5
+# Bodies shorter than this (in words) are not clustered: a stub or an empty body would match every
+# other stub, which says nothing about syndication.
+MIN_BODY_WORDS = 40
+# The LSH is tuned slightly below the verification threshold so borderline pairs still become candidates.
+LSH_THRESHOLD_SLACK = 0.1
+SEED = 1
+INDEX_FILE = Path("_lsh") / "index.pkl"
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
+    w = words(text)
+    if len(w) < k:
+        return {" ".join(w).encode()} if w else set()
+    return {" ".join(w[i:i + k]).encode() for i in range(len(w) - k + 1)}
+
+
+def body_hash(text: str) -> str:
+    """Exact-duplicate key: the body's words, case-folded (whitespace and punctuation do not count)."""
+    return hashlib.sha256(" ".join(words(text)).encode()).hexdigest()
+
+
+def minhashes(texts: list[str], num_perm: int = NUM_PERM) -> list[MinHash]:
+    return MinHash.bulk([shingles(t) for t in texts], num_perm=num_perm, seed=SEED)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+class StoryIndex:
+    """MinHash LSH over article bodies plus the verified near-duplicate edges between them."""
+
+    def __init__(self, threshold: float = SIMILARITY_THRESHOLD, num_perm: int = NUM_PERM):
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.lsh = MinHashLSH(threshold=max(0.05, threshold - LSH_THRESHOLD_SLACK), num_perm=num_perm)
+        self.sigs: dict[str, np.ndarray] = {}
+        self.order: dict[str, int] = {}          # article_id -> insertion sequence (cluster id = earliest)
+        self.by_body: dict[str, set[str]] = {}   # body hash -> article ids with that exact body
+        self.body_of: dict[str, str] = {}
+        self.edges: dict[str, dict[str, float]] = {}  # adjacency: a -> {b: similarity}
+        self.skipped: set[str] = set()           # ids seen but too short to cluster
+        self._seq = 0
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self.sigs or article_id in self.skipped
+
+    def __len__(self) -> int:
+        return len(self.sigs)
+
+    def keys(self) -> set[str]:
+        return set(self.sigs) | self.skipped
+
+    def add(self, items: Iterable[tuple[str, str]]) -> int:
+        """Add (article_id, body) pairs; returns the number of new near-duplicate edges."""
+        items = [(a, b or "") for a, b in items if a not in self]
+        short = [a for a, b in items if len(words(b)) < MIN_BODY_WORDS]
+        self.skipped.update(short)
+        items = [(a, b) for a, b in items if a not in self.skipped]
+        if not items:
+            return 0
+        mhs = minhashes([b for _, b in items], self.num_perm)
+        new_edges = 0
+        for (aid, body), mh in zip(items, mhs):
+            h = body_hash(body)
+            sig = np.asarray(mh.hashvalues, dtype=np.uint32)
+            cands = set(self.by_body.get(h, ()))
+            cands.update(self.lsh.query(mh))
+            for c in cands:
+                sim = 1.0 if self.body_of.get(c) == h else jaccard(sig, self.sigs[c])
+                if sim >= self.threshold:
+                    self.edges.setdefault(aid, {})[c] = sim
+                    self.edges.setdefault(c, {})[aid] = sim
+                    new_edges += 1
+            self.lsh.insert(aid, mh)
+            self.sigs[aid] = sig
+            self.order[aid] = self._seq
+            self._seq += 1
+            self.by_body.setdefault(h, set()).add(aid)
+            self.body_of[aid] = h
+        return new_edges
+
+    def remove(self, ids: Iterable[str]) -> int:
+        n = 0
+        for aid in ids:
+            if aid in self.skipped:
+                self.skipped.discard(aid)
+                n += 1
+            if aid not in self.sigs:
+                continue
+            self.lsh.remove(aid)
+            del self.sigs[aid]
+            del self.order[aid]
+            h = self.body_of.pop(aid)
+            self.by_body[h].discard(aid)
+            if not self.by_body[h]:
+                del self.by_body[h]
+            for other in self.edges.pop(aid, {}):
+                self.edges.get(other, {}).pop(aid, None)
+                if other in self.edges and not self.edges[other]:
+                    del self.edges[other]
+            n += 1
+        return n
+
+    def clusters(self) -> list[dict]:
+        """Rows of story_clusters: every member of every component of two or more articles."""
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                parent[x] = parent.get(parent[x], parent[x])
+                x = parent[x]
+            return x
+
+        for a, nbrs in self.edges.items():
+            for b in nbrs:
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[max(ra, rb, key=self.order.__getitem__)] = min(ra, rb, key=self.order.__getitem__)
+        comps: dict[str, list[str]] = {}
+        for a in self.edges:
+            comps.setdefault(find(a), []).append(a)
+        rows = []
+        for members in comps.values():
+            if len(members) < 2:
+                continue
+            rep = min(members, key=self.order.__getitem__)
+            bodies: dict[str, int] = {}
+            for m in members:
+                bodies[self.body_of[m]] = bodies.get(self.body_of[m], 0) + 1
+            for m in sorted(members, key=self.order.__getitem__):
+                sim = 1.0 if self.body_of[m] == self.body_of[rep] else jaccard(self.sigs[m], self.sigs[rep])
+                rows.append({"cluster_id": rep, "article_id": m, "similarity": round(sim, 4),
+                             "exact_duplicate": bodies[self.body_of[m]] > 1})
+        return rows
+
+    # persistence -----------------------------------------------------------------------------------
+    def save(self, path: str | Path) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.parent / f".{path.name}.{uuid.uuid4().hex[:8]}.tmp"
+        try:
+            with open(tmp, "wb") as fh:
+                pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: str | Path, threshold: Optional[float] = None) -> "StoryIndex":
+        path = Path(path)
+        if path.exists():
+            with open(path, "rb") as fh:
+                idx = pickle.load(fh)
+            if isinstance(idx, cls) and (threshold is None or idx.threshold == threshold):
+                return idx
+        return cls(threshold=threshold if threshold is not None else SIMILARITY_THRESHOLD)
