@@ -37,6 +37,9 @@ LIGHT_CUE_LABELS = frozenset({"advertisement", "image_caption", "image_alt", "ti
 # call to action ("click here to ...") is an inline promo that sits between paragraphs.
 LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action"})
 SHORT_PENALTY = 25
+# A "near" line (short sentence) counts this share of its length; an isolated sentence line this share.
+NEAR_FACTOR = 0.3
+ISOLATED_FACTOR = 0.3
 # Related links: a headline-shaped line has this many words and no sentence end.
 LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 30
 # Near-duplicate of the headline (word-set Jaccard) for image alt / repeated title lines.
@@ -216,27 +219,67 @@ def find_title(blocks: list[Block], title_hint: Optional[str] = None) -> tuple[O
     return None, None, None
 
 
-def main_region(feats: list[Feat]) -> tuple[int, int]:
-    """Max-sum contiguous run: body-like lines add their length, boilerplate subtracts. (start, end) incl."""
-    best, best_s, best_e = 0.0, 0, -1
-    cur, cur_s = 0.0, 0
+def _is_light(f: Feat) -> bool:
+    return f.kind == "cue" and (f.cue in LIGHT_CUE_LABELS or f.cue_reason in LIGHT_CUE_REASONS)
+
+
+def line_weights(feats: list[Feat]) -> list[float]:
+    """Per-line contribution to the max-sum run. A sentence line with no prose neighbour (skipping inline
+    cues such as timestamps and captions) counts ISOLATED_FACTOR of its length: article paragraphs come
+    in runs, while teaser lists alternate one summary sentence with headline/author/date lines
+    (jusText's context step, applied to weights)."""
+    n = len(feats)
+    proseish = [f.kind in ("good", "near") for f in feats]
+    ws = []
     for i, f in enumerate(feats):
-        if f.kind == "good":
-            w = float(f.n_chars)
-        elif f.kind == "near":
-            w = f.n_chars * 0.3
+        if f.kind == "good" or f.kind == "near":
+            w = float(f.n_chars) if f.kind == "good" else f.n_chars * NEAR_FACTOR
+            if not (_prose_neighbour(feats, proseish, i, -1) or _prose_neighbour(feats, proseish, i, 1)):
+                w *= ISOLATED_FACTOR
         elif f.kind == "cue":
-            light = f.cue in LIGHT_CUE_LABELS or f.cue_reason in LIGHT_CUE_REASONS
-            w = -float(CUE_PENALTY if light else BOUNDARY_PENALTY)
+            w = -float(CUE_PENALTY if _is_light(f) else BOUNDARY_PENALTY)
         else:
             w = -float(SHORT_PENALTY)
+        ws.append(w)
+    return ws
+
+
+def _prose_neighbour(feats: list[Feat], proseish: list[bool], i: int, step: int) -> bool:
+    j = i + step
+    while 0 <= j < len(feats) and _is_light(feats[j]):
+        j += step
+    return 0 <= j < len(feats) and proseish[j]
+
+
+def _best_segment(ws: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Max-sum contiguous run of ws[lo:hi]: (score, start, end incl.); end < start when none is positive."""
+    best, best_s, best_e = 0.0, lo, lo - 1
+    cur, cur_s = 0.0, lo
+    for i in range(lo, hi):
+        w = ws[i]
         if cur <= 0:
             cur, cur_s = w, i
         else:
             cur += w
         if cur > best:
             best, best_s, best_e = cur, cur_s, i
-    return best_s, best_e
+    return best, best_s, best_e
+
+
+def main_region(feats: list[Feat]) -> tuple[int, int]:
+    """Max-sum contiguous run: body-like lines add their length, boilerplate subtracts. (start, end) incl."""
+    _, s, e = _best_segment(line_weights(feats), 0, len(feats))
+    return s, e
+
+
+def body_regions(feats: list[Feat]) -> list[tuple[int, int]]:
+    """The article's run(s), (start, end) inclusive: the max-sum run, cut before a terminal cue (comments,
+    about-the-author). One run today; secondary runs (an article split by an embedded widget) were tried
+    with thresholds 0.1-0.5 of the main score and did not help on the dev set."""
+    s, e = main_region(feats)
+    if e < s:
+        return []
+    return [(s, _cut_at_terminal(feats, s, e))]
 
 
 def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Optional[str] = None,
@@ -252,16 +295,20 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
             if h is not None:
                 f.cue, f.cue_reason, f.kind = h[0], h[1], "cue"
     pt, hl, title = find_title(blocks, title_hint)
-    start, end = main_region(feats)
-    end = _cut_at_terminal(feats, start, end)
-    if end < start:  # nothing body-like at all
-        start, end = len(blocks), len(blocks) - 1
+    regions = body_regions(feats)
+    n = len(blocks)
+    in_region: list[Optional[tuple[int, int]]] = [None] * n
+    for r in regions:
+        for k in range(r[0], r[1] + 1):
+            in_region[k] = r
+    # the article's span: from the first run's start to the last run's end (teasers come after it)
+    start, end = (regions[0][0], regions[-1][1]) if regions else (n, n - 1)
     title_words = _words(title) if title else set()
     related_zone = False
     labels: list[tuple[str, str]] = []
-    n = len(blocks)
     for i, (b, f) in enumerate(zip(blocks, feats)):
-        inside = start <= i <= end
+        reg = in_region[i]
+        inside = reg is not None
         lab: tuple[str, str]
         if i == pt:
             lab = ("page_title", "title_with_site_suffix")
@@ -270,14 +317,14 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
         elif (title_words and i != hl and f.kind != "good" and f.cue is None
               and _jaccard(_words(b.text), title_words) >= TITLE_REPEAT_JACCARD):
             lab = ("image_alt", "repeats_headline") if i < start else ("other_boilerplate", "repeats_headline")
-        elif f.cue_reason in LIGHT_CUE_REASONS and inside and _between_body(i, feats, start, end):
+        elif f.cue_reason in LIGHT_CUE_REASONS and inside and _between_body(i, feats, *reg):
             lab = ("body", "subheading_between_body")
         elif f.cue:
             lab = (f.cue, f.cue_reason)
         elif inside and f.kind in ("good", "near"):
             lab = ("body", "sentence_in_main_run" if f.kind == "good" else "short_sentence_in_main_run")
         elif inside:
-            lab = ("body", "between_body") if _between_body(i, feats, start, end) else _outside(f, i, start, end, related_zone)
+            lab = ("body", "between_body") if _between_body(i, feats, *reg) else _outside(f, i, start, end, related_zone)
         else:
             lab = _outside(f, i, start, end, related_zone)
         if lab[0] == "widget_heading":
