@@ -217,10 +217,16 @@ def decode(data: bytes, declared: Optional[str] = None) -> tuple[str, str]:
     return _check_text(data.decode("utf-8", errors="replace")), "utf-8-replace"
 
 
+# Control characters other than tab, newline, form feed and carriage return, plus U+FFFD (undecodable).
+# One compiled class counted in C: the per-character Python loop it replaces was 6-15 % of core time
+# (copydesk bench --profile).
+_CTRL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _check_text(text: str) -> str:
     sample = text[:20000]
     if sample:
-        ctrl = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
+        ctrl = len(_CTRL_CHARS.findall(sample))
         if ctrl / len(sample) > MAX_CONTROL_RATIO:
             raise RejectError("binary", f"{ctrl / len(sample):.0%} control or undecodable characters: not a text page")
     return text
