@@ -491,6 +491,18 @@ def profile_batch(templates: dict, kind: str, n: int, workdir: Optional[str] = N
         shutil.rmtree(base, ignore_errors=True)
 
 
+def code_version() -> dict:
+    """The commit measured, and whether the core/flow/tasks had uncommitted changes at the time."""
+    def git(*a: str) -> str:
+        try:
+            return subprocess.run(["git", *a], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+    from . import __version__
+    return {"copydesk_version": __version__, "commit": git("rev-parse", "--short", "HEAD") or None,
+            "uncommitted_changes": bool(git("status", "--porcelain", "--", "copydesk", "flows", "tasks"))}
+
+
 def check_targets(res: dict) -> dict:
     """Each target with the measured (or linearly projected) value and whether it is met."""
     out = {}
@@ -530,7 +542,7 @@ def run_bench(args) -> dict:
     t_start = time.perf_counter()
     res: dict = {"version": 1, "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                  "command": "copydesk bench " + " ".join(getattr(args, "argv", []) or []),
-                 "machine": machine(),
+                 "machine": machine(), "code": code_version(),
                  "params": {"docs": args.docs, "html_docs": args.html_docs, "batch_size": args.batch_size,
                             "core_text_docs": args.core_docs, "core_html_docs": args.core_html_docs,
                             "seed": args.seed, "linearity": not args.skip_linearity,
@@ -617,7 +629,8 @@ def _say(args, msg: str) -> None:
 def format_table(res: dict) -> str:
     m = res["machine"]
     out = [f"copydesk bench  {res['started_at']}  {m['nproc']} cores  {m['cpu_model']}  {m['mem_total_gib']} GiB  "
-           f"load {m['load_avg_at_start']}"]
+           f"load {m['load_avg_at_start']}  commit {res['code']['commit']}"
+           + (" (+uncommitted changes)" if res["code"]["uncommitted_changes"] else "")]
     if res["core"]:
         out += ["", "core (one process, after warm-up)   docs  rejects  docs/s  MB/s  docs/cpu-s  MB/cpu-s"]
         for kind, c in res["core"].items():

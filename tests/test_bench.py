@@ -111,7 +111,7 @@ def test_bench_json_has_the_documented_keys(tmp_path, capsys):
     assert rc == 0
     res = json.loads(out.read_text())
     assert json.loads(capsys.readouterr().out) == res
-    assert {"version", "started_at", "command", "machine", "params", "corpus", "core", "flow", "linearity",
+    assert {"version", "started_at", "command", "machine", "code", "params", "corpus", "core", "flow", "linearity",
             "targets", "total_s"} <= set(res)
     assert {"nproc", "cpu_model", "mem_total_gib", "python"} <= set(res["machine"])
     assert res["params"]["docs"] == 10 and res["params"]["html_docs"] == 2
