@@ -24,6 +24,9 @@ from .records import Block, LabelledLine
 GOOD_MIN_WORDS = 10
 NEAR_MIN_WORDS = 5
 GOOD_MIN_STOPWORD_RATIO = 0.12
+# A line this long without a sentence end still reads as prose (wrapped sentence, quote with a source
+# bracket after it) when its stopword density is prose-like.
+LONG_UNPUNCT_MIN_WORDS = 20
 # C4: keep lines ending in terminal punctuation; curly closing quotes count as sentence ends.
 END_PUNCT = re.compile(r"(?:[.!?。！？…]|[.!?,…]?[\"”’»」』)]+|[.!?]\s*\([^)]{1,40}\))\s*$")
 # Max-sum region: a boilerplate line costs this many characters, a short non-sentence line this many.
@@ -44,6 +47,8 @@ ISOLATED_FACTOR = 0.3
 LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 30
 # Near-duplicate of the headline (word-set Jaccard) for image alt / repeated title lines.
 TITLE_REPEAT_JACCARD = 0.5
+# Captions can run to a paragraph; one that ends in a credit is a caption up to this many words.
+CAPTION_MAX_WORDS = 150
 # Legal small print is judged by its phrases up to this length (a long paragraph quoting terms is prose).
 DISCLAIMER_MAX_WORDS = 120
 # Navigation: menu items are very short.
@@ -88,6 +93,8 @@ def is_timestamp(text: str) -> bool:
 
 def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None) -> tuple[Optional[str], str]:
     """The label a phrase cue suggests for a short line, with its reason code; (None, '') when none."""
+    if n_words <= CAPTION_MAX_WORDS and cues.CAPTION_END.search(text):
+        return "image_caption", "caption_credit_end"
     if len(text) > cues.CUE_MAX_CHARS:
         # long lines read as prose; only a banner that opens with its cookie sentence, or legal small
         # print, is judged by its phrases
@@ -189,6 +196,8 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
             kind = "good"
         elif n_words >= NEAR_MIN_WORDS and terminal:
             kind = "near"
+        elif n_words >= LONG_UNPUNCT_MIN_WORDS and ratio >= GOOD_MIN_STOPWORD_RATIO:
+            kind = "near"  # a dump can wrap a sentence mid-way; a long wordy line is prose, not a menu
         else:
             kind = "short"
         out.append(Feat(n_words, len(t), terminal, ratio, cue, why, kind))

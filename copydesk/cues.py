@@ -162,3 +162,10 @@ DISCLAIMER = re.compile(
     r"republished|redistributed)|without (?:the )?(?:express |prior )*written (?:permission|consent)|"
     r"subject to copyright|community (?:rules|guidelines) apply|by registering you|you agree to (?:our|the) "
     r"(?:terms|privacy))\b", _I)
+
+# How long photo captions end, whatever their length: a credit ("Credit: ESA", "NAME / AFP",
+# "(AP Photo/Jane Doe)") or a gallery's expand/collapse toggle after the caption sentence ("... 2019. less").
+CAPTION_END = re.compile(
+    r"(?:\b(?i:credit|photo|image|foto)\s*:\s*[^.:]{1,60}|[.!?”’\"]\s+(?:less|more)|\.\.\.\s*more|"
+    r"\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*/\s*(?:AFP|AP|Reuters|Getty Images|EPA|Bloomberg|Xinhua|"
+    r"Shutterstock|dpa)|\((?:AP|AFP|Reuters)(?: Photo)?(?:/[^)]{1,60})?\))\s*$", re.U)
