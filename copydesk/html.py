@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -70,8 +71,36 @@ _DATE_LINE = re.compile(
     r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})", re.I)
 # A byline: "By Jane Doe", "by Jane Doe and John Roe".
 _BY_LINE = re.compile(r"^(?:by|von|par|por|oleh|de)\s+\S", re.I)
+# Link text is set off by spaces. A link boundary is a word boundary in nearly all Latin-script text, and
+# in CJK text (no spaces between words) a linked term glued to its sentence would merge tokens. Other
+# inline tags (<span>, <b>) are not spaced: drop caps and mid-word styling would split words.
+SPACE_AROUND_LINKS = True
+# Text cues apply to short blocks only: a long block is prose whatever words it contains.
+TEXT_CUE_MAX_CHARS = 200
+# The label of an ad slot, alone on its line (several languages).
+_AD_LABEL = re.compile(
+    r"^\W*(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| links)?|anzeige|werbung|"
+    r"publicidade|publicidad|publicité|pubblicità|iklan|реклама|広告|continue reading below)\W*$", re.I)
+# Headings of link widgets inside the article column ("Read more", "Related articles", "Don't miss").
+_WIDGET_HEADING = re.compile(
+    r"^\W*(?:read more|read also|also read|see also|more on this(?: story)?|related(?: articles| stories| news|"
+    r" content| posts| coverage)?|you may also like|you might also like|don'?t miss|recommended(?: for you)?|"
+    r"most (?:popular|read)|trending(?: now)?|more stories|more from [\w .]{1,30}|"
+    r"leia (?:também|mais)|veja também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|"
+    r"baca juga|читайте также|関連記事)\W*$", re.I)
+# A photo credit at the end of a caption: "(Image: GETTY)", "Photo: AP", "| Getty Images".
+_CREDIT_END = re.compile(
+    r"(?:\((?:image|photo|picture|foto|credit|photograph)s?\b[^)]{0,60}\)|"
+    r"(?:\||/|\bvia)\s*getty(?: images)?|getty images|\bap photo\b[^.]{0,40})\s*$", re.I)
 _NEWLINES = re.compile(r"[\r\n\t]+")
 _SPLIT_CLS = re.compile(r"[\s_\-]+")
+# Long, unambiguous cue words also count inside run-together class names ("imageembedcaption",
+# "articlesocialbar", "relatedstories"); short ones ("ad", "nav") only as whole tokens.
+SUBSTRING_CUES = (("caption", "image_caption"), ("newsletter", "newsletter"), ("advert", "advertisement"),
+                  ("sponsor", "advertisement"), ("cookie", "cookie_notice"), ("breadcrumb", "navigation"),
+                  ("sidebar", "other_boilerplate"), ("related", "related_link"), ("social", "share"),
+                  ("sharing", "share"), ("outbrain", "advertisement"), ("taboola", "advertisement"),
+                  ("subscribe", "newsletter"), ("byline", "byline"), ("recommend", "related_link"))
 # Compound cues ("read-more", "most-read") are matched on the joined class string.
 _COMPOUND_CUES = {k: v for k, v in CLASS_CUES.items() if "-" in k}
 
@@ -85,10 +114,19 @@ CONTENT_CLASS = re.compile(
 # element when its score reaches this share of the best score (the marker is strong evidence, but a
 # marker on a teaser or on a one-paragraph box must not win over the real body).
 MARKED_MIN_SHARE = 0.5
-# Hidden by markup: the `hidden` attribute, aria-hidden, inline display:none, or screen-reader-only
-# classes. Bootstrap's "hidden-xs" style classes hide on small screens only and are kept.
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|screen-reader-text|"
-                           r"visuallyhidden|is-hidden|d-none)(?:$|\s)", re.I)
+# ... and a marked element nested in the chosen one replaces it when it keeps this share of its score.
+INNER_MARKED_SHARE = 0.7
+# Hidden by markup: the `hidden` attribute, aria-hidden, inline display:none / visibility:hidden, or
+# screen-reader-only / hiding utility classes (whole class tokens: Bootstrap's "hidden-xs" hides on small
+# screens only and is kept).
+HIDDEN_CLASSES = ("hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden",
+                  "is-hidden", "d-none")
+_REMOVE_SELECTOR = ",".join(
+    sorted(DROP_TAGS - {"head"}) + ["[hidden]", '[aria-hidden="true"]', '[style*="display:none"]',
+                                    '[style*="display: none"]', '[style*="visibility:hidden"]',
+                                    '[style*="visibility: hidden"]'] + ["." + c for c in HIDDEN_CLASSES])
+# ARIA landmark roles of page chrome (menus, site header/footer, complementary boxes).
+LANDMARK_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary"))
 
 # Prose scoring for the container choice: a block counts as prose when it has at least this many
 # characters and little link text (readability's 25-character paragraph floor).
@@ -113,7 +151,9 @@ class _El:
     attrs: str  # class + id, lower-cased
     parent: int
     cue: Optional[str] = None  # boilerplate label from its own class/id
+    tail: tuple = ()  # the last few tag.class labels down to this element (Block.path)
     content: bool = False  # an article-body marker
+    path: Optional[str] = None
 
 
 @dataclass(slots=True)
@@ -147,8 +187,21 @@ def merge_lines(inner: list[LabelledLine], outer: list[LabelledLine]) -> list[La
 
 
 def _class_cue(attrs: str) -> Optional[str]:
-    if not attrs:
-        return None
+    """The boilerplate label a class/id string carries, cached (sites repeat the same class strings)."""
+    try:
+        return _CUE_CACHE[attrs]
+    except KeyError:
+        pass
+    if len(_CUE_CACHE) > 100_000:
+        _CUE_CACHE.clear()
+    lab = _CUE_CACHE[attrs] = _class_cue_uncached(attrs)
+    return lab
+
+
+_CUE_CACHE: dict[str, Optional[str]] = {}
+
+
+def _class_cue_uncached(attrs: str) -> Optional[str]:
     toks = _SPLIT_CLS.split(attrs)
     if EMBED_TOKENS.intersection(toks):
         return None
@@ -157,6 +210,9 @@ def _class_cue(attrs: str) -> Optional[str]:
         if lab:
             return lab
     for k, v in _COMPOUND_CUES.items():
+        if k in attrs:
+            return v
+    for k, v in SUBSTRING_CUES:
         if k in attrs:
             return v
     return None
@@ -217,6 +273,7 @@ def parse_page(html: str) -> Page:
     from selectolax.lexbor import LexborHTMLParser
     tree = LexborHTMLParser(html)
     meta = parse_meta(html, tree)
+    _remove_invisible(tree)
     body = tree.body or tree.root
     if body is None:
         return Page(meta, [], [])
@@ -230,8 +287,24 @@ def html_blocks(html: str) -> list[Block]:
     return parse_page(html).blocks
 
 
+def _remove_invisible(tree) -> None:
+    """Drop never-visible elements in C before the Python walk (lexbor CSS engine): scripts, styles,
+    forms controls and anything hidden by markup. Removed in reverse document order, so a descendant
+    goes before its ancestor and no node is freed twice."""
+    for n in reversed(tree.css(_REMOVE_SELECTOR)):
+        n.decompose()
+
+
+def _text(buf: list[str]) -> str:
+    s = "".join(buf)
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s).replace("\u200b", "").replace("\ufeff", "")
+    return " ".join(s.split())  # HTML collapses all whitespace runs, newlines included
+
+
 def _walk(body) -> tuple[list[_El], list[Block], list[int]]:
-    """Iterative walk: blocks in document order and, per block, the index of its innermost block element."""
+    """Iterative walk (no recursion, so deep nesting cannot overflow): blocks in document order and, per
+    block, the index of its innermost block-level element."""
     els: list[_El] = [_El("body", "", -1)]
     blocks: list[Block] = []
     owners: list[int] = []
@@ -239,98 +312,81 @@ def _walk(body) -> tuple[list[_El], list[Block], list[int]]:
     link_chars = 0
     link_depth = 0
     href = None
-    cur = 0  # innermost recorded element
+    cur = 0  # innermost block-level element
 
     def flush():
         nonlocal buf, link_chars, href
-        if buf:
-            text = clean_line(_NEWLINES.sub(" ", "".join(buf)))
-            if text:
-                e = els[cur]
-                blocks.append(Block(number=len(blocks) + 1, text=text, tag=e.tag, path=_path(els, cur),
-                                    link_density=min(1.0, link_chars / max(1, len(text))), href=href))
-                owners.append(cur)
+        text = _text(buf)
+        if text:
+            e = els[cur]
+            if e.path is None:
+                e.path = "/".join(e.tail)
+            blocks.append(Block(number=len(blocks) + 1, text=text, tag=e.tag, path=e.path,
+                                link_density=min(1.0, link_chars / len(text)), href=href))
+            owners.append(cur)
         buf, link_chars, href = [], 0, None
 
-    # stack items: node to enter, or ("exit", tag, previous cur)
+    # stack items: a node to enter, or (tag, element index to restore) when leaving an element
     stack: list = []
-    child = body.child
-    kids = []
+    child = body.last_child
     while child is not None:
-        kids.append(child)
-        child = child.next
-    stack.extend(reversed(kids))
+        stack.append(child)
+        child = child.prev
+    block_tags = BLOCK_TAGS
     while stack:
         node = stack.pop()
         if type(node) is tuple:
-            _, tag, prev = node
-            if tag == "a":
+            if node[0] == "a":
                 link_depth -= 1
+                if SPACE_AROUND_LINKS and buf:
+                    buf.append(" ")
             else:
-                flush()
-                cur = prev
+                if buf:
+                    flush()
+                cur = node[1]
             continue
         tag = node.tag
         if tag == "-text":
             t = node.text_content
-            if t:
+            if t and (buf or not t.isspace()):  # whitespace between blocks starts no block
                 buf.append(t)
                 if link_depth:
                     link_chars += len(t.strip())
             continue
-        if tag is None or tag[0] in "-!" or tag in DROP_TAGS:
-            continue
-        a = node.attributes
-        if a:
-            if "hidden" in a or a.get("aria-hidden") == "true":
+        if tag in block_tags:
+            if buf:
+                flush()
+            if tag == "br" or tag == "hr":
                 continue
-            style = a.get("style")
-            if style and ("none" in style or "hidden" in style):
-                s = style.replace(" ", "").lower()
-                if "display:none" in s or "visibility:hidden" in s:
-                    continue
-            attrs = ((a.get("class") or "") + " " + (a.get("id") or "")).strip().lower()
-            if attrs and _HIDDEN_CLASS.search(attrs):
-                continue
-        else:
-            attrs = ""
-        if tag == "br" or tag == "hr":
-            flush()
-            continue
-        if tag == "a":
-            link_depth += 1
-            if href is None:
-                href = a.get("href") if a else None
-            stack.append(("x", "a", cur))
-        elif tag in BLOCK_TAGS:
-            flush()
-            e = _El(tag, attrs, cur, _class_cue(attrs) if attrs else None)
-            if a and (a.get("itemprop") == "articleBody" or (attrs and CONTENT_CLASS.search(attrs))):
+            a = node.attributes
+            attrs = ((a.get("class") or "") + " " + (a.get("id") or "")).strip().lower() if a else ""
+            parent = els[cur]
+            label = tag + ("." + "_".join(attrs.split())[:60] if attrs else "")
+            e = _El(tag, attrs, cur, _class_cue(attrs) if attrs else None, tail=(parent.tail + (label,))[-6:])
+            if tag == "article" or (a and (a.get("itemprop") == "articleBody"
+                                            or (attrs and CONTENT_CLASS.search(attrs)))):
                 e.content = True
-            elif tag == "article":
-                e.content = True
-            if a and a.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+            if a and a.get("role") in LANDMARK_ROLES:
                 e.cue = e.cue or "navigation"
             els.append(e)
-            stack.append(("x", tag, cur))
+            stack.append((tag, cur))
             cur = len(els) - 1
-        kids = []
-        child = node.child
+        elif tag == "a":
+            link_depth += 1
+            if href is None:
+                href = node.attributes.get("href")
+            if SPACE_AROUND_LINKS and buf:
+                buf.append(" ")
+            stack.append(("a", cur))
+        elif tag is None or tag[0] in "-!":
+            continue
+        child = node.last_child
         while child is not None:
-            kids.append(child)
-            child = child.next
-        stack.extend(reversed(kids))
-    flush()
+            stack.append(child)
+            child = child.prev
+    if buf:
+        flush()
     return els, blocks, owners
-
-
-def _path(els: list[_El], i: int, depth: int = 6) -> str:
-    parts = []
-    while i > 0 and len(parts) < depth:
-        e = els[i]
-        parts.append(e.tag + ("." + "_".join(e.attrs.split())[:60] if e.attrs else ""))
-        i = e.parent
-    return "/".join(reversed(parts))
 
 
 def _ancestors(els: list[_El], i: int) -> list[int]:
@@ -388,6 +444,12 @@ def _choose_container(els: list[_El], blocks: list[Block], chains: list[list[int
         m = max(marked, key=score.__getitem__)
         if score[m] >= MARKED_MIN_SHARE * score[best_i]:
             best_i = m
+            # a marked element inside it ("article-body" inside <article>) that holds most of its score
+            # leaves out the header and the teasers the outer one also wraps
+            inner = [i for i in marked if i != m and score[i] >= INNER_MARKED_SHARE * score[m]
+                     and m in _ancestors(els, i)]
+            if inner:
+                best_i = max(inner, key=lambda i: (score[i], i))
     chosen = {best_i}
     e = els[best_i]
     if e.attrs and best_i > 0:
@@ -439,8 +501,23 @@ def _label(els: list[_El], blocks: list[Block], owners: list[int]) -> tuple[list
         elif b.link_density > BODY_MAX_LINK_DENSITY:
             hints.append(("related_link", "link_dense"))
         else:
-            hints.append(("body", "in_main_container"))
+            hints.append(_text_label(b) or ("body", "in_main_container"))
     return hints, inside
+
+
+def _text_label(b: Block) -> Optional[tuple[str, str]]:
+    """Text cues that mark a short block inside the container as page furniture: an ad slot's label,
+    a widget heading ("Read more", "Related"), a photo credit line."""
+    t = b.text
+    if len(t) > TEXT_CUE_MAX_CHARS:
+        return None
+    if _AD_LABEL.match(t):
+        return "advertisement", "ad_label"
+    if _WIDGET_HEADING.match(t):
+        return "widget_heading", "widget_heading_phrase"
+    if _CREDIT_END.search(t):
+        return "image_caption", "photo_credit"
+    return None
 
 
 def _lead_label(b: Block) -> tuple[str, str]:
