@@ -29,6 +29,9 @@ GOOD_MIN_STOPWORD_RATIO = 0.12
 LONG_UNPUNCT_MIN_WORDS = 20
 # C4: keep lines ending in terminal punctuation; curly closing quotes count as sentence ends.
 END_PUNCT = re.compile(r"(?:[.!?。！？…]|[.!?,…]?[\"”’»」』)]+|[.!?]\s*\([^)]{1,40}\))\s*$")
+# The same test, as the set of characters END_PUNCT can end on (every such line matches it): blocks are
+# stripped, so the last character decides.
+END_CHARS = frozenset(".!?。！？…\"”’»」』)")
 # Max-sum region: a boilerplate line costs this many characters, a short non-sentence line this many.
 CUE_PENALTY = 60
 # Cues that mark the edge of the article (related/newsletter/share/comments/footer widgets) cost more:
@@ -85,61 +88,90 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 def is_timestamp(text: str) -> bool:
     """A line made of date/time tokens and little else ("/ 04:53 PM April 27, 2022")."""
-    if len(text) > 90 or not any(c.isdigit() for c in text):
+    if len(text) > 90 or not _DIGIT.search(text):
         return False
-    rest = cues.DATE_TOKEN.sub(" ", text)
-    return len(_TOKEN.findall(rest)) <= 1 and bool(cues.DATE_TOKEN.search(text))
+    # cheap exact pre-check: DATE_TOKEN can only consume digits and the words in cues.DATE_WORDS, so a
+    # line with two other words can never be a timestamp
+    others = 0
+    for w in _TOKEN.findall(text.lower()):
+        if w not in cues.DATE_WORDS and not w[:1].isdigit():
+            others += 1
+            if others > 1:
+                return False
+    rest, n = cues.DATE_TOKEN.subn(" ", text)
+    return n > 0 and len(_TOKEN.findall(rest)) <= 1
 
 
-def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None) -> tuple[Optional[str], str]:
-    """The label a phrase cue suggests for a short line, with its reason code; (None, '') when none."""
-    if n_words <= CAPTION_MAX_WORDS and cues.CAPTION_END.search(text):
+_DIGIT = re.compile(r"\d")
+
+
+def _any_in(low: str, subs: tuple[str, ...]) -> bool:
+    for s in subs:
+        if s in low:
+            return True
+    return False
+
+
+def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None,
+           low: Optional[str] = None) -> tuple[Optional[str], str]:
+    """The label a phrase cue suggests for a line, with its reason code; (None, '') when none.
+
+    Speed: every regex sits behind a cheap gate (`cues.GATE_*`: substrings or prefixes that any match
+    must contain), so a typical line costs a few `in` tests instead of twenty regex scans. Gates never
+    change a result, only skip regexes that cannot match."""
+    if low is None:
+        low = text.lower()
+    tail = low[-90:]
+    if (n_words <= CAPTION_MAX_WORDS and (low.endswith(("less", "more")) or _any_in(tail, cues.GATE_CAPTION_END))
+            and cues.CAPTION_END.search(text)):
         return "image_caption", "caption_credit_end"
     if len(text) > cues.CUE_MAX_CHARS:
         # long lines read as prose; only a banner that opens with its cookie sentence, or legal small
         # print, is judged by its phrases
-        if cues.COOKIE_LEAD.match(text):
+        if low.startswith(cues.GATE_COOKIE_LEAD) and cues.COOKIE_LEAD.match(text):
             return "cookie_notice", "cookie_banner"
-        if n_words <= DISCLAIMER_MAX_WORDS and cues.DISCLAIMER.search(text):
+        if n_words <= DISCLAIMER_MAX_WORDS and _any_in(low, cues.GATE_DISCLAIMER) and cues.DISCLAIMER.search(text):
             return "legal", "disclaimer_phrase"
         return None, ""
-    if cues.DISCLAIMER.search(text):
+    if _any_in(low, cues.GATE_DISCLAIMER) and cues.DISCLAIMER.search(text):
         return "legal", "disclaimer_phrase"
-    if cues.ADVERTISEMENT.match(text):
+    if n_words <= 6 and low.startswith(cues.GATE_ADVERTISEMENT) and cues.ADVERTISEMENT.match(text):
         return "advertisement", "ad_marker"
-    if n_words <= 40 and cues.COMMENT.match(text):
+    if (n_words <= 40 and (low[:1].isdigit() or _any_in(low, cues.GATE_COMMENT) or "↓" in low)
+            and cues.COMMENT.match(text)):
         return "other_boilerplate", "comment_section"
-    if n_words <= 20 and cues.SHARE_ACTION.search(text):
+    if n_words <= 20 and _any_in(low, cues.GATE_SHARE_ACTION) and cues.SHARE_ACTION.search(text):
         return "share", "share_action"
-    if n_words <= 60 and cues.CAPTION.search(text):
+    if (n_words <= 60 and ("(" in text or "[" in text or low.startswith(cues.GATE_CAPTION_PREFIX))
+            and cues.CAPTION.search(text)):
         return "image_caption", "caption_credit"
-    if n_words <= 25 and cues.TRUNCATED.search(text):
+    if n_words <= 25 and low.endswith(("...", "…")) and cues.TRUNCATED.search(text):
         return "related_link", "truncated_teaser"
-    if n_words <= 25 and cues.COUNTER_SUFFIX.search(text):
+    if n_words <= 25 and text.endswith(")") and cues.COUNTER_SUFFIX.search(text):
         return "related_link", "counter_suffix"
-    if n_words <= 6 and not terminal and cues.ABOUT_HEADING.match(text):
+    if n_words <= 6 and not terminal and low.startswith(cues.GATE_ABOUT) and cues.ABOUT_HEADING.match(text):
         return "widget_heading", "about_box_heading"
-    if n_words <= 25 and cues.CALL_TO_ACTION.search(text):
+    if n_words <= 25 and _any_in(low, cues.GATE_CALL_TO_ACTION) and cues.CALL_TO_ACTION.search(text):
         return "other_boilerplate", "call_to_action"
-    if cues.COOKIE.search(text):
+    if _any_in(low, cues.GATE_COOKIE) and cues.COOKIE.search(text):
         return "cookie_notice", "cookie_phrase"
-    if cues.TAGS.match(text):
+    if ((":" in text or "：" in text) and low.startswith(cues.GATE_TAGS)) and cues.TAGS.match(text):
         return "tags", "tags_prefix"
-    if cues.CREDIT.search(text) and n_words <= 60:
+    if n_words <= 60 and _any_in(low, cues.GATE_CREDIT) and cues.CREDIT.search(text):
         return "image_caption", "photo_credit"
-    if cues.NEWSLETTER.search(text) and (n_words <= 25 or not terminal):
+    if (n_words <= 25 or not terminal) and _any_in(low, cues.GATE_NEWSLETTER) and cues.NEWSLETTER.search(text):
         return "newsletter", "newsletter_phrase"
-    if cues.COPYRIGHT.search(text) and n_words <= 30:
+    if n_words <= 30 and _any_in(low, cues.GATE_COPYRIGHT) and cues.COPYRIGHT.search(text):
         return "copyright", "copyright_mark"
-    if cues.SHARE.match(text):
+    if (low.startswith(cues.GATE_SHARE) or low[:1].isdigit()) and cues.SHARE.match(text):
         return "share", "share_words"
-    if cues.WIDGET_HEADING.match(text):
+    if low.startswith(cues.GATE_WIDGET) and cues.WIDGET_HEADING.match(text):
         return "widget_heading", "widget_phrase"
-    if cues.RELATED_INLINE.match(text) and not terminal:
+    if not terminal and low.startswith(cues.GATE_RELATED_INLINE) and cues.RELATED_INLINE.match(text):
         return "related_link", "related_prefix"
-    if n_words <= 12 and cues.LEGAL.search(text) and not terminal:
+    if n_words <= 12 and not terminal and _any_in(low, cues.GATE_LEGAL) and cues.LEGAL.search(text):
         return "legal", "legal_link"
-    if n_words <= 15 and _BYLINE.match(text):
+    if n_words <= 15 and low.startswith(cues.GATE_BYLINE) and _BYLINE.match(text):
         return "byline", "by_prefix"
     if is_timestamp(text):
         return "timestamp", "date_line"
@@ -156,7 +188,7 @@ _BYLINE = re.compile(r"^(?:(?i:by|written by|reporting by|words by|von|par|por)[
 
 def _is_caps_heading(text: str, n_words: int) -> bool:
     """Short ALL-CAPS line without sentence end ("FEATURED STORIES"): RefinedWeb drops mostly-upper lines."""
-    if not (1 <= n_words <= 5) or len(text) > 50:
+    if not (1 <= n_words <= 5) or len(text) > 50 or not text.isupper():
         return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -170,24 +202,26 @@ CAPS_TEASER_MIN_WORDS = 6
 def _is_caps_teaser(text: str, n_words: int, terminal: bool) -> bool:
     if n_words < CAPS_TEASER_MIN_WORDS or n_words > 30 or terminal:
         return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    n_letters = sum(map(str.isalpha, text))
+    return n_letters >= 20 and sum(map(str.isupper, text)) >= 0.9 * n_letters
 
 
 def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
     sw = stopwords_for(lang)
     out = []
+    is_sw = sw.__contains__
     for b in blocks:
         t = b.text
-        toks = _TOKEN.findall(t)
-        cjk = is_cjk(t)
+        low = t.lower()
+        toks = _TOKEN.findall(low)
+        cjk = False if t.isascii() else is_cjk(t)
         n_words = max(len(toks), len(t) // 3) if cjk else len(toks)
-        terminal = bool(END_PUNCT.search(t))
+        terminal = t[-1] in END_CHARS if t else False
         if cjk:
             ratio = 0.3  # no stopword list for CJK: punctuation + length carry the decision
         else:
-            ratio = (sum(1 for w in toks if w.lower() in sw) / len(toks)) if toks else 0.0
-        cue, why = cue_of(t, n_words, terminal, b)
+            ratio = (sum(map(is_sw, toks)) / len(toks)) if toks else 0.0
+        cue, why = cue_of(t, n_words, terminal, b, low)
         if b.link_density > 0.6 and cue is None and n_words < 40:
             cue, why = "related_link" if n_words >= LINK_MIN_WORDS else "navigation", "link_dense"
         if cue:
