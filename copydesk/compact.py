@@ -33,6 +33,9 @@ SMALL_FILE_BYTES = 16 * 1024 * 1024
 # Inputs per output file stop after this many bytes, so one output stays a sensible unit for readers.
 TARGET_FILE_BYTES = 256 * 1024 * 1024
 MANIFEST_DIR = "_compact"
+# A run compacts a directory itself once it holds this many small parts (see ingest.finish_run): the
+# file count stays bounded without a separate job, and a run's cost stays proportional to its own data.
+AUTO_COMPACT_MIN_FILES = 32
 
 
 def _leaf_dirs(wh: Path, table: str) -> list[Path]:
@@ -103,8 +106,9 @@ def recover_compactions(warehouse: str | Path) -> int:
     return n
 
 
-def compact(warehouse: str | Path, small_file_bytes: int = SMALL_FILE_BYTES) -> dict:
-    """Merge small parts of every table (per hive partition). Call under `load.warehouse_lock`."""
+def compact(warehouse: str | Path, small_file_bytes: int = SMALL_FILE_BYTES, min_files: int = 2) -> dict:
+    """Merge small parts of every table (per hive partition) where a directory has at least `min_files`
+    of them. Call under `load.warehouse_lock`."""
     wh = Path(warehouse)
     recover_compactions(wh)
     stats = {"files_before": 0, "files_after": 0, "rewritten": 0, "outputs": 0, "rows": 0}
@@ -114,6 +118,9 @@ def compact(warehouse: str | Path, small_file_bytes: int = SMALL_FILE_BYTES) -> 
             stats["files_before"] += len(parts)
             # The schema-only init part stays: it keeps an empty table readable after a full rewrite.
             small = [p for p in parts if p.stem != f"part-{load.INIT_PART}" and p.stat().st_size < small_file_bytes]
+            if len(small) < min_files:
+                stats["files_after"] += len(parts)
+                continue
             for g in _groups(small):
                 _compact_group(wh, t, d, g, stats)
             stats["files_after"] += len(list(d.glob("part-*.parquet")))

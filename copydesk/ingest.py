@@ -146,7 +146,9 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None) -> dict
     elif load.read_table(wh, "story_clusters").num_rows != len(rows):
         load.atomic_write_table(pa.Table.from_pylist(rows, schema=load.SCHEMAS["story_clusters"]), clusters_file)
     n_clusters = len({r["cluster_id"] for r in rows})
-    return {"replaced_articles": rec["stale_articles"], "collapsed_duplicates": rec["duplicate_articles"],
+    from .compact import AUTO_COMPACT_MIN_FILES, compact
+    comp = compact(wh, min_files=AUTO_COMPACT_MIN_FILES)
+    return {"compacted_files": comp["rewritten"], "replaced_articles": rec["stale_articles"], "collapsed_duplicates": rec["duplicate_articles"],
             "rows_removed": rec["rows_removed"], "indexed": len(new), "unindexed": removed,
             "new_similar_pairs": edges, "story_clusters": n_clusters}
 

@@ -317,3 +317,18 @@ def test_story_clusters_group_variants_and_flag_exact_duplicates(raw, tmp_path):
     run(raw, wh)
     cl2 = assert_consistent(wh)["story_clusters"]
     assert members[2] not in set(cl2.article_id) and len(cl2) == 3
+
+
+def test_a_run_compacts_a_directory_once_it_has_many_small_files(raw, tmp_path, monkeypatch):
+    wh = tmp_path / "wh"
+    monkeypatch.setattr(compact, "AUTO_COMPACT_MIN_FILES", 4)
+    write_variants(raw, 2)
+    s = run(raw, wh, batch_size=1)  # 3 batches: 3 small parts per table, under the threshold
+    assert s["finish"]["compacted_files"] == 0
+    assert len(list((wh / "lines").glob("part-*.parquet"))) == 4
+    write_variants(raw, 2, start=10)
+    s = run(raw, wh, batch_size=1)  # 5 small parts now: merged at the end of the run
+    assert s["finish"]["compacted_files"] > 0
+    assert sorted(p.stem.split("-")[1] for p in (wh / "lines").glob("part-*.parquet")) == ["c", "init"]
+    tables = assert_consistent(wh)
+    assert len(tables["articles"]) == 5 and len(tables["lines"]) == 5 * 34
