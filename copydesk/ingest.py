@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import load
+from .guard import process_many
 from .pipeline import Options, safe_process
 from .read import discover
 from .records import Article, Reject
@@ -73,7 +74,7 @@ def batch_key(run_id: str, index: int, items: list) -> str:
 
 
 def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, key: str, run_id: str,
-              known_sha: Optional[set[str]] = None, opts: Options = Options()) -> dict:
+              known_sha: Optional[set[str]] = None, opts: Options = Options(), workers: Optional[int] = None) -> dict:
     """Process one batch and commit it. Returns a small summary dict (counts only: cheap to pass around).
 
     `known_sha` (a set) is updated in place with the content this batch adds, so sequential batches of
@@ -86,8 +87,9 @@ def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, k
     ledger: list[dict] = []
     removed: Counter = Counter()
     dup = 0
-    for path, size, mtime_ns in items:
-        r = safe_process(path, raw_dir, opts)
+    # each document under a real time budget, on `workers` processes (copydesk/guard.py)
+    results = process_many([p for p, _, _ in items], raw_dir, opts, workers=workers)
+    for (path, size, mtime_ns), r in zip(items, results):
         rel = os.path.relpath(path, raw_dir)
         if isinstance(r, Reject):
             rejects.append(r)
