@@ -40,8 +40,9 @@ CUE_PENALTY = 60
 BOUNDARY_PENALTY = 300
 LIGHT_CUE_LABELS = frozenset({"advertisement", "image_caption", "image_alt", "timestamp", "byline", "newsletter", "share"})
 # An ALL-CAPS short line is as often a tabloid subheading inside the article as a widget title; a
-# call to action ("click here to ...") is an inline promo that sits between paragraphs.
-LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action"})
+# call to action ("click here to ...") is an inline promo that sits between paragraphs; a repeated
+# caption sits next to its photo inside the article.
+LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action", "repeated_on_page"})
 SHORT_PENALTY = 25
 # A "near" line (short sentence) counts this share of its length; an isolated sentence line this share.
 NEAR_FACTOR = 0.3
@@ -238,6 +239,21 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
     return out
 
 
+# A sentence-sized line that occurs twice on one page is a gallery caption, a teaser or a pull quote
+# shown again; the article states each paragraph once. Short lines repeat legitimately ("Meal 1").
+REPEAT_MIN_WORDS = 8
+
+
+def _mark_repeats(blocks: list[Block], feats: list[Feat]) -> None:
+    seen: dict[str, int] = {}
+    for i, (b, f) in enumerate(zip(blocks, feats)):
+        if f.n_words >= REPEAT_MIN_WORDS and f.kind in ("good", "near"):
+            j = seen.setdefault(b.text, i)
+            if j != i:
+                for k in (j, i):
+                    feats[k].cue, feats[k].cue_reason, feats[k].kind = "other_boilerplate", "repeated_on_page", "cue"
+
+
 def find_title(blocks: list[Block], title_hint: Optional[str] = None) -> tuple[Optional[int], Optional[int], Optional[str]]:
     """(page_title index, headline index, title text). The page title is a "Headline | Site" line at the
     top whose headline part is repeated below it; HTML mode passes <title>/og:title as `title_hint`."""
@@ -333,6 +349,7 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
     if not blocks:
         return []
     feats = features(blocks, lang)
+    _mark_repeats(blocks, feats)
     if dom_hints:
         for f, h in zip(feats, dom_hints):
             if h is not None:
@@ -360,7 +377,7 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
         elif (title_words and i != hl and f.kind != "good" and f.cue is None
               and _jaccard(_words(b.text), title_words) >= TITLE_REPEAT_JACCARD):
             lab = ("image_alt", "repeats_headline") if i < start else ("other_boilerplate", "repeats_headline")
-        elif f.cue_reason in LIGHT_CUE_REASONS and inside and _between_body(i, feats, *reg):
+        elif f.cue_reason == "caps_heading" and inside and _between_body(i, feats, *reg):
             lab = ("body", "subheading_between_body")
         elif f.cue:
             lab = (f.cue, f.cue_reason)
