@@ -34,10 +34,14 @@ def _labels(lines):
 
 PROSE = ("The council voted on Tuesday to approve the new budget after a long debate about the cost of "
          "repairing the city's roads and bridges.")
+PROSE2 = ("Residents who spoke at the meeting said the potholes on the main road had damaged their cars and "
+          "that repairs were long overdue.")
+PROSE3 = ("The mayor said the first repairs would begin in the spring and that the work should be finished "
+          "before the end of next year.")
 
 
 def test_cue_rules_have_their_reasons():
-    lines = ["Advertisement", PROSE, "Share this article", PROSE, "Sign up for our newsletter", PROSE,
+    lines = ["Advertisement", PROSE, "Share this article", PROSE2, "Sign up for our newsletter", PROSE3,
              "Tags: Politics, Budget", "© 2024 Example Media. All rights reserved.",
              "We use cookies to improve your experience on our site."]
     labs = classify([Block(i, t) for i, t in enumerate(lines, 1)], lang="en")
@@ -50,7 +54,7 @@ def test_cue_rules_have_their_reasons():
 def test_prose_that_mentions_a_cue_word_stays_body():
     para = ("Streaming services have raised subscription prices three times this year, and analysts expect "
             "viewers to cancel more of them as household budgets tighten over the winter months ahead.")
-    assert _labels([PROSE, para, PROSE]) == ["body", "body", "body"]
+    assert _labels([PROSE, para, PROSE2]) == ["body", "body", "body"]
 
 
 def test_timestamp_shapes():
