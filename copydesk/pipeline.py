@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import time
 import traceback
-from dataclasses import dataclass
-from typing import Iterable, Optional
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Optional
 
 from . import classify as cls
-from .extract import apply_meta, basic_fields
+from .entities import entities
+from .extract import apply_meta, basic_fields, with_zone
 from .lang import detect_language
 from .read import Limits, RejectError, decode, raw_from_bytes, read_path
 from .records import Article, RawDoc, Reject
@@ -26,6 +27,8 @@ class Options:
     limits: Limits = Limits()
     time_budget_s: float = TIME_BUDGET_S
     max_text_chars: int = MAX_TEXT_CHARS
+    # per-site time zones ({publisher domain or site name: IANA zone or '+08:00'}), from config
+    site_zones: Mapping[str, str] = field(default_factory=dict)
 
 
 def article_id_of(sha256: str) -> str:
@@ -67,7 +70,7 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
         lines = merge_lines(lines, outside)
     _budget(t0, opts)
     paragraphs = [ln.text for ln in lines if ln.label == "body"]
-    f = basic_fields(lines, paragraphs)
+    f = basic_fields(lines, paragraphs, url=raw.url)
     art = Article(article_id=article_id_of(raw.sha256), source_path=raw.source_path, sha256=raw.sha256,
                   mode=raw.kind, paragraphs=paragraphs, lines=lines, url=raw.url)
     for k, v in f.items():
@@ -76,6 +79,12 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
     art.language = body_lang or lang
     if meta:
         apply_meta(art, meta)
+    tz = opts.site_zones.get(art.publisher_domain or "") or opts.site_zones.get(art.site_name or "")
+    if tz:  # a configured per-site zone gives an offset to wall-clock times the page left without one
+        art.published, art.modified = with_zone(art.published, tz), with_zone(art.modified, tz)
+    ents = entities(paragraphs, art.dateline)
+    art.quotes, art.people, art.organizations = ents["quotes"], ents["people"], ents["organizations"]
+    art.places, art.acronyms = ents["places"], ents["acronyms"]
     if raw.fetched_at and not art.published:
         pass  # fetch time is not publication time; kept on the RawDoc only
     return art

@@ -78,6 +78,7 @@ class Article:
     mode: str
     title: Optional[str] = None
     site_name: Optional[str] = None
+    publisher_domain: Optional[str] = None  # host of the canonical URL without www. (or printed on the page)
     url: Optional[str] = None
     canonical_url: Optional[str] = None
     authors: list[str] = field(default_factory=list)

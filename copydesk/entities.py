@@ -1,0 +1,573 @@
+"""Quotes with speakers, people with roles, organisations, places and acronyms, by rules.
+
+Why rules and not an NER model: spaCy's small English pipeline (the only kind that installs from PyPI,
+through unofficial model mirrors) ran at 2-3 pages/s over the dev bodies and adds ~280 MB to the venv,
+against a core target of >= 3,000 text pages/s. These rules run on the body paragraphs only, in a few
+milliseconds per page, with no model and no network. What they get right and wrong is in the README.
+
+Everything here is a pure function of the paragraphs: no module state beyond constant tables.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from . import gazetteer
+
+# --- quotes -------------------------------------------------------------------------------------------
+
+# A quotation: curly double quotes, or straight double quotes paired in order. Single curly quotes are
+# left alone: they double as apostrophes (’s) and nest inside double quotes.
+CURLY_QUOTE = re.compile(r"“([^“”]+?)(?:”|$)")
+STRAIGHT_QUOTE = re.compile(r'"([^"]+)"')
+# Fewer words than this is a scare quote or a title ("We", "Meth"), not something someone said.
+MIN_QUOTE_WORDS = 2
+# Verbs of saying: a noun phrase next to one of these, next to the quote, is the speaker.
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|noted|notes|wrote|writes|explained|explains|asked|"
+    "asks|replied|recalled|warned|warns|argued|argues|insisted|claimed|claims|announced|declared|"
+    "commented|tweeted|posted|acknowledged|admitted|continued|concluded|cautioned|remarked|observed|"
+    "stressed|emphasized|emphasised|predicted|suggested|conceded|confirmed|reported")
+# Verbs of stance that introduce a quoted position ("both sides agreed on “...”"): their subject is the
+# speaker when the quote follows in the same sentence.
+STANCE_VERBS = (
+    SPEECH_VERBS + "|agreed|agree|agrees|shared|committed|commit|commits|vowed|vows|pledged|pledges|"
+    "promised|promises|urged|urges|called|calls|described|describes|expressed|hailed|proposed|demanded|"
+    "criticized|criticised|praised|welcomed|denied|denies|maintained|maintains|believes|believed")
+_SPEECH_AFTER = re.compile(
+    rf"^[\s,.]*(?:(?P<who>[^,.;:“”\"]{{2,90}}?)\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+(?P<who2>[^,.;:“”\"]{{2,90}}))")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,90})", re.I)
+_VERB_BEFORE = re.compile(rf"\b(?:{STANCE_VERBS})\b")
+# Words that are not a speaker even in speaker position.
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "officials"}
+# Adverbs and auxiliaries that sit between a subject and its verb ("X also said", "X has said").
+SUBJECT_TAIL = {"also", "has", "have", "had", "then", "later", "previously", "further", "jointly", "both",
+                "again", "earlier", "once", "would", "will", "could", "may", "might", "did", "does", "do",
+                "recently", "publicly", "repeatedly", "all", "had", "was", "were", "is", "are"}
+_SUBORDINATE = re.compile(r"\b(?:when|while|after|before|because|if|which|who|that|as|where|since)\b", re.I)
+_FUNCTION_WORDS = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "it", "as", "so", "then", "also"}
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"A-Z])")
+
+
+def quotes_of(paragraphs: list[str]) -> list[dict]:
+    """Every quotation of two or more words: text as written between the marks, speaker when the same
+    sentence names one, 1-based paragraph number, kind `direct` (a whole statement) or `partial`."""
+    out: list[dict] = []
+    for pno, para in enumerate(paragraphs, 1):
+        spans = [(m.start(), m.end(), m.group(1)) for m in CURLY_QUOTE.finditer(para)]
+        if not spans:
+            spans = [(m.start(), m.end(), m.group(1)) for m in STRAIGHT_QUOTE.finditer(para)]
+        for start, end, text in spans:
+            text = text.strip()
+            if len(text.split()) < MIN_QUOTE_WORDS:
+                continue
+            before = _sentence_before(para, start)
+            after = _sentence_after(para, end)
+            speaker = _speaker(before, after)
+            out.append({"text": text, "speaker": speaker, "paragraph": pno, "kind": _kind(text, before, after)})
+    return out
+
+
+def _sentence_before(para: str, start: int) -> str:
+    head = para[:start]
+    parts = _SENT_SPLIT.split(head)
+    return parts[-1] if parts else ""
+
+
+def _sentence_after(para: str, end: int) -> str:
+    tail = para[end:]
+    m = re.search(r"(?<=[.!?])\s+(?=[“\"A-Z])", tail)
+    return tail[: m.start()] if m else tail
+
+
+def _speaker(before: str, after: str) -> Optional[str]:
+    # 1. attribution right after the quote: ”, X said / ” said X / ” according to X
+    m = _SPEECH_AFTER.match(after)
+    if m:
+        who = _clean_speaker(m.group("who") or m.group("who2"), after_quote=True)
+        if who:
+            return who
+    m = _ACCORDING.search(after) or _ACCORDING.search(before)
+    if m:
+        who = _clean_speaker(m.group("who"))
+        if who:
+            return who
+    b = before.rstrip()
+    if not b:
+        return None
+    # 2. a verb of saying or stance before the quote: its subject speaks ("both sides agreed on “...”")
+    verbs = list(_VERB_BEFORE.finditer(b))
+    if verbs:
+        subj = b[: verbs[0].start()]
+        subj = re.split(r"[,;:]\s*", subj)[-1] if "," in subj and not _is_name_phrase(subj) else subj
+        return _clean_speaker(subj)
+    # 3. the quote is the predicate of a bare name phrase ("The Ministry and the Department “commit to...”")
+    if _is_name_phrase(b):
+        return _clean_speaker(b)
+    return None
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.\-]*|the|of|for|and|de|del|la|von|van|&)$")
+
+
+def _is_name_phrase(s: str) -> bool:
+    """Capitalised words joined by the/of/and only: a subject with no verb in it."""
+    words = s.strip(" ,").split()
+    return 1 <= len(words) <= 12 and all(_NAME_WORD.match(w) for w in words) and any(w[:1].isupper() for w in words)
+
+
+def _clean_speaker(s: Optional[str], after_quote: bool = False) -> Optional[str]:
+    if not s:
+        return None
+    s = s.strip(" ,.;:—–-\"“”‘’'")
+    if _SUBORDINATE.search(s):
+        return None  # "Audience members laughed when he": a clause, not a name
+    words = s.split()
+    while words and words[-1].lower() in SUBJECT_TAIL:
+        words.pop()
+    if after_quote:  # ”, X said in a statement: X is a short phrase; a clause means no attribution here
+        if len(words) > 10:
+            return None
+    if not words or len(words) > 12:
+        return None
+    s = " ".join(words)
+    if s.lower() in PRONOUNS or all(w.lower() in _FUNCTION_WORDS for w in words):
+        return None
+    if not any(w[:1].isupper() for w in words) and len(words) > 4:
+        return None  # a long lower-case clause is not a named speaker
+    return s
+
+
+def _kind(text: str, before: str, after: str) -> str:
+    """`direct`: a statement quoted whole (opens the sentence, or follows 'said:'/'that' with a capital);
+    `partial`: a fragment woven into the reporter's sentence."""
+    if not before.strip() and text[:1].isupper():
+        return "direct"
+    if re.search(r"(?:[:,]|\bthat)\s*$", before.rstrip()) and text[:1].isupper():
+        return "direct"
+    if text[:1].isupper() and re.match(r"^\s*,", after) is None and text.rstrip()[-1:] in ".!?,":
+        return "direct" if len(text.split()) >= 6 else "partial"
+    return "partial"
+
+
+# --- capitalised runs: the raw material of names ---------------------------------------------------------
+
+CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "von", "van", "&", "on", "in"}
+_CHUNK_SPLIT = re.compile(r"[,;:()“”\"!?\[\]]|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|\s[—–-]\s")
+_POSSESSIVE = re.compile(r"^(.*?)(?:’s|'s|’|')$")
+# Sentence-initial capitals that are ordinary words, not names.
+_COMMON_START = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "as", "if", "when", "while", "after",
+    "before", "since", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "it",
+    "he", "she", "they", "we", "i", "you", "there", "here", "what", "why", "how", "who", "some", "many",
+    "most", "more", "all", "both", "each", "every", "one", "two", "three", "last", "next", "new", "so",
+    "yet", "still", "also", "however", "meanwhile", "then", "now", "today", "yesterday", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "by", "from", "with", "to", "of", "under",
+    "over", "about", "according", "despite", "during", "instead", "although", "though", "because", "not",
+    "no", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "former", "senior", "acting", "deputy"}
+_DAYS_MONTHS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+_ABBREV = re.compile(r"^[A-Z]\.$|^[A-Z][a-z]{0,3}\.$")  # "C." "Gov." "Sen.": the dot belongs to the word
+
+
+_RUN = re.compile(r"[A-Z][\w’'.&-]*(?: (?:(?:of|for|and|the|de|del|la|von|van|&|on|in) )*[A-Z][\w’'.&-]*)*")
+
+
+def capital_runs(paragraphs: list[str]) -> list[list[str]]:
+    """Runs of capitalised tokens (with of/for/and/the inside), split at sentence ends and possessives;
+    a sentence-initial ordinary word ("The", "But") and day/month names are not part of a name."""
+    out: list[list[str]] = []
+    for para in paragraphs:
+        for m in _RUN.finditer(para):
+            cur: list[str] = []
+            for tok in m.group().split(" "):
+                if tok in CONNECTORS:
+                    if cur:
+                        cur.append(tok)
+                    continue
+                end = False
+                if tok.endswith(".") and not _ABBREV.match(tok):
+                    tok, end = tok.rstrip("."), True  # "Tuesday." ends the sentence
+                poss = _POSSESSIVE.match(tok)
+                if poss:
+                    tok, end = poss.group(1), True
+                low = tok.lower()
+                if not tok or low in _DAYS_MONTHS or (not cur and low in _COMMON_START):
+                    if cur:
+                        out.append(cur)
+                    cur = []
+                    continue
+                cur.append(tok)
+                if end:
+                    out.append(cur)
+                    cur = []
+            if cur:
+                out.append(cur)
+    res = []
+    for r in out:
+        while r and r[-1] in CONNECTORS:
+            r = r[:-1]
+        if r:
+            res.append(r)
+    return res
+
+
+# --- places ----------------------------------------------------------------------------------------------
+
+# Common short forms folded into their gazetteer names, so mentions add up under one name.
+PLACE_ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United States",
+                 "U.S.A.": "United States", "America": "United States", "UK": "United Kingdom",
+                 "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+                 "Korea": "South Korea", "D.C.": "Washington", "Republic of Korea": "South Korea"}
+# Aliases that count as a place only alone, never folded when they qualify a name ("US Defense
+# Department" is an organisation, not a mention of the United States as a place... but the country is
+# mentioned all the same, so they still count; this set only keeps them out of organisation stripping).
+# Gazetteer names that are also first names or common words: counted only after a preposition of place.
+AMBIGUOUS_PLACES = {"Chad", "Jordan", "Georgia", "Victoria", "Male", "Reading", "Van", "Charlotte", "Lincoln",
+                    "Madison", "Hamilton", "Irvine", "Aurora", "Kingston", "Wellington", "Columbus", "Mesa",
+                    "Buda", "Pest", "Jos", "Aba", "Ibb", "Oyo", "Loni", "Teni", "Guli", "Kota", "Cali",
+                    "Santiago", "Austin", "Nice", "Mobile", "Split", "Florence", "Phoenix", "Independence",
+                    "Orange", "Laredo", "Plano", "Reno", "Virginia", "Jackson", "Paris", "Sydney", "Houston",
+                    "Dallas", "Washington", "Victoria", "Alexandria", "Salem", "Quincy", "Arlington"}
+_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|outside|across|around|of|visit(?:ed|ing)?|across)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset, int]:
+    names = set()
+    for block in (gazetteer.COUNTRIES, gazetteer.US_STATES, gazetteer.CITIES):
+        names.update(n.strip() for n in block.splitlines() if n.strip())
+    names.update(PLACE_ALIASES)
+    return frozenset(names), max(len(n.split()) for n in names)
+
+
+def places_of(paragraphs: list[str], dateline: Optional[str] = None) -> list[dict]:
+    """Gazetteer names found in capitalised runs (inside organisation names too: 'North Korea Policy
+    Bureau' mentions North Korea), folded through PLACE_ALIASES, with mention counts."""
+    names, longest = _gazetteer()
+    counts: dict[str, int] = {}
+    amb: dict[str, list] = {}
+    for para in paragraphs:
+        for m in re.finditer(r"(?<![\w.-])((?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,%d})" % (longest - 1), para):
+            toks = m.group(1).split()
+            i = 0
+            while i < len(toks):
+                hit = None
+                for n in range(min(longest, len(toks) - i), 0, -1):
+                    cand = " ".join(toks[i:i + n]).rstrip(".,’'")
+                    if cand.endswith(("’s", "'s")):
+                        cand = cand[:-2]
+                    if cand in names or cand.rstrip(".") in names:
+                        hit = (cand if cand in names else cand.rstrip("."), n)
+                        break
+                if hit:
+                    name, n = hit
+                    if name in AMBIGUOUS_PLACES:
+                        # counted when some mention sits after a preposition of place; a mention
+                        # followed by another capitalised word ("Washington Post") never counts
+                        pre = para[: m.start()] + " ".join(toks[:i]) + (" " if i else "")
+                        nxt = toks[i + n] if i + n < len(toks) else ""
+                        if not nxt[:1].isupper():
+                            amb.setdefault(name, [0, False])
+                            amb[name][0] += 1
+                            amb[name][1] |= bool(_LOCATIVE.search(pre))
+                        i += n
+                        continue
+                    canon = PLACE_ALIASES.get(name, name)
+                    counts[canon] = counts.get(canon, 0) + 1
+                    i += n
+                else:
+                    i += 1
+    for name, (n, located) in amb.items():
+        if located:
+            canon = PLACE_ALIASES.get(name, name)
+            counts[canon] = counts.get(canon, 0) + n
+    if dateline:
+        city = dateline.split(",")[0].strip().title()
+        if city in names:
+            canon = PLACE_ALIASES.get(city, city)
+            counts[canon] = counts.get(canon, 0) + (0 if canon in counts else 1)
+    return [{"name": k, "mentions": v} for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+# --- organisations and acronyms ---------------------------------------------------------------------------
+
+# Head nouns that make a capitalised run an organisation (the last word, or one before "of").
+ORG_HEADS = {
+    "Ministry", "Department", "Group", "Bureau", "Agency", "Council", "Committee", "Commission", "Association",
+    "Institute", "University", "Party", "Company", "Co.", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd",
+    "Ltd.", "LLC", "Bank", "Court", "Office", "Army", "Navy", "Forces", "Force", "Police", "Union",
+    "Organization", "Organisation", "Foundation", "Fund", "Federation", "League", "Club", "Network", "Board",
+    "Authority", "Service", "Services", "Administration", "Parliament", "Congress", "Senate", "Assembly",
+    "Cabinet", "Government", "Center", "Centre", "Hospital", "School", "College", "Meeting", "Conference",
+    "Summit", "Forum", "Society", "Institution", "Laboratory", "Lab", "Labs", "Airlines", "Airways", "Motors",
+    "Media", "Press", "Times", "Post", "Journal", "News", "Reserve", "Guard", "Corps", "Coalition", "Alliance",
+    "Secretariat", "Directorate", "Command", "Council", "Trust", "Partners", "Holdings", "Group", "Systems",
+    "Technologies", "Pharmaceuticals", "Academy", "Observatory", "Studios", "Records", "Church", "Chamber"}
+# A capitalised run followed by one of these in lower case is still a named body ("the 44th US-South Korea
+# Security Consultative meeting"): the head word is written lower case by some style guides.
+LOWER_HEADS = {"meeting", "summit", "conference", "forum", "talks", "committee", "council"}
+# Demonym adjectives are not part of an organisation's name ("the South Korean Defense Ministry").
+_DEMONYM_EXTRA = {"American", "British", "Chinese", "Japanese", "French", "German", "Israeli", "Iraqi",
+                  "Pakistani", "Saudi", "Spanish", "Turkish", "Dutch", "Swiss", "Greek", "Thai", "Filipino",
+                  "Vietnamese", "Mexican", "Canadian", "Brazilian", "Iranian", "Russian", "Indian", "Italian",
+                  "Korean", "Ukrainian", "Polish", "Swedish", "Danish", "Norwegian", "Finnish", "Irish",
+                  "Scottish", "Welsh", "English", "European", "African", "Australian", "Egyptian", "Syrian"}
+
+
+def _is_demonym(words: list[str]) -> int:
+    """How many leading words form a demonym ('South Korean' -> 2, 'Chinese' -> 1, else 0)."""
+    names, _ = _gazetteer()
+    for n in (2, 1):
+        if len(words) > n:
+            w = " ".join(words[:n])
+            if w in _DEMONYM_EXTRA or (w.endswith("n") and w[:-1] in names) or (w.endswith("an") and w[:-2] in names):
+                return n
+    return 0
+
+
+def _strip_org(words: list[str]) -> list[str]:
+    names, _ = _gazetteer()
+    # a bilateral compound naming the participants ("US-South Korea ...") is not part of the name
+    if words and "-" in words[0] and words[0].split("-")[0] in names:
+        rest = words[1:]
+        j = 0
+        while j < len(rest) - 1 and not (" ".join(words[0].split("-")[1:] + rest[:j]) in names):
+            j += 1
+        if " ".join(words[0].split("-")[1:] + rest[:j]) in names:
+            words = rest[j:]
+    d = _is_demonym(words)
+    if d and len(words) - d >= 2:
+        words = words[d:]
+    return words
+
+
+ACRONYM = re.compile(r"\b([A-Z][A-Z&]{1,6}[A-Z0-9])(?:s)?\b")
+_EXPLICIT = re.compile(r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|in|de)\s+)*){1,10})\(([A-Z][A-Z&]{1,6}[A-Z0-9]?)\)")
+_INITIAL_SKIP = {"of", "for", "and", "the", "on", "in", "de", "&", "to", "at"}
+
+
+def acronyms_of(paragraphs: list[str], runs: Optional[list[list[str]]] = None) -> dict[str, str]:
+    """ACR -> long form: 'Long Form (ACR)' when written, else a capitalised phrase in the same text whose
+    initials (of/for/and/the skipped) spell the acronym."""
+    text = "\n".join(paragraphs)
+    found: dict[str, str] = {}
+    for m in _EXPLICIT.finditer(text):
+        long_words, acr = m.group(1).split(), m.group(2)
+        for k in range(len(long_words)):
+            cand = long_words[k:]
+            if _initials(cand) == acr:
+                found[acr] = " ".join(cand)
+                break
+    names, _ = _gazetteer()
+    acrs = {m.group(1) for m in ACRONYM.finditer(text)} - set(found) - set(PLACE_ALIASES) - names
+    if acrs:
+        runs = runs if runs is not None else capital_runs(paragraphs)
+        longest = max(len(a) for a in acrs)
+        for r in runs:
+            if len(r) < 2:
+                continue
+            inis = [("" if w.lower() in _INITIAL_SKIP else "".join(p[:1] for p in w.split("-") if p[:1].isupper()))
+                    for w in r]
+            for i in range(len(r)):
+                if not inis[i]:
+                    continue
+                acc = ""
+                for j in range(i, len(r)):
+                    acc += inis[j]
+                    if len(acc) > longest:
+                        break
+                    if inis[j] and acc in acrs and j > i:
+                        found.setdefault(acc, " ".join(r[i:j + 1]))
+    return found
+
+
+def _initials(words: list[str]) -> str:
+    out = ""
+    for w in words:
+        if w.lower() in _INITIAL_SKIP:
+            continue
+        if not w[:1].isupper():
+            return ""
+        # hyphenated words give one letter per part ("Asia-Pacific" -> AP)
+        out += "".join(p[:1] for p in w.split("-") if p[:1].isupper())
+    return out
+
+
+def organizations_of(paragraphs: list[str], runs: list[list[str]], acronyms: dict[str, str]) -> list[dict]:
+    """Capitalised runs headed by an organisation word, plus acronyms whose long form is one.
+    One row per organisation: `name` is the acronym when the text defines one, `long_form` its expansion."""
+    text = "\n".join(paragraphs)
+    found: dict[str, int] = {}
+    split_runs = []
+    for r in runs:  # "the Defense Ministry and the US Defense Department": two organisations
+        cur = []
+        for k, w in enumerate(r):
+            if w == "and" and cur and cur[-1] in ORG_HEADS:
+                split_runs.append(cur)
+                cur = []
+                continue
+            if not cur and w in CONNECTORS:
+                continue
+            cur.append(w)
+        if cur:
+            split_runs.append(cur)
+    for r in split_runs:
+        idx = [i for i, w in enumerate(r) if w in ORG_HEADS]
+        if not idx:
+            continue
+        # the run ends at the last head word unless what follows is "of ..." ("Ministry of Defence")
+        end = idx[-1] + 1
+        if end < len(r) and r[end] in ("of", "for") and end + 1 < len(r):
+            end = len(r)
+        words = _strip_org(r[:end])
+        if len(words) < 2 and words and words[0] in ORG_HEADS:
+            continue  # a bare "Ministry" or "Group" names nothing
+        name = " ".join(words)
+        found[name] = 0
+    # a name followed by a lower-case head ("Security Consultative meeting")
+    for m in re.finditer(r"((?:[A-Z][\w.’'-]*\s+){1,6})(%s)\b" % "|".join(LOWER_HEADS), text):
+        words = _strip_org(m.group(1).split())
+        if words and not any(w in ORG_HEADS for w in words) and not _is_demonym(words + ["x"]) == len(words):
+            names, _ = _gazetteer()
+            if " ".join(words) in names or len(words) < 2:
+                continue
+            found[" ".join(words + [m.group(2).capitalize()])] = 0
+    rows: dict[str, dict] = {}
+    longs = {v: k for k, v in acronyms.items()}
+    for name in found:
+        n = _count(text, name) if name.split()[-1].lower() not in LOWER_HEADS else _count(text.lower(), name.lower())
+        acr = longs.get(name)
+        if acr:
+            rows[acr] = {"name": acr, "long_form": name, "mentions": n + _count(text, acr)}
+        else:
+            rows[name] = {"name": name, "long_form": None, "mentions": max(n, 1)}
+    for acr, long in acronyms.items():
+        if acr not in rows and any(h in long.split() for h in ORG_HEADS):
+            rows[acr] = {"name": acr, "long_form": long,
+                         "mentions": _count(text, acr) + _count(text, long)}
+    # a name that is only a longer spelling of another ("South Korean Defense Ministry") merges into it
+    return sorted(rows.values(), key=lambda r: (-r["mentions"], r["name"]))
+
+
+# --- people ----------------------------------------------------------------------------------------------
+
+# Title words that put a role before a name ("Deputy Assistant Secretary of Defense ... John Hill").
+TITLE_WORDS = {
+    "President", "Secretary", "Minister", "Director", "Governor", "Gov.", "Sen.", "Senator", "Rep.",
+    "Representative", "Chairman", "Chairwoman", "Chair", "CEO", "Chief", "Judge", "Justice", "General", "Gen.",
+    "Col.", "Lt.", "Commissioner", "Ambassador", "Mayor", "Professor", "Prof.", "Dr.", "Coach", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Officer", "Manager", "Founder", "Editor", "Premier", "Chancellor", "King",
+    "Queen", "Prince", "Princess", "Pope", "Attorney", "Speaker", "Leader", "Commander", "Adm.", "Admiral",
+    "Sgt.", "Capt.", "Captain", "Lawmaker", "Councilman", "Councilwoman", "Vice", "Deputy", "Assistant",
+    "Superintendent", "Sheriff", "Inspector", "Detective", "Pastor", "Rev.", "Bishop", "Cardinal", "Analyst",
+    "Economist", "Executive", "Mr.", "Mrs.", "Ms."}
+# Role nouns that mark an appositive after a name ("Cho Yong-geun, the South Korean director general of...").
+ROLE_NOUNS = re.compile(
+    r"\b(?:director|president|minister|secretary|spokes(?:man|woman|person)|head|chief|founder|co-founder|"
+    r"professor|manager|officer|analyst|executive|chairman|chairwoman|chair|ceo|cfo|coach|governor|senator|"
+    r"ambassador|commissioner|mayor|editor|researcher|scientist|economist|lawyer|attorney|author|"
+    r"representative|leader|member|partner|adviser|advisor|general|commander|correspondent|reporter|"
+    r"strategist|consultant|owner|principal|teacher|student|physician|doctor|surgeon|nurse|player|"
+    r"captain|spokesperson|investor|engineer|designer|artist|singer|actor|actress|writer|chancellor)\b", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'\-]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O’[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
+
+
+def _person_tokens(words: list[str]) -> bool:
+    names, _ = _gazetteer()
+    if not 2 <= len(words) <= 4 or not all(_NAME_TOKEN.match(w) for w in words):
+        return False
+    if any(w in ORG_HEADS or w in TITLE_WORDS or w in names or w in PLACE_ALIASES for w in words):
+        return False
+    if " ".join(words) in names or _is_demonym(words + ["x"]):
+        return False
+    return not words[-1].endswith(".")
+
+
+# "Name, the role of ...," and "Name said" / "said Name".
+_APPOSITIVE = re.compile(r"(?:^|(?<=[ (]))((?:[A-Z][\w’'\-.]+ ){1,3}[A-Z][\w’'\-]+), ((?:the|a|an) )?"
+                         r"([^,.;()“”\n]{3,140}?)(?=,|\.\s|;|\s—|$)", re.M)
+# ("said Name" is looked for with the common verbs only: an alternation tried at every position is slow)
+_NAME_SAID = re.compile(rf"\b((?:[A-Z][\w’'\-]+ ){{1,2}}[A-Z][\w’'\-]+) (?:{SPEECH_VERBS})\b|"
+                        r"\bs(?:aid|ays) ((?:[A-Z][\w’'\-]+ ){1,2}[A-Z][\w’'\-]+)")
+
+
+def people_of(paragraphs: list[str], runs: list[list[str]]) -> list[dict]:
+    """People named with a role: a title run before the name, or an appositive after it; and people who
+    speak ("X said", "said X"). Role is kept as written, without a leading article."""
+    found: dict[str, Optional[str]] = {}
+    text = "\n".join(paragraphs)
+    # (a) role before the name: a capitalised run holding a title word and ending in a 2-3 token name
+    for r in runs:
+        if not any(w in TITLE_WORDS for w in r):
+            continue
+        last_title = max(i for i, w in enumerate(r) if w in TITLE_WORDS or w in CONNECTORS)
+        # two tokens by default; three only with a middle initial or particle ("Andrew C. McCarthy")
+        n = 3 if len(r) >= 4 and re.match(r"^(?:[A-Z]\.|de|van|von|bin|al)$", r[-2]) else 2
+        if len(r) - n > last_title and _person_tokens([w for w in r[-n:] if not re.match(r"^[A-Z]\.$", w)]):
+            role_words = r[:-n]
+            # "European Union Gordon Sondland and Energy Secretary Rick Perry": the role starts after
+            # the last "and" that follows another person's name
+            for k in range(len(role_words) - 1, 1, -1):
+                if role_words[k] == "and" and _person_tokens(role_words[k - 2:k]):
+                    role_words = role_words[k + 1:]
+                    break
+            if role_words:
+                found.setdefault(" ".join(r[-n:]), _clean_role(" ".join(role_words)))
+    # (b) appositive: "Name, the role of ..., " (the role has a role noun)
+    for m in _APPOSITIVE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].lower() in _COMMON_START:
+            words = words[1:]
+        role = m.group(3).strip()
+        if not _person_tokens(words) or not ROLE_NOUNS.search(role):
+            continue
+        if not (m.group(2) or role[:1].islower() or role.split()[0] in TITLE_WORDS or _is_demonym(role.split())):
+            continue
+        found[" ".join(words)] = _clean_role(role)
+    # (c) speakers: "Name said" / "said Name"
+    for m in _NAME_SAID.finditer(text):
+        words = (m.group(1) or m.group(2)).split()
+        while words and words[0].lower() in _COMMON_START:
+            words = words[1:]
+        if _person_tokens(words):
+            found.setdefault(" ".join(words), None)
+    rows = []
+    for name, role in found.items():
+        surname = name.split()[-1]
+        full = _count(text, name)
+        alone = _count(text, surname) - full
+        rows.append({"name": name, "role": role, "mentions": max(full, 1) + max(alone, 0)})
+    # a name that is the tail of another found name ("Yong-geun" in "Cho Yong-geun") is the same person
+    names = [r["name"] for r in rows]
+    rows = [r for r in rows if not any(o != r["name"] and o.endswith(" " + r["name"]) for o in names)]
+    return sorted(rows, key=lambda r: (-r["mentions"], r["name"]))
+
+
+def _count(text: str, name: str) -> int:
+    """Occurrences of `name` as whole words (str.find, no regex compile per name)."""
+    n, i, L = 0, text.find(name), len(name)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and (i + L >= len(text) or not text[i + L].isalnum()):
+            n += 1
+        i = text.find(name, i + L)
+    return n
+
+
+def _clean_role(role: str) -> Optional[str]:
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" ,"), flags=re.I)
+    return role or None
+
+
+def entities(paragraphs: list[str], dateline: Optional[str] = None) -> dict:
+    """All of the above for one article's body paragraphs."""
+    runs = capital_runs(paragraphs)
+    acr = acronyms_of(paragraphs, runs)
+    return {"quotes": quotes_of(paragraphs), "people": people_of(paragraphs, runs),
+            "organizations": organizations_of(paragraphs, runs, acr), "places": places_of(paragraphs, dateline),
+            "acronyms": acr}
