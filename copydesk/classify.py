@@ -451,15 +451,37 @@ def _cut_at_terminal(feats: list[Feat], start: int, end: int) -> int:
     return end
 
 
+# Subheadings: fewer than this many short lines in a row ("Status Quo" / "Analoge Prozesse") between prose
+# lines of the main run are the article's own headings (jusText: short blocks take their neighbours'
+# class); a line of this many words at most.
+HEADING_RUN_MAX = 2
+HEADING_MAX_WORDS = 12
+
+
 def _between_body(i: int, feats: list[Feat], start: int, end: int) -> bool:
-    """A short line inside the run is a subheading when the next non-cue line is body prose and the
-    previous one is too (jusText: short blocks take the class of their neighbours)."""
+    """A short line inside the run is a subheading when, skipping cue lines and at most HEADING_RUN_MAX
+    short lines, both its previous and its next line are prose."""
     f = feats[i]
-    if f.n_words < 2 or f.n_words > 20:
+    if f.n_words < 1 or f.n_words > HEADING_MAX_WORDS:
         return False
-    prev = next((feats[k] for k in range(i - 1, start - 1, -1) if feats[k].kind != "cue"), None)
-    nxt = next((feats[k] for k in range(i + 1, end + 1) if feats[k].kind != "cue"), None)
-    return bool(prev and nxt and prev.kind == "good" and nxt.kind == "good")
+    return _prose_within(feats, i, -1, start, end) and _prose_within(feats, i, 1, start, end)
+
+
+def _prose_within(feats: list[Feat], i: int, step: int, start: int, end: int) -> bool:
+    shorts = 0
+    k = i + step
+    while start <= k <= end:
+        g = feats[k]
+        if g.kind == "good" or (g.kind == "near" and step < 0):
+            return True
+        if g.kind == "near":
+            return g.n_words >= NEAR_MIN_WORDS
+        if g.kind == "short":
+            shorts += 1
+            if shorts >= HEADING_RUN_MAX:
+                return False
+        k += step
+    return False
 
 
 def _outside(f: Feat, i: int, start: int, end: int, related_zone: bool) -> tuple[str, str]:

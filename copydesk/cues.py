@@ -60,7 +60,7 @@ WIDGET_HEADING = re.compile(
     r"^(?:related(?: stories| articles| news| content| coverage| posts| links| reading| topics)?|"
     r"featured(?: stories| articles| video)?|recommended(?: for you| stories| reading| articles)?|"
     r"more (?:from|on|about|stories|news|in|like this|top stories|to read|videos?)\b.*|"
-    r"most (?:read|popular|viewed|shared|commented|emailed)|trending(?: now| stories)?|popular(?: now| stories)?|"
+    r"most (?:read|popular|viewed|shared|commented|emailed)(?: (?:in|on|from) .{1,40})?|trending(?: now| stories)?|popular(?: now| stories)?|"
     r"read (?:more|next|also)|also read|see also|you may (?:also )?like|you might (?:also )?like|"
     r"don'?t miss|editor'?s picks?|top stories|latest(?: news| stories| headlines| videos?)?|"
     r"sponsored stories|around the web|from (?:our partners|the web)|what to read next|recommended videos?|"
@@ -145,9 +145,10 @@ COOKIE_LEAD = re.compile(
 
 # "About the author" / "About <Company>" boxes close an article (author bios, press-release boilerplate).
 ABOUT_HEADING = re.compile(
-    r"^(?:about(?: the)? (?:author|authors|writer|reporter)s?|about [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}|"
-    r"sobre (?:o autor|a autora|el autor|[A-ZÀ-Ý][\w-]*(?: [A-ZÀ-Ý][\w-]*){0,3})|über (?:den autor|die autorin|"
-    r"[A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*){0,3})|à propos de l'auteur|об авторе)\s*:?$", re.U)
+    r"^(?:(?i:about(?: the)? (?:author|authors|writer|reporter)s?)|(?i:about) [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}|"
+    r"(?i:sobre (?:o autor|a autora|el autor))|(?i:sobre) [A-ZÀ-Ý][\w-]*(?: [A-ZÀ-Ý][\w-]*){0,3}|"
+    r"(?i:über (?:den autor|die autorin))|(?i:über) [A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*){0,3}|"
+    r"(?i:à propos de l'auteur)|(?i:об авторе))\s*:?$", re.U)
 
 # Calls to action ("Click here to get the app", "Get X on the go by clicking here").
 CALL_TO_ACTION = re.compile(
