@@ -74,8 +74,7 @@ def _write_merged(files: list[Path], schema: pa.Schema, dest: Path) -> int:
                 buf, buffered = [], 0
         if buf or rows == 0:
             w.write_table(pa.concat_tables(buf) if buf else schema.empty_table(), row_group_size=load.ROW_GROUP_ROWS)
-    with open(dest, "rb") as fh:
-        os.fsync(fh.fileno())
+    load.fsync_path(dest)
     return rows
 
 
@@ -142,8 +141,7 @@ def _compact_group(wh: Path, table: str, d: Path, files: list[Path], stats: dict
     mtmp = md / f".{cid}.json.tmp"
     mtmp.write_text(json.dumps({"dir": str(d.relative_to(wh)), "tmp": tmp.name, "new": new.name,
                                 "old": [f.name for f in files]}), encoding="utf-8")
-    with open(mtmp, "rb") as fh:
-        os.fsync(fh.fileno())
+    load.fsync_path(mtmp)
     os.replace(mtmp, manifest)  # commit point
     load._fsync_dir(md)
     _finish(wh, manifest)

@@ -22,6 +22,8 @@ from typing import Iterable, Optional
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from . import load
+
 # Permutations per signature: Jaccard estimates within about +-0.045 (1/sqrt(128) * 0.5), 512 bytes each.
 NUM_PERM = 128
 # Word 5-grams: long enough that two different stories on one topic share few of them, short enough
@@ -182,7 +184,8 @@ class StoryIndex:
             with open(tmp, "wb") as fh:
                 pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 fh.flush()
-                os.fsync(fh.fileno())
+                if load.durable():
+                    os.fsync(fh.fileno())
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)

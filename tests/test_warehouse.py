@@ -11,7 +11,12 @@ import pytest
 
 from copydesk import cli, compact, ingest, load
 from helpers import SAMPLE_RAW
-from warehouse_helpers import assert_consistent, body_paragraphs, counts, run, variant, write_variants
+from warehouse_helpers import assert_consistent, body_paragraphs, counts, no_fsync, run, variant, write_variants
+
+
+@pytest.fixture(autouse=True)
+def _fast_writes(monkeypatch):
+    no_fsync(monkeypatch)
 
 
 @pytest.fixture

@@ -71,3 +71,9 @@ def assert_consistent(wh) -> dict:
     for aid, row in arts.iterrows():
         assert para_n.get(aid, 0) == row["paragraph_count"], aid
     return tables
+
+
+def no_fsync(monkeypatch):
+    """Logic tests skip fsync (COPYDESK_FSYNC=0: same code path, only durability against power loss
+    differs); the crash tests keep it on."""
+    monkeypatch.setenv("COPYDESK_FSYNC", "0")
