@@ -41,8 +41,9 @@ BOUNDARY_PENALTY = 300
 LIGHT_CUE_LABELS = frozenset({"advertisement", "image_caption", "image_alt", "timestamp", "byline", "newsletter", "share"})
 # An ALL-CAPS short line is as often a tabloid subheading inside the article as a widget title; a
 # call to action ("click here to ...") is an inline promo that sits between paragraphs; a repeated
-# caption sits next to its photo inside the article.
-LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action", "repeated_on_page"})
+# caption sits next to its photo inside the article; a lone menu word ("Report", "Close") is a button
+# between paragraphs.
+LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action", "repeated_on_page", "menu_word"})
 SHORT_PENALTY = 25
 # A "near" line (short sentence) counts this share of its length; an isolated sentence line this share.
 NEAR_FACTOR = 0.3
@@ -174,6 +175,10 @@ def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None,
         return "legal", "legal_link"
     if n_words <= 15 and low.startswith(cues.GATE_BYLINE) and _BYLINE.match(text):
         return "byline", "by_prefix"
+    if n_words <= 60 and _any_in(low, cues.GATE_CAPTION_PHRASE) and cues.CAPTION_PHRASE.search(text):
+        return "image_caption", "caption_phrase"
+    if n_words <= 3 and not terminal and cues.NAV_WORDS.match(text):
+        return "navigation", "menu_word"
     if is_timestamp(text):
         return "timestamp", "date_line"
     if _is_caps_heading(text, n_words):
@@ -399,7 +404,41 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
                                 score=round(f.sw_ratio, 3)))
     _relabel_related(out, feats, start, end)
     _colon_lists(out, feats, end)
+    _closing_list(out, feats, end)
     return out
+
+
+# A list that closes the article (tour dates, fixtures, results) follows its last paragraph directly, with
+# no widget in between, and its items share a leading shape: a number, a month name or a bullet. At
+# least LIST_MIN_ITEMS such lines in a row, optionally under one short heading line, are body.
+LIST_MIN_ITEMS = 4
+LIST_HEADING_MAX_WORDS = 8
+_ITEM_SHAPE = re.compile(rf"^(?:(?P<num>\d)|(?P<month>(?i:{cues.MONTHS})\.?\s+\d)|(?P<bullet>[•*·▪►–—-]\s))", re.U)
+
+
+def _shape(text: str) -> Optional[str]:
+    m = _ITEM_SHAPE.match(text)
+    return m.lastgroup if m else None
+
+
+def _closing_list(lines: list[LabelledLine], feats: list[Feat], end: int) -> None:
+    n = len(lines)
+    i = end + 1
+    if i >= n or lines[end].label != "body":
+        return
+    head = None
+    if feats[i].kind != "cue" and _shape(lines[i].text) is None and feats[i].n_words <= LIST_HEADING_MAX_WORDS:
+        head, i = i, i + 1
+    shape = _shape(lines[i].text) if i < n else None
+    if shape is None:
+        return
+    j = i
+    while j < n and j - i < LIST_MAX_ITEMS and feats[j].kind != "cue" and _shape(lines[j].text) == shape:
+        j += 1
+    if j - i < LIST_MIN_ITEMS:
+        return
+    for k in ([head] if head is not None else []) + list(range(i, j)):
+        lines[k].label, lines[k].reason = "body", "list_after_body"
 
 
 # A list introduced by a colon ("The 2020 tour dates:", "Ingredients:") belongs to the article even

@@ -82,7 +82,7 @@ NAV_WORDS = re.compile(
     r"all sections|account|my account|profile|settings|edit|reply|report|follow|follow us|help|faq|rss|"
     r"newsletters?|podcasts?|videos?|photos?|opinion|sports?|business|world|politics|tech|technology|"
     r"science|health|entertainment|lifestyle|travel|weather|local|national|news|español|english|"
-    r"início|inicio|accueil|startseite|главная)$", _I)
+    r"início|inicio|accueil|startseite|главная|copied|advert|trending news|print|share|email)[\s!.:]*$", _I)
 
 # Photo/credit phrases marking a caption or credit line.
 CREDIT = re.compile(
@@ -222,3 +222,10 @@ DATE_WORDS = frozenset(
     atualizado publicado actualizado mis à jour publié aktualisiert veröffentlicht обновлено опубликовано a p m
     am pm gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst kst hour hours minute minutes min mins
     day days week weeks ago on at de às le t z st nd rd th""".split())
+
+# Caption wording: who stands where in the photo, or an artist's illustration (0 of 16 such lines on the dev
+# pages are article text).
+CAPTION_PHRASE = re.compile(
+    r"(?:, pictured\b|^(?:an? |this |the )?(?:artist.s )?illustration (?:of|shows)|, (?:left|right|center|centre|"
+    r"second from (?:left|right)),|\((?:left|right|center|centre)\)|\b(?:from )?left to right\b)", _I)
+GATE_CAPTION_PHRASE = ("pictured", "illustration", "left", "right", "center", "centre")
