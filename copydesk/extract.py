@@ -233,6 +233,7 @@ def text_dates(lines: list[LabelledLine]) -> tuple[Optional[str], Optional[str]]
     order = [ln for ln in reversed(window) if ln.number <= (lines[fb].number if fb < len(lines) else 10**9)]
     order += [ln for ln in window if fb < len(lines) and ln.number > lines[fb].number]
     published = modified = None
+    pub_at = None
     for ln in order:
         # a date inside a caption or a sentence is about something else: only date lines, bylines and
         # short lines count
@@ -243,9 +244,13 @@ def text_dates(lines: list[LabelledLine]) -> tuple[Optional[str], Optional[str]]
             if upd:
                 modified = modified or d
             elif published is None:
-                published = d
+                published, pub_at = d, ln.number
         if published:
             break
+    if published and not modified:  # "Updated: ..." printed next to the publication line
+        for ln in window:
+            if abs(ln.number - pub_at) <= 2 and ln.label != "body":
+                modified = next((d for upd, d in dates_in_line(ln.text) if upd), None) or modified
     if published is None:  # no date near the headline: the first labelled date line up to the body's end
         lb = _last_body(lines)
         for ln in lines[: lb + 1] if lb >= 0 else lines:
@@ -454,6 +459,10 @@ WIRE_SIGNOFF = re.compile(r"^\s*[—–-]\s*(?P<a>[A-Z][\w .&-]{1,30}?)\s*\.?$|^
                           r"(?P<c>The Associated Press|Reuters|AFP|Bloomberg)\b[^.]{0,40}\bcontributed\b")
 
 
+# A line above the first paragraph is read for a dateline only when it is prose-long.
+DATELINE_LEAD_MIN_WORDS = 15
+
+
 def dateline_of(first_paragraph: str) -> tuple[Optional[str], Optional[str]]:
     m = DATELINE.match(first_paragraph)
     if not m:
@@ -523,7 +532,7 @@ def person_name(s: str, allow_single: bool = False) -> Optional[str]:
     s = _BY.sub("", s.strip())
     s = re.sub(r"\S+@\S+\.\w+|https?://\S+|@\w+|\(\d{3}\)|\d[\d\s().-]{6,}", " ", s)
     s = _GLUED_ROLE.split(s, maxsplit=1)[0]
-    s = re.split(r"\s+[|/–—-]\s+|\s+-\s*|\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d", s, maxsplit=1)[0]
+    s = re.split(r"\s+[|/–—-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d", s, maxsplit=1)[0]
     m = _MONTH_WORD.search(s)
     if m and m.start() > 0:
         s = s[: m.start()]
@@ -701,11 +710,18 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
     out["modified"] = with_zone(mod, tz)
     authors, agencies = text_authors(lines)
     out["authors"] = authors
-    if paragraphs:
-        city, agency = dateline_of(paragraphs[0])
-        out["dateline"] = city
-        if agency:
-            agencies.extend(agencies_from_credit(agency) or [agency])
+    # the dateline opens the first paragraph; when the classifier left that paragraph out, it is a long
+    # line just above the first body line
+    fb = _first_body(lines)
+    leads = paragraphs[:1] + [ln.text for ln in lines[max(0, fb - HEADER_AFTER):fb]
+                              if len(ln.text.split()) >= DATELINE_LEAD_MIN_WORDS]
+    for lead in leads:
+        city, agency = dateline_of(lead)
+        if city or agency:
+            out["dateline"] = city
+            if agency:
+                agencies.extend(agencies_from_credit(agency) or [agency])
+            break
     for img in out["images"]:
         if img["credit"]:
             agencies.extend(agencies_from_credit(img["credit"]))
