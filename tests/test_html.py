@@ -289,3 +289,16 @@ def test_dev_pages_first_truth_paragraph_is_in_the_body_and_headline_is_not():
     # the header-zone rule must not eat the lead paragraph (one known miss: a lead whose words are
     # mostly links with hover-card text the page hides by script)
     assert found >= 18, found
+
+
+def test_no_dom_body_falls_back_to_the_text_classifier():
+    # link lists and a short note, no paragraph anywhere: the DOM route finds no body, so the text
+    # rules decide
+    html = page("<ul><li><a href='/a'>Home</a></li><li><a href='/b'>World news</a></li></ul>"
+                "<div>Short note</div>")
+    pg = H.parse_page(html)
+    assert not any(h and h[0] == "body" for h in pg.hints)
+    blocks, hints = pg.main()
+    assert len(blocks) == len(pg.blocks) and hints == [None] * len(blocks) and pg.outside_lines() == []
+    art = process_bytes(html.encode(), "s.html", "html")
+    assert len(art.lines) == len(pg.blocks)
