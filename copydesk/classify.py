@@ -42,8 +42,9 @@ LIGHT_CUE_LABELS = frozenset({"advertisement", "image_caption", "image_alt", "ti
 # An ALL-CAPS short line is as often a tabloid subheading inside the article as a widget title; a
 # call to action ("click here to ...") is an inline promo that sits between paragraphs; a repeated
 # caption sits next to its photo inside the article; a lone menu word ("Report", "Close") is a button
-# between paragraphs.
-LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action", "repeated_on_page", "menu_word"})
+# between paragraphs; a site-template line can be a promo the site puts inside every article.
+LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action", "repeated_on_page", "menu_word",
+                               "site_template"})
 SHORT_PENALTY = 25
 # A "near" line (short sentence) counts this share of its length; an isolated sentence line this share.
 NEAR_FACTOR = 0.3
@@ -346,15 +347,89 @@ def body_regions(feats: list[Feat]) -> list[tuple[int, int]]:
     return [(s, _cut_at_terminal(feats, s, e))]
 
 
+# --- site template ---------------------------------------------------------------------------------
+# A line that recurs on many pages of one site in the same run is the site's template (menus, footers,
+# promos), whatever it looks like. Both thresholds must hold, so two pages that quote the same sentence
+# do not make it template.
+TEMPLATE_MIN_PAGES = 3
+TEMPLATE_MIN_SHARE = 0.5
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/]*@)?(?:www\d?\.)?([^/:?#]+)", re.I)
+
+
+def site_key(url: Optional[str] = None, blocks: Optional[list[Block]] = None) -> Optional[str]:
+    """Which site a page belongs to: the URL's host (without www.), else the site part of a
+    "Headline | Site" first line of a text dump; None when neither says."""
+    if url:
+        m = _HOST.match(url.strip())
+        if m:
+            return m.group(1).lower()
+    if blocks:
+        parts = _TITLE_SEP.split(blocks[0].text)
+        if len(parts) >= 2 and 0 < len(parts[-1].split()) <= 5:
+            return _norm(parts[-1]) or None
+    return None
+
+
+def _template_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+class TemplateIndex:
+    """Lines repeated across the pages of each site in one batch (jusText/boilerpipe-style site template).
+
+    An explicit object, never module state (conventions §9): build it over a batch, pass it to
+    `classify(..., template=index, site=key)`, drop it with the batch. Each line counts once per page."""
+
+    __slots__ = ("min_pages", "min_share", "_pages", "_counts")
+
+    def __init__(self, min_pages: int = TEMPLATE_MIN_PAGES, min_share: float = TEMPLATE_MIN_SHARE):
+        self.min_pages = min_pages
+        self.min_share = min_share
+        self._pages: dict[str, int] = {}
+        self._counts: dict[str, dict[str, int]] = {}
+
+    @classmethod
+    def build(cls, pages, **kw) -> "TemplateIndex":
+        """`pages`: iterable of (site, blocks)."""
+        idx = cls(**kw)
+        for site, blocks in pages:
+            idx.add(site, blocks)
+        return idx
+
+    def add(self, site: Optional[str], blocks: list[Block]) -> None:
+        if not site:
+            return
+        self._pages[site] = self._pages.get(site, 0) + 1
+        counts = self._counts.setdefault(site, {})
+        for key in {_template_key(b.text) for b in blocks}:
+            counts[key] = counts.get(key, 0) + 1
+
+    def pages(self, site: Optional[str]) -> int:
+        return self._pages.get(site or "", 0)
+
+    def is_template(self, site: Optional[str], text: str) -> bool:
+        n_pages = self.pages(site)
+        if n_pages < self.min_pages:
+            return False
+        seen = self._counts[site].get(_template_key(text), 0)  # type: ignore[index]
+        return seen >= self.min_pages and seen >= self.min_share * n_pages
+
+
 def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Optional[str] = None,
-             dom_hints: Optional[list[Optional[tuple[str, str]]]] = None) -> list[LabelledLine]:
+             dom_hints: Optional[list[Optional[tuple[str, str]]]] = None,
+             template: Optional[TemplateIndex] = None, site: Optional[str] = None) -> list[LabelledLine]:
     """One label and reason per block (same order). `dom_hints` (HTML mode) gives, per block, a
     (label, reason) read off the DOM (e.g. an element inside <nav> or class="newsletter") that wins over
-    text cues; None where the DOM says nothing."""
+    text cues; None where the DOM says nothing. `template` + `site`: lines of this site's template
+    (see TemplateIndex) are boilerplate with reason `site_template`."""
     if not blocks:
         return []
     feats = features(blocks, lang)
     _mark_repeats(blocks, feats)
+    if template is not None and template.pages(site) >= template.min_pages:
+        for b, f in zip(blocks, feats):
+            if template.is_template(site, b.text):
+                f.cue, f.cue_reason, f.kind = "other_boilerplate", "site_template", "cue"
     if dom_hints:
         for f, h in zip(feats, dom_hints):
             if h is not None:
