@@ -40,7 +40,7 @@ _SPEECH_AFTER = re.compile(
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“”\"]{2,90})", re.I)
 _VERB_BEFORE = re.compile(rf"\b(?:{STANCE_VERBS})\b")
 # Words that are not a speaker even in speaker position.
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "officials"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"}
 # Adverbs and auxiliaries that sit between a subject and its verb ("X also said", "X has said").
 SUBJECT_TAIL = {"also", "has", "have", "had", "then", "later", "previously", "further", "jointly", "both",
                 "again", "earlier", "once", "would", "will", "could", "may", "might", "did", "does", "do",
@@ -233,7 +233,8 @@ AMBIGUOUS_PLACES = {"Chad", "Jordan", "Georgia", "Victoria", "Male", "Reading", 
                     "Buda", "Pest", "Jos", "Aba", "Ibb", "Oyo", "Loni", "Teni", "Guli", "Kota", "Cali",
                     "Santiago", "Austin", "Nice", "Mobile", "Split", "Florence", "Phoenix", "Independence",
                     "Orange", "Laredo", "Plano", "Reno", "Virginia", "Jackson", "Paris", "Sydney", "Houston",
-                    "Dallas", "Washington", "Victoria", "Alexandria", "Salem", "Quincy", "Arlington"}
+                    "Dallas", "Washington", "Victoria", "Alexandria", "Salem", "Quincy", "Arlington",
+                    "Kennedy", "Lincoln", "Franklin", "Clinton", "Marion", "Warren", "Mercedes", "Bolivar"}
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|outside|across|around|of|visit(?:ed|ing)?|across)\s+$", re.I)
 
 
@@ -320,6 +321,11 @@ _DEMONYM_EXTRA = {"American", "British", "Chinese", "Japanese", "French", "Germa
                   "Scottish", "Welsh", "English", "European", "African", "Australian", "Egyptian", "Syrian"}
 
 
+# Generic state bodies that a demonym only qualifies (its country's ministry, army, police ...).
+GOVERNMENT_HEADS = {"Ministry", "Department", "Army", "Navy", "Police", "Government", "Embassy", "Cabinet",
+                    "Forces", "Force", "Military", "Guard", "Parliament", "Office"}
+
+
 def _is_demonym(words: list[str]) -> int:
     """How many leading words form a demonym ('South Korean' -> 2, 'Chinese' -> 1, else 0)."""
     names, _ = _gazetteer()
@@ -342,7 +348,8 @@ def _strip_org(words: list[str]) -> list[str]:
         if " ".join(words[0].split("-")[1:] + rest[:j]) in names:
             words = rest[j:]
     d = _is_demonym(words)
-    if d and len(words) - d >= 2:
+    # "the South Korean Defense Ministry" is the Defense Ministry; "European Space Agency" is a name
+    if d and len(words) - d >= 2 and words[-1] in GOVERNMENT_HEADS:
         words = words[d:]
     return words
 
@@ -360,6 +367,8 @@ def acronyms_of(paragraphs: list[str], runs: Optional[list[list[str]]] = None) -
     for m in _EXPLICIT.finditer(text):
         long_words, acr = m.group(1).split(), m.group(2)
         for k in range(len(long_words)):
+            if long_words[k].lower() in _INITIAL_SKIP:
+                continue  # "The International ... Agency (IAEA)": the article is not part of the name
             cand = long_words[k:]
             if _initials(cand) == acr:
                 found[acr] = " ".join(cand)
@@ -475,7 +484,7 @@ ROLE_NOUNS = re.compile(
     r"representative|leader|member|partner|adviser|advisor|general|commander|correspondent|reporter|"
     r"strategist|consultant|owner|principal|teacher|student|physician|doctor|surgeon|nurse|player|"
     r"captain|spokesperson|investor|engineer|designer|artist|singer|actor|actress|writer|chancellor)\b", re.I)
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'\-]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O’[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ’'\-]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.|(?:Mc|Mac|O’|O'|De|Di|La|Le)[A-Z][a-z]+)$")
 
 
 def _person_tokens(words: list[str]) -> bool:
@@ -532,6 +541,8 @@ def people_of(paragraphs: list[str], runs: list[list[str]]) -> list[dict]:
         found[" ".join(words)] = _clean_role(role)
     # (c) speakers: "Name said" / "said Name"
     for m in _NAME_SAID.finditer(text):
+        if m.group(1) and re.search(r"[A-Z][\w.’'-]* $", text[max(0, m.start(1) - 30):m.start(1)]):
+            continue  # the tail of a longer capitalised name ("[Santa] Fe Animal Shelter said")
         words = (m.group(1) or m.group(2)).split()
         while words and words[0].lower() in _COMMON_START:
             words = words[1:]
