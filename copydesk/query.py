@@ -10,6 +10,11 @@ Output formats:
 
 Queries run read-only against the files on disk (an in-memory DuckDB; nothing is written to the
 warehouse) and take no lock, so they can run while an ingest is in progress.
+
+--warehouse may also be an fsspec URL (`s3://bucket/prefix`, `memory://...`): the part files are listed
+with fsspec and read through pyarrow datasets registered in DuckDB (no DuckDB extension to download).
+S3 settings come from the usual places (AWS_* variables; FSSPEC_S3_ENDPOINT_URL for a non-AWS endpoint).
+Writing a warehouse to an object store is not supported: the commit protocol relies on atomic renames.
 """
 from __future__ import annotations
 
@@ -49,8 +54,48 @@ def views(warehouse: str | Path) -> dict[str, str]:
     return out
 
 
+def is_url(warehouse) -> bool:
+    return "://" in str(warehouse)
+
+
+def _connect_remote(url: str):
+    """DuckDB views over a warehouse in an fsspec filesystem (object store)."""
+    import duckdb
+    import fsspec
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    from pyarrow.fs import FSSpecHandler, PyFileSystem
+    fs, root = fsspec.core.url_to_fs(url)
+    root = root.rstrip("/")
+    if not fs.exists(f"{root}/_ledger") and not fs.exists(f"{root}/articles"):
+        raise QueryError(f"no warehouse at {url}")
+    if fs.exists(f"{root}/{load.META_FILE}"):
+        meta = json.loads(fs.cat(f"{root}/{load.META_FILE}"))
+        if meta.get("schema_version", 0) > load.SCHEMA_VERSION:
+            raise QueryError(f"{url} was written by a newer copydesk (schema v{meta['schema_version']}); "
+                             f"this one reads v{load.SCHEMA_VERSION}: upgrade copydesk")
+    pafs = PyFileSystem(FSSpecHandler(fs))
+    con = duckdb.connect(":memory:")
+    for t, schema in load.SCHEMAS.items():
+        files = sorted(f for f in fs.glob(f"{root}/{t}/**/part-*.parquet") if not f.rsplit("/", 1)[-1].startswith("."))
+        if not files:
+            continue
+        if t in load.PARTITIONED:
+            part = ds.partitioning(pa.schema([("year", pa.string()), ("month", pa.string())]), flavor="hive")
+            dset = ds.dataset(files, filesystem=pafs, format="parquet", partitioning=part,
+                              partition_base_dir=f"{root}/{t}",
+                              schema=pa.schema(list(schema) + [("year", pa.string()), ("month", pa.string())]))
+        else:
+            dset = ds.dataset(files, filesystem=pafs, format="parquet", schema=schema)
+        con.register(f"__arrow_{t}", dset)
+        con.execute(f'CREATE VIEW "{t}" AS SELECT * FROM "__arrow_{t}"')
+    return con
+
+
 def connect(warehouse: str | Path):
     import duckdb
+    if is_url(warehouse):
+        return _connect_remote(str(warehouse))
     wh = Path(warehouse)
     if not (wh / "_ledger").exists() and not (wh / "articles").exists():
         raise QueryError(f"no warehouse at {wh} (run `copydesk run` first, or pass --warehouse DIR)")
