@@ -23,17 +23,6 @@ def prefect_env(project_dir: Path | None = None) -> None:
     os.environ.setdefault("PREFECT_API_REQUEST_TIMEOUT", "120")
 
 
-def cmd_run(args) -> int:
-    prefect_env()
-    from .drain import run_flow_and_drain
-    from .ingest import format_summary
-    summary, drained = run_flow_and_drain(args.raw, args.warehouse, args.batch_size)
-    print(format_summary(summary))
-    if drained is not None:
-        print(f"prefect: flow run {summary.get('flow_run_id')} recorded with {drained} task runs")
-    return 0
-
-
 def cmd_extract(args) -> int:
     from .pipeline import process_path
     from .read import RejectError
@@ -96,10 +85,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("run", help="run the ingest flow over raw/ into warehouse/")
-    p.add_argument("--raw", default="raw")
-    p.add_argument("--warehouse", default="warehouse")
-    p.add_argument("--batch-size", type=int, default=500)
-    p.set_defaults(func=cmd_run)
+    from .drain import add_run_arguments  # flags derived from copydesk/config.py
+    add_run_arguments(p)
+    p.set_defaults(func=_delegate("copydesk.drain", "run_main"))
+
+    p = sub.add_parser("serve", help="serve the `ingest` deployment on a cron schedule (needs `copydesk ui`)")
+    p.add_argument("--cron", default=None, help='cron schedule, e.g. "*/15 * * * *" (default: config `schedule`)')
+    p.add_argument("--config", help="a copydesk.toml or pyproject.toml")
+    p.add_argument("--name", default="scheduled", help="deployment name")
+    p.set_defaults(func=_delegate("flows.serve", "serve_main"))
+
+    p = sub.add_parser("ui", help="start the local Prefect server and UI on 127.0.0.1 and print its address")
+    p.add_argument("--port", type=int, default=4200)
+    p.set_defaults(func=_delegate("flows.serve", "ui_main"))
 
     p = sub.add_parser("extract", help="one file through the core; prints fields, body and every line's label")
     p.add_argument("file")

@@ -5,29 +5,50 @@ import os
 import time
 import uuid
 from datetime import datetime, timezone
+from typing import Optional
 
 from prefect import flow
+from prefect.context import get_run_context
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact, create_progress_artifact, create_table_artifact, \
     update_progress_artifact
 from prefect.logging import get_run_logger
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
+from copydesk import config
 from copydesk import ingest as core
 from copydesk import load
 from tasks.ingest import ingest_batch
 
 
+def _distributed() -> bool:
+    """True when the flow runs with a task runner other than Prefect's default thread pool (Dask)."""
+    ctx = get_run_context()
+    return not isinstance(getattr(ctx, "task_runner", None), (ThreadPoolTaskRunner, type(None)))
+
+
 def _run_name() -> str:
-    raw = flow_run.parameters.get("raw", "raw")
+    raw = flow_run.parameters.get("raw") or config.load().raw
     return f"ingest {str(raw).rstrip('/')}/ {datetime.now(timezone.utc):%Y-%m-%d %H:%M}"
 
 
 @flow(name="ingest", flow_run_name=_run_name, log_prints=False)
-def ingest(raw: str = "raw", warehouse: str = "warehouse", batch_size: int = core.DEFAULT_BATCH_SIZE) -> dict:
-    """Ingest every new or changed page under `raw` into the Parquet tables under `warehouse`."""
+def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_size: Optional[int] = None,
+           workers: Optional[int] = None, caps: Optional[dict] = None,
+           site_timezones: Optional[dict] = None) -> dict:
+    """Ingest every new or changed page under `raw` into the Parquet tables under `warehouse`.
+
+    Parameters left empty come from the configuration (`[tool.copydesk]` / copydesk.toml, then
+    `COPYDESK_*` variables; see copydesk/config.py), read where the flow runs. `caps`: per-document limits
+    (time_budget_s, max_file_bytes, max_decompressed_bytes, max_text_chars, max_nesting_depth,
+    max_attribute_bytes)."""
     log = get_run_logger()
     t0 = time.perf_counter()
+    cfg = config.load(overrides=dict(raw=raw, warehouse=warehouse, batch_size=batch_size, workers=workers,
+                                     site_timezones=site_timezones, **(caps or {})))
+    raw, warehouse, batch_size, opts = cfg.raw, cfg.warehouse, cfg.batch_size, cfg.options()
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     os.makedirs(warehouse, exist_ok=True)
     with load.warehouse_lock(warehouse):
@@ -43,12 +64,27 @@ def ingest(raw: str = "raw", warehouse: str = "warehouse", batch_size: int = cor
                                             description="share of batches done") if groups else None
         results = []
         known = set(plan.known_sha)
-        for i, items in enumerate(groups, 1):
-            key = core.batch_key(run_id, i, items)
-            s = ingest_batch(quote(items), raw, warehouse, key, run_id, quote(known), index=i, size=len(items))
-            results.append(s)
-            if progress:
-                update_progress_artifact(progress, progress=100.0 * i / len(groups))
+        if _distributed():
+            # Dask (or another distributing runner): batches are the unit of distribution. Batches running
+            # at once cannot see each other's new content; finish_run collapses such duplicates.
+            # No quote() here: Dask unpacks tuples (quote is a namedtuple) in task arguments.
+            futures = [ingest_batch.submit(items, raw, warehouse, core.batch_key(run_id, i, items), run_id,
+                                           known, index=i, size=len(items), opts=opts,
+                                           workers=cfg.workers) for i, items in enumerate(groups, 1)]
+            for done, fut in enumerate(as_completed(futures), 1):
+                results.append(fut.result())
+                if progress:
+                    update_progress_artifact(progress, progress=100.0 * done / len(groups))
+        else:
+            # One batch at a time in this process; each batch spreads its documents over `workers`
+            # processes (copydesk/guard.py), so a small box uses all its cores without extra task runs.
+            for i, items in enumerate(groups, 1):
+                key = core.batch_key(run_id, i, items)
+                s = ingest_batch(quote(items), raw, warehouse, key, run_id, quote(known), index=i,
+                                 size=len(items), opts=quote(opts), workers=cfg.workers)
+                results.append(s)
+                if progress:
+                    update_progress_artifact(progress, progress=100.0 * i / len(groups))
         finish = core.finish_run(warehouse)  # replaced articles out of every table; story_clusters
     summary = core.merge_summaries(results)
     summary["finish"] = finish

@@ -2,11 +2,14 @@
 readable name, retries for transient I/O, logging and no caching (inputs are paths, results are counts)."""
 from __future__ import annotations
 
+from typing import Optional
+
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
 from copydesk import ingest as core
+from copydesk.pipeline import Options
 
 
 def _transient(task, task_run, state) -> bool:
@@ -24,9 +27,9 @@ def _transient(task, task_run, state) -> bool:
 @task(name="ingest-batch", task_run_name="batch {index} ({size} files)", cache_policy=NO_CACHE,
       retries=3, retry_delay_seconds=[1, 4, 16], retry_condition_fn=_transient)
 def ingest_batch(items: list, raw_dir: str, warehouse: str, key: str, run_id: str, known_sha: set,
-                 index: int, size: int) -> dict:
+                 index: int, size: int, opts: Optional[Options] = None, workers: Optional[int] = None) -> dict:
     log = get_run_logger()
-    s = core.run_batch(items, raw_dir, warehouse, key, run_id, known_sha)
+    s = core.run_batch(items, raw_dir, warehouse, key, run_id, known_sha, opts or Options(), workers=workers)
     rate = s["files"] / s["seconds"] if s["seconds"] else 0.0
     log.info("batch %d: %d files -> %d articles, %d duplicates, %d rejects in %.2fs (%.0f files/s)",
              index, s["files"], s["articles"], s["duplicates"], s["rejects"], s["seconds"], rate)
