@@ -478,6 +478,11 @@ def dateline_of(first_paragraph: str) -> tuple[Optional[str], Optional[str]]:
     return city, (m.group("agency") or None)
 
 
+# Words that make a credit part a news outlet ("The Korea Herald", "Asia News Network").
+OUTLET_WORDS = re.compile(r"\b(?:News|Herald|Times|Network|Press|Post|Journal|Tribune|Agency|Daily|Media|"
+                          r"Gazette|Chronicle|Telegraph|Observer|Standard|Wire|Broadcasting|TV|Radio)\b")
+
+
 def _canon_wire(a: str) -> str:
     a = a.strip(" ()")
     return WIRE_CANON.get(a, a)
@@ -487,8 +492,10 @@ def agencies_from_credit(credit: str) -> list[str]:
     """'Yonhap via The Korea Herald/Asia News Network' -> ['Yonhap', 'The Korea Herald', 'Asia News Network']:
     a 'via' chain names every outlet the story passed through."""
     if re.search(r"\bvia\b", credit, re.I):
-        parts = re.split(r"\s+via\s+|\s*/\s*", credit, flags=re.I)
-        return [p.strip(" ()") for p in parts if p.strip(" ()")]
+        parts = re.split(r"\s+via\s+|\s*/\s*", re.sub(r",?\s*\bFile\b\.?", "", credit), flags=re.I)
+        # a part counts when it is a wire or names a news outlet; "NASA via AP" is a photo from NASA
+        return [_canon_wire(p.strip(" ()")) for p in parts
+                if p.strip(" ()") and (WIRE_NAMES.fullmatch(p.strip(" ()")) or OUTLET_WORDS.search(p))]
     return [_canon_wire(m.group(1)) for m in WIRE_NAMES.finditer(credit)]
 
 
