@@ -81,6 +81,15 @@ TITLE_HEADING_TAGS = frozenset(("h1", "h2", "h3"))
 # Link-dense blocks at least this long that end with sentence punctuation stay prose.
 LINKED_SENTENCE_MIN_CHARS = 80
 _SENTENCE_END = re.compile(r"[.!?。！？][\"”’»)]*\s*$")
+# A short line with a copyright sign is a credit or a copyright notice, not story text.
+COPYRIGHT_MAX_CHARS = 150
+# Calls to action at the end of the body: short, and phrased as an invitation to the reader.
+CTA_MAX_CHARS = 250
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:subscribe|sign up|newsletters?|follow (?:us|[\w@.]+(?: \w+)?) on (?:twitter|instagram|facebook|"
+    r"youtube|linkedin|tiktok)|join (?:us|now|today)|download (?:our|the) app|get (?:our|the) app|"
+    r"listen (?:live|back)|enjoyed this article|support (?:our|us) journalism|become a (?:member|subscriber)|"
+    r"have a tip|send us (?:a|your) tip|abonnieren|inscreva-se|assine)\b", re.I)
 # Text cues apply to short blocks only: a long block is prose whatever words it contains.
 TEXT_CUE_MAX_CHARS = 200
 # The label of an ad slot, alone on its line (several languages).
@@ -102,7 +111,7 @@ _NEWLINES = re.compile(r"[\r\n\t]+")
 _SPLIT_CLS = re.compile(r"[\s_\-]+")
 # Long, unambiguous cue words also count inside run-together class names ("imageembedcaption",
 # "articlesocialbar", "relatedstories"); short ones ("ad", "nav") only as whole tokens.
-SUBSTRING_CUES = (("caption", "image_caption"), ("newsletter", "newsletter"), ("advert", "advertisement"),
+SUBSTRING_CUES = (("caption", "image_caption"), ("promo", "advertisement"), ("newsletter", "newsletter"), ("advert", "advertisement"),
                   ("sponsor", "advertisement"), ("cookie", "cookie_notice"), ("breadcrumb", "navigation"),
                   ("sidebar", "other_boilerplate"), ("related", "related_link"), ("social", "share"),
                   ("sharing", "share"), ("outbrain", "advertisement"), ("taboola", "advertisement"),
@@ -162,7 +171,6 @@ class _El:
     parent: int
     cue: Optional[str] = None  # boilerplate label from its own tag, role or class/id
     why: str = ""  # the reason code that goes with `cue`
-    tail: tuple = ()  # the last few tag.class labels down to this element (Block.path)
     content: bool = False  # an article-body marker
     path: Optional[str] = None
 
@@ -203,19 +211,25 @@ def merge_lines(inner: list[LabelledLine], outer: list[LabelledLine]) -> list[La
     return sorted(inner + outer, key=lambda ln: ln.number) if outer else inner
 
 
-def _class_cue(attrs: str) -> Optional[str]:
-    """The boilerplate label a class/id string carries, cached (sites repeat the same class strings)."""
+def _class_info(attrs: str) -> tuple[Optional[str], bool]:
+    """(boilerplate label, article-body marker) of a class/id string, cached: sites repeat the same
+    class strings on every page, so the regexes run once per distinct string."""
     try:
-        return _CUE_CACHE[attrs]
+        return _CLASS_CACHE[attrs]
     except KeyError:
         pass
-    if len(_CUE_CACHE) > 100_000:
-        _CUE_CACHE.clear()
-    lab = _CUE_CACHE[attrs] = _class_cue_uncached(attrs)
-    return lab
+    if len(_CLASS_CACHE) > 100_000:
+        _CLASS_CACHE.clear()
+    info = _CLASS_CACHE[attrs] = (_class_cue_uncached(attrs), bool(CONTENT_CLASS.search(attrs)))
+    return info
 
 
-_CUE_CACHE: dict[str, Optional[str]] = {}
+def _class_cue(attrs: str) -> Optional[str]:
+    """The boilerplate label a class/id string carries."""
+    return _class_info(attrs)[0] if attrs else None
+
+
+_CLASS_CACHE: dict[str, tuple[Optional[str], bool]] = {}
 
 
 def _class_cue_uncached(attrs: str) -> Optional[str]:
@@ -365,7 +379,7 @@ def _walk(body) -> tuple[list[_El], list[Block], list[int]]:
         if text:
             e = els[cur]
             if e.path is None:
-                e.path = "/".join(e.tail)
+                e.path = _path(els, cur)
             blocks.append(Block(number=len(blocks) + 1, text=text, tag=e.tag, path=e.path,
                                 link_density=min(1.0, link_chars / len(text)), href=href))
             owners.append(cur)
@@ -405,14 +419,13 @@ def _walk(body) -> tuple[list[_El], list[Block], list[int]]:
                 continue
             a = node.attributes
             attrs = ((a.get("class") or "") + " " + (a.get("id") or "")).strip().lower() if a else ""
-            parent = els[cur]
-            label = tag + ("." + "_".join(attrs.split())[:60] if attrs else "")
-            e = _El(tag, attrs, cur, tail=(parent.tail + (label,))[-6:])
-            cue = _class_cue(attrs) if attrs else None
-            if cue:
-                e.cue, e.why = cue, "dom_class_" + cue
-            if tag == "article" or (a and (a.get("itemprop") == "articleBody"
-                                            or (attrs and CONTENT_CLASS.search(attrs)))):
+            e = _El(tag, attrs, cur)
+            if attrs:
+                cue, marked = _class_info(attrs)
+                if cue:
+                    e.cue, e.why = cue, "dom_class_" + cue
+                e.content = marked
+            if tag == "article" or (a and a.get("itemprop") == "articleBody"):
                 e.content = True
             if e.cue is None:
                 if tag in TAG_CUES:
@@ -438,6 +451,16 @@ def _walk(body) -> tuple[list[_El], list[Block], list[int]]:
     if buf:
         flush()
     return els, blocks, owners
+
+
+def _path(els: list[_El], i: int, depth: int = 6) -> str:
+    """The last few tag.class steps down to element i (Block.path, for debugging and the audit)."""
+    parts = []
+    while i > 0 and len(parts) < depth:
+        e = els[i]
+        parts.append(e.tag + ("." + "_".join(e.attrs.split())[:60] if e.attrs else ""))
+        i = e.parent
+    return "/".join(reversed(parts))
 
 
 def _block_weight(b: Block, cue: Optional[str]) -> float:
@@ -564,7 +587,8 @@ def _label(els: list[_El], blocks: list[Block], owners: list[int],
             continue
         c = icue[o]
         f = flags[o]
-        if lead and c < 0 and b.tag not in HEADING_TAGS and not f & _IN_HEADER and _is_prose(b) \
+        if lead and c < 0 and b.tag not in HEADING_TAGS and not f & _IN_HEADER \
+                and (_is_prose(b) or _linked_sentence(b)) \
                 and not (len(b.text) < LEAD_MAX_CHARS and _DATE_LINE.search(b.text)):
             lead = False
         if c >= 0:
@@ -581,7 +605,23 @@ def _label(els: list[_El], blocks: list[Block], owners: list[int],
             hints.append(("related_link", "link_dense"))
         else:
             hints.append(_text_label(b) or ("body", "in_main_container"))
+    _trailing_calls_to_action(blocks, hints)
     return hints, in_block
+
+
+def _trailing_calls_to_action(blocks: list[Block], hints: list) -> None:
+    """The last body blocks of many articles ask the reader to subscribe, follow the site, or get the
+    app. Only the tail is relabelled: the same words mid-article (a deals page's "sign up for ...")
+    can be the story itself."""
+    for i in range(len(blocks) - 1, -1, -1):
+        h = hints[i]
+        if h is None or h[0] != "body":
+            continue  # furniture between the calls to action and the end does not stop the scan
+        t = blocks[i].text
+        if len(t) <= CTA_MAX_CHARS and _CALL_TO_ACTION.search(t):
+            hints[i] = ("newsletter", "call_to_action_after_body")
+        else:
+            break
 
 
 _WORD = re.compile(r"\w+")
@@ -617,6 +657,8 @@ def _text_label(b: Block) -> Optional[tuple[str, str]]:
         return "widget_heading", "widget_heading_phrase"
     if _CREDIT_END.search(t):
         return "image_caption", "photo_credit"
+    if "©" in t and len(t) <= COPYRIGHT_MAX_CHARS:
+        return "copyright", "copyright_sign"
     return None
 
 

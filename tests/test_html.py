@@ -302,3 +302,33 @@ def test_no_dom_body_falls_back_to_the_text_classifier():
     assert len(blocks) == len(pg.blocks) and hints == [None] * len(blocks) and pg.outside_lines() == []
     art = process_bytes(html.encode(), "s.html", "html")
     assert len(art.lines) == len(pg.blocks)
+
+
+def test_calls_to_action_at_the_end_of_the_body_are_newsletter():
+    cta = ("<p>Subscribe to our daily newsletter for more stories like this one.</p>"
+           "<p>Follow Example News on Twitter and Instagram.</p>")
+    html = page(f"<article>{paras()}{cta}</article>")
+    h = hints_by_text(html)
+    assert h["Subscribe to our daily newsletter for more stories like this one."] == \
+        ("newsletter", "call_to_action_after_body")
+    assert h["Follow Example News on Twitter and Instagram."] == ("newsletter", "call_to_action_after_body")
+    assert body_of(html) == PROSE
+
+
+def test_call_to_action_words_mid_article_stay_body():
+    mid = "<p>Residents can sign up for the new routes at city hall until the end of the month.</p>"
+    html = page(f"<article>{paras(PROSE[:2])}{mid}{paras(PROSE[2:])}</article>")
+    assert "Residents can sign up for the new routes at city hall until the end of the month." in body_of(html)
+
+
+def test_short_line_with_copyright_sign_is_not_body():
+    html = page(f"<article>{paras(PROSE[:2])}<p>Night view of the depot © Jane Doe</p>{paras(PROSE[2:])}</article>")
+    assert hints_by_text(html)["Night view of the depot © Jane Doe"] == ("copyright", "copyright_sign")
+
+
+def test_link_heavy_first_paragraph_ends_the_header_zone():
+    first = ("<p><a href='/a'>The city council</a> voted on <a href='/b'>Tuesday to expand the bus network</a>"
+             " into the northern districts.</p>")
+    html = page(f"<article><h1>Council expands buses</h1>{first}{paras(PROSE[1:])}</article>")
+    assert body_of(html)[0] == \
+        "The city council voted on Tuesday to expand the bus network into the northern districts."
