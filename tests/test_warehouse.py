@@ -288,7 +288,14 @@ def test_readme_example_queries_run(raw, tmp_path, capsys):
     results = [run_query(s, wh).to_pylist() for s in sqls]
     per_month = results[0]
     assert per_month == [{"site_name": "Inquirer News", "month": "2022-04", "articles": 1}]
-    assert all(isinstance(r, list) for r in results)
+    # the others agree with the tables read directly
+    quotes = load.read_table(wh, "quotes").to_pandas()
+    by_speaker = quotes[quotes.speaker.fillna("").str.lower().str.contains("defense ministry")]
+    assert sorted(r["text"] for r in results[1]) == sorted(by_speaker.text)
+    arts = load.read_table(wh, "articles").to_pandas()
+    wire = arts[arts.wire_agencies.apply(lambda a: "Yonhap" in list(a))]
+    assert [r["title"] for r in results[2]] == list(wire.title)
+    assert results[3] == []  # one article: no cluster
 
 
 def test_story_clusters_group_variants_and_flag_exact_duplicates(raw, tmp_path):
