@@ -89,23 +89,45 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def is_timestamp(text: str) -> bool:
+def is_timestamp(text: str, low: Optional[str] = None) -> bool:
     """A line made of date/time tokens and little else ("/ 04:53 PM April 27, 2022")."""
     if len(text) > 90 or not _DIGIT.search(text):
         return False
+    if low is None:
+        low = text.lower()
     # cheap exact pre-check: DATE_TOKEN can only consume digits and the words in cues.DATE_WORDS, so a
     # line with two other words can never be a timestamp
     others = 0
-    for w in _TOKEN.findall(text.lower()):
+    for w in _TOKEN.findall(low):
         if w not in cues.DATE_WORDS and not w[:1].isdigit():
             others += 1
             if others > 1:
                 return False
-    rest, n = cues.DATE_TOKEN.subn(" ", text)
+    rest, n = cues.DATE_TOKEN_LOW.subn(" ", low)
     return n > 0 and len(_TOKEN.findall(rest)) <= 1
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _caption_end_possible(low: str, words: set[str]) -> bool:
+    """Exact gate for cues.CAPTION_END, branch by branch."""
+    if low.endswith(("less", "more")) and low[:-4].rstrip()[-1:] in ".!?”’\"":
+        return True
+    tail = low[-TAIL_CHARS:]
+    if ":" in tail and not cues.GATE_CAPTION_END.isdisjoint(words):
+        return True
+    return not cues.AGENCIES.isdisjoint(words) and ("/" in tail or low.endswith(")"))
+
+
+def _credit_possible(low: str, words: set[str]) -> bool:
+    """Gate for cues.CREDIT: "(photo..." style credits, or one of its keywords as a word."""
+    return not cues.GATE_CREDIT.isdisjoint(words) or ("(" in low and _any_in(low, cues.GATE_CREDIT_PAREN))
+
+
+# End-anchored cue patterns (credits, counters, truncation) only ever match within the last ~100
+# characters; they are run on this tail of a long line.
+TAIL_CHARS = 160
 
 
 def _any_in(low: str, subs: tuple[str, ...]) -> bool:
@@ -116,71 +138,75 @@ def _any_in(low: str, subs: tuple[str, ...]) -> bool:
 
 
 def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None,
-           low: Optional[str] = None) -> tuple[Optional[str], str]:
+           low: Optional[str] = None, words: Optional[set[str]] = None) -> tuple[Optional[str], str]:
     """The label a phrase cue suggests for a line, with its reason code; (None, '') when none.
 
-    Speed: every regex sits behind a cheap gate (`cues.GATE_*`: substrings or prefixes that any match
-    must contain), so a typical line costs a few `in` tests instead of twenty regex scans. Gates never
-    change a result, only skip regexes that cannot match."""
+    Speed: every regex sits behind a cheap gate (`cues.GATE_*`: words, substrings or prefixes that any
+    match must contain; `words` is the set of the line's lower-cased \\w+ tokens), so a typical line costs a
+    few set and `in` tests instead of twenty regex scans. Gates never change a result, only skip regexes
+    that cannot match."""
     if low is None:
         low = text.lower()
-    tail = low[-90:]
-    if (n_words <= CAPTION_MAX_WORDS and (low.endswith(("less", "more")) or _any_in(tail, cues.GATE_CAPTION_END))
-            and cues.CAPTION_END.search(text)):
+    if words is None:
+        words = set(_TOKEN.findall(low))
+    if n_words <= CAPTION_MAX_WORDS and _caption_end_possible(low, words) and cues.CAPTION_END.search(text[-TAIL_CHARS:]):
         return "image_caption", "caption_credit_end"
     if len(text) > cues.CUE_MAX_CHARS:
         # long lines read as prose; only a banner that opens with its cookie sentence, or legal small
         # print, is judged by its phrases
-        if low.startswith(cues.GATE_COOKIE_LEAD) and cues.COOKIE_LEAD.match(text):
+        if low.startswith(cues.GATE_COOKIE_LEAD) and cues.COOKIE_LEAD_LOW.match(low):
             return "cookie_notice", "cookie_banner"
-        if n_words <= DISCLAIMER_MAX_WORDS and _any_in(low, cues.GATE_DISCLAIMER) and cues.DISCLAIMER.search(text):
+        if (n_words <= DISCLAIMER_MAX_WORDS and not cues.GATE_DISCLAIMER.isdisjoint(words)
+                and _any_in(low, cues.GATE_DISCLAIMER_PHRASES) and cues.DISCLAIMER_LOW.search(low)):
             return "legal", "disclaimer_phrase"
         return None, ""
-    if _any_in(low, cues.GATE_DISCLAIMER) and cues.DISCLAIMER.search(text):
+    if (not cues.GATE_DISCLAIMER.isdisjoint(words) and _any_in(low, cues.GATE_DISCLAIMER_PHRASES)
+            and cues.DISCLAIMER_LOW.search(low)):
         return "legal", "disclaimer_phrase"
-    if n_words <= 6 and low.startswith(cues.GATE_ADVERTISEMENT) and cues.ADVERTISEMENT.match(text):
+    if n_words <= 6 and low.startswith(cues.GATE_ADVERTISEMENT) and cues.ADVERTISEMENT_LOW.match(low):
         return "advertisement", "ad_marker"
-    if (n_words <= 40 and (low[:1].isdigit() or _any_in(low, cues.GATE_COMMENT) or "↓" in low)
-            and cues.COMMENT.match(text)):
+    if (n_words <= 40 and (low[:1].isdigit() or not cues.GATE_COMMENT.isdisjoint(words) or "коммент" in low
+                            or (":" in low and not cues.GATE_COMMENT_VERB.isdisjoint(words)))
+            and cues.COMMENT_LOW.match(low)):
         return "other_boilerplate", "comment_section"
-    if n_words <= 20 and _any_in(low, cues.GATE_SHARE_ACTION) and cues.SHARE_ACTION.search(text):
+    if n_words <= 20 and not cues.GATE_SHARE_ACTION.isdisjoint(words) and cues.SHARE_ACTION_LOW.search(low):
         return "share", "share_action"
-    if (n_words <= 60 and ("(" in text or "[" in text or low.startswith(cues.GATE_CAPTION_PREFIX))
-            and cues.CAPTION.search(text)):
+    if (n_words <= 60 and (text.endswith((")", "]")) or low.startswith(cues.GATE_CAPTION_PREFIX))
+            and cues.CAPTION.search(text[-TAIL_CHARS:] if text.endswith((")", "]")) else text)):
         return "image_caption", "caption_credit"
-    if n_words <= 25 and low.endswith(("...", "…")) and cues.TRUNCATED.search(text):
+    if n_words <= 25 and low.endswith(("...", "…")) and cues.TRUNCATED.search(text[-TAIL_CHARS:]):
         return "related_link", "truncated_teaser"
-    if n_words <= 25 and text.endswith(")") and cues.COUNTER_SUFFIX.search(text):
+    if n_words <= 25 and text.endswith(")") and cues.COUNTER_SUFFIX.search(text[-TAIL_CHARS:]):
         return "related_link", "counter_suffix"
     if n_words <= 6 and not terminal and low.startswith(cues.GATE_ABOUT) and cues.ABOUT_HEADING.match(text):
         return "widget_heading", "about_box_heading"
-    if n_words <= 25 and _any_in(low, cues.GATE_CALL_TO_ACTION) and cues.CALL_TO_ACTION.search(text):
+    if n_words <= 25 and not cues.GATE_CALL_TO_ACTION.isdisjoint(words) and cues.CALL_TO_ACTION_LOW.search(low):
         return "other_boilerplate", "call_to_action"
-    if _any_in(low, cues.GATE_COOKIE) and cues.COOKIE.search(text):
+    if ("cookie" in low or not cues.GATE_COOKIE.isdisjoint(words)) and cues.COOKIE_LOW.search(low):
         return "cookie_notice", "cookie_phrase"
-    if ((":" in text or "：" in text) and low.startswith(cues.GATE_TAGS)) and cues.TAGS.match(text):
+    if ((":" in text or "：" in text) and low.startswith(cues.GATE_TAGS)) and cues.TAGS_LOW.match(low):
         return "tags", "tags_prefix"
-    if n_words <= 60 and _any_in(low, cues.GATE_CREDIT) and cues.CREDIT.search(text):
+    if n_words <= 60 and _credit_possible(low, words) and cues.CREDIT.search(text):
         return "image_caption", "photo_credit"
-    if (n_words <= 25 or not terminal) and _any_in(low, cues.GATE_NEWSLETTER) and cues.NEWSLETTER.search(text):
+    if (n_words <= 25 or not terminal) and _any_in(low, cues.GATE_NEWSLETTER) and cues.NEWSLETTER_LOW.search(low):
         return "newsletter", "newsletter_phrase"
-    if n_words <= 30 and _any_in(low, cues.GATE_COPYRIGHT) and cues.COPYRIGHT.search(text):
+    if n_words <= 30 and _any_in(low, cues.GATE_COPYRIGHT) and cues.COPYRIGHT_LOW.search(low):
         return "copyright", "copyright_mark"
-    if (low.startswith(cues.GATE_SHARE) or low[:1].isdigit()) and cues.SHARE.match(text):
+    if (low.startswith(cues.GATE_SHARE) or low[:1].isdigit()) and cues.SHARE_LOW.match(low):
         return "share", "share_words"
-    if low.startswith(cues.GATE_WIDGET) and cues.WIDGET_HEADING.match(text):
+    if low.startswith(cues.GATE_WIDGET) and cues.WIDGET_HEADING_LOW.match(low):
         return "widget_heading", "widget_phrase"
-    if not terminal and low.startswith(cues.GATE_RELATED_INLINE) and cues.RELATED_INLINE.match(text):
+    if not terminal and low.startswith(cues.GATE_RELATED_INLINE) and cues.RELATED_INLINE_LOW.match(low):
         return "related_link", "related_prefix"
-    if n_words <= 12 and not terminal and _any_in(low, cues.GATE_LEGAL) and cues.LEGAL.search(text):
+    if n_words <= 12 and not terminal and _any_in(low, cues.GATE_LEGAL) and cues.LEGAL_LOW.search(low):
         return "legal", "legal_link"
     if n_words <= 15 and low.startswith(cues.GATE_BYLINE) and _BYLINE.match(text):
         return "byline", "by_prefix"
-    if n_words <= 60 and _any_in(low, cues.GATE_CAPTION_PHRASE) and cues.CAPTION_PHRASE.search(text):
+    if n_words <= 60 and not cues.GATE_CAPTION_PHRASE.isdisjoint(words) and cues.CAPTION_PHRASE_LOW.search(low):
         return "image_caption", "caption_phrase"
-    if n_words <= 3 and not terminal and cues.NAV_WORDS.match(text):
+    if n_words <= 3 and not terminal and low.rstrip(" \t!.:") in cues.NAV_SET:
         return "navigation", "menu_word"
-    if is_timestamp(text):
+    if is_timestamp(text, low):
         return "timestamp", "date_line"
     if _is_caps_heading(text, n_words):
         return "widget_heading", "caps_heading"
@@ -228,7 +254,7 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
             ratio = 0.3  # no stopword list for CJK: punctuation + length carry the decision
         else:
             ratio = (sum(map(is_sw, toks)) / len(toks)) if toks else 0.0
-        cue, why = cue_of(t, n_words, terminal, b, low)
+        cue, why = cue_of(t, n_words, terminal, b, low, set(toks))
         if b.link_density > 0.6 and cue is None and n_words < 40:
             cue, why = "related_link" if n_words >= LINK_MIN_WORDS else "navigation", "link_dense"
         if cue:

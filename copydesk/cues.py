@@ -172,24 +172,32 @@ CAPTION_END = re.compile(
     r"Shutterstock|dpa)|\((?:AP|AFP|Reuters)(?: Photo)?(?:/[^)]{1,60})?\))\s*$", re.U)
 
 # --- gates: cheap tests that every match of the pattern next to them must pass (lower-cased line) ---
-# They exist for speed only (classify.cue_of): a substring test costs ~50 ns, a regex scan ~2-20 us.
-GATE_CAPTION_END = ("credit", "photo", "image", "foto", "/", "(ap", "(afp", "(reuters")
+# They exist for speed only (classify.cue_of): a set or substring test costs ~0.1 us, a regex scan 2-40 us.
+# frozensets hold whole \w+ tokens (for patterns whose keywords are \b-bounded words); tuples hold
+# substrings (stems such as "subscri") or prefixes.
+GATE_CAPTION_END = frozenset("credit photo image foto less more ap afp reuters getty epa bloomberg xinhua "
+                             "shutterstock dpa".split())
 GATE_COOKIE_LEAD = ("this", "we use", "our", "by ", "necessary", "cookie", "utilizamos", "usamos", "nous",
                     "wir")
-GATE_DISCLAIMER = ("trademark", "food and drug", "not intended", "informational", "does not constitute",
-                   "this site", "this website", "this web site", "may not be", "written", "subject to copyright",
-                   "community", "by registering", "you agree")
-GATE_COMMENT = ("says", "said", "wrote", "writes", "comment", "replied", "reply", "join the", "komment",
-                "coment", "коммент", "javascript")
-GATE_SHARE_ACTION = ("click to", "share", "opens in")
+GATE_DISCLAIMER = frozenset("trademark trademarks food intended informational constitute information may "
+                            "written copyright community registering agree".split())
+GATE_DISCLAIMER_PHRASES = ("trademark", "food and drug", "not intended to", "informational purposes",
+                           "does not constitute", "information provided", "information contained", "may not be",
+                           "written permission", "written consent", "subject to copyright", "community rules",
+                           "community guidelines", "by registering", "you agree to")
+GATE_COMMENT = frozenset("comment comments reply replies join javascript kommentar kommentare comentário "
+                         "comentários comentario comentarios commentaire commentaires".split())  # + "коммент"
+GATE_COMMENT_VERB = frozenset("says said wrote writes commented replied".split())  # "jdoe says:"
+GATE_SHARE_ACTION = frozenset(("click", "share", "opens"))
 GATE_CAPTION_PREFIX = ("image", "photo", "video", "media", "picture")
 GATE_ABOUT = ("about", "sobre", "über", "à propos", "об авторе")
-GATE_CALL_TO_ACTION = ("click", "tap here", "download", "app", "clique", "haga clic", "cliquez", "hier klicken")
-GATE_COOKIE = ("cookie", "consent", "gdpr")
+GATE_CALL_TO_ACTION = frozenset("click clicking tap download app clique clic cliquez klicken".split())
+GATE_COOKIE = frozenset(("consent", "gdpr"))  # + "cookie" as a substring
 GATE_TAGS = ("tag", "topic", "related topics", "keyword", "filed under", "categor", "schlagw", "themen",
              "etiqueta", "temas", "tópicos", "mots", "argomenti", "теги", "темы")
-GATE_CREDIT = ("(", "photo", "image", "picture", "foto", "credit", "getty", "shutterstock", "afp", "reuters",
-               "epa", "istock", "alamy", "associated press", "courtesy", "via")
+GATE_CREDIT = frozenset("photo image picture foto photograph credit getty shutterstock afp ap reuters "
+                        "epa istock alamy associated courtesy via".split())
+GATE_CREDIT_PAREN = ("(photo", "(image", "(picture", "(foto", "(credit", "(file")
 GATE_NEWSLETTER = ("newsletter", "subscri", "sign up", "sign-up", "signup", "mail address", "inbox", "assin",
                    "inscrev", "suscr", "abonn", "iscriv", "подпис")
 GATE_COPYRIGHT = ("©", "(c)", "&copy;", "copyright", "rights reserved", "direitos", "derechos", "droits",
@@ -228,4 +236,31 @@ DATE_WORDS = frozenset(
 CAPTION_PHRASE = re.compile(
     r"(?:, pictured\b|^(?:an? |this |the )?(?:artist.s )?illustration (?:of|shows)|, (?:left|right|center|centre|"
     r"second from (?:left|right)),|\((?:left|right|center|centre)\)|\b(?:from )?left to right\b)", _I)
-GATE_CAPTION_PHRASE = ("pictured", "illustration", "left", "right", "center", "centre")
+GATE_CAPTION_PHRASE = frozenset(("pictured", "illustration", "left", "right", "center", "centre"))
+
+
+def lowered(p: re.Pattern) -> re.Pattern:
+    """The case-insensitive pattern `p` as a case-sensitive one for lower-cased text (escapes such as
+    \\S kept): the same matches on `text.lower()`, at a third of the cost of re.IGNORECASE."""
+    src = re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), p.pattern)
+    return re.compile(src, p.flags & ~re.I)
+
+
+# lower-case twins used by classify.cue_of on the lower-cased line
+ADVERTISEMENT_LOW, COOKIE_LOW, NEWSLETTER_LOW, COPYRIGHT_LOW, TAGS_LOW, SHARE_LOW, LEGAL_LOW = map(
+    lowered, (ADVERTISEMENT, COOKIE, NEWSLETTER, COPYRIGHT, TAGS, SHARE, LEGAL))
+WIDGET_HEADING_LOW, RELATED_INLINE_LOW, COMMENT_LOW, SHARE_ACTION_LOW, COOKIE_LEAD_LOW = map(
+    lowered, (WIDGET_HEADING, RELATED_INLINE, COMMENT, SHARE_ACTION, COOKIE_LEAD))
+CALL_TO_ACTION_LOW, DISCLAIMER_LOW, DATE_TOKEN_LOW, CAPTION_PHRASE_LOW = map(
+    lowered, (CALL_TO_ACTION, DISCLAIMER, DATE_TOKEN, CAPTION_PHRASE))
+
+# NAV_WORDS as a set of whole lower-cased lines (a lone menu word), for a dictionary lookup.
+NAV_SET = frozenset(
+    "home|menu|search|login|log in|signin|sign in|signout|sign out|logout|log out|register|subscribe|"
+    "skip to content|skip to main content|skip navigation|toggle navigation|main menu|close|open|back to top|"
+    "next|previous|prev|more|sections|all sections|account|my account|profile|settings|edit|reply|report|"
+    "follow|follow us|help|faq|rss|newsletter|newsletters|podcast|podcasts|video|videos|photo|photos|opinion|"
+    "sport|sports|business|world|politics|tech|technology|science|health|entertainment|lifestyle|travel|"
+    "weather|local|national|news|español|english|início|inicio|accueil|startseite|главная|copied|advert|"
+    "trending news|print|share|email".split("|"))
+AGENCIES = frozenset("afp ap reuters getty epa bloomberg xinhua shutterstock dpa".split())
