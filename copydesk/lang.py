@@ -81,9 +81,15 @@ def _identifier():
 MIN_CHARS_FOR_LANGUAGE = 40
 
 
+# py3langid's cost grows with the sample (0.75 ms at 1000 chars, 0.34 ms at 400 on the dev pages); 400
+# characters of prose gave the same code as 1000 on 90 of the 91 dev pages (the other is a page no
+# sample identifies correctly).
+LANGUAGE_SAMPLE_CHARS = 400
+
+
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of `text` (first ~1000 chars), or None when there is too little text."""
-    sample = text[:1000]
+    """ISO 639-1 code of `text` (its first LANGUAGE_SAMPLE_CHARS), or None when there is too little text."""
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
     if len(sample.strip()) < MIN_CHARS_FOR_LANGUAGE:
         return None
     lang, prob = _identifier().classify(sample)
