@@ -311,54 +311,71 @@ def parse_flow_log(log: str, start_tod: float) -> dict:
             "flow_s": float(secs.group(1)) if secs else None}
 
 
-def _tree_rss(proc) -> tuple[int, int, int]:
-    """(sum of RSS over the process and all its descendants, largest single RSS, process count)."""
+def _role(p, root_pid: int) -> str:
+    """What a process in the flow's tree is: the flow process itself, Prefect's embedded server, or a
+    worker (forked document workers, process pools)."""
+    if p.pid == root_pid:
+        return "main"
+    try:
+        cmd = " ".join(p.cmdline())
+    except Exception:
+        return "worker"
+    return "prefect_server" if ("uvicorn" in cmd or "prefect" in cmd and "server" in cmd) else "worker"
+
+
+def sample_tree(proc, roles: dict) -> tuple[int, int, int]:
+    """One sample of the process tree: (sum of RSS, sum of PSS, process count). PSS splits pages that
+    forked workers share copy-on-write with their parent, so it does not count them twice as RSS does.
+    Updates roles[role] with the largest RSS seen for a process of that role."""
     import psutil
-    total = biggest = count = 0
     try:
         procs = [proc] + proc.children(recursive=True)
     except psutil.Error:
         return 0, 0, 0
+    rss = pss = count = 0
     for p in procs:
         try:
-            r = p.memory_info().rss
+            try:
+                m = p.memory_full_info()
+                r, ps = m.rss, getattr(m, "pss", m.rss)
+            except psutil.AccessDenied:
+                r = ps = p.memory_info().rss
         except psutil.Error:
             continue
-        total += r
-        biggest = max(biggest, r)
-        count += 1
-    return total, biggest, count
+        rss, pss, count = rss + r, pss + ps, count + 1
+        role = roles.setdefault(p.pid, _role(p, proc.pid))
+        roles[role] = max(roles.get(role, 0), r)
+    return rss, pss, count
 
 
 def run_monitored(cmd: list[str], log_path: Path, env: dict, cwd: Path = PROJECT_ROOT) -> dict:
-    """Run cmd to completion, output to log_path; wall seconds, peak RSS of the tree and CPU of the tree."""
+    """Run cmd to completion, output to log_path: wall seconds, peak memory of the process tree (sampled
+    every RSS_SAMPLE_S), CPU seconds of the whole tree (rusage of reaped children)."""
+    import resource
+
     import psutil
     now = datetime.now()
     start_tod = now.hour * 3600 + now.minute * 60 + now.second + now.microsecond / 1e6
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
+    roles: dict = {}
+    peak_rss = peak_pss = peak_procs = 0
     with open(log_path, "wb") as logf:
         proc = psutil.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, cwd=str(cwd), env=env)
-        peak = peak_one = peak_procs = 0
-        cpu_by_pid: dict[int, float] = {}
         while proc.poll() is None:
-            tot, one, cnt = _tree_rss(proc)
-            peak, peak_one, peak_procs = max(peak, tot), max(peak_one, one), max(peak_procs, cnt)
-            try:
-                for p in [proc] + proc.children(recursive=True):
-                    try:
-                        c = p.cpu_times()
-                        cpu_by_pid[p.pid] = c.user + c.system + getattr(c, "children_user", 0) \
-                            + getattr(c, "children_system", 0)
-                    except psutil.Error:
-                        pass
-            except psutil.Error:
-                pass
+            r, ps, n = sample_tree(proc, roles)
+            peak_rss, peak_pss, peak_procs = max(peak_rss, r), max(peak_pss, ps), max(peak_procs, n)
             time.sleep(RSS_SAMPLE_S)
         rc = proc.wait()
     wall = time.perf_counter() - t0
-    return {"exit_code": rc, "wall_s": round(wall, 3), "peak_rss_mib": round(peak / 2**20, 1),
-            "peak_rss_largest_process_mib": round(peak_one / 2**20, 1), "max_processes": peak_procs,
-            "cpu_s_sampled": round(sum(cpu_by_pid.values()), 2), "start_tod": start_tod}
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    mib = 2 ** 20
+    return {"exit_code": rc, "wall_s": round(wall, 3),
+            "peak_rss_mib": round(peak_rss / mib, 1), "peak_pss_mib": round(peak_pss / mib, 1),
+            "peak_rss_by_role_mib": {k: round(v / mib, 1) for k, v in roles.items() if isinstance(k, str)},
+            "max_processes": peak_procs,
+            "cpu_s": round((ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime), 2),
+            "start_tod": start_tod}
 
 
 def flow_env(prefect_home: Path) -> dict:
@@ -405,19 +422,28 @@ def measure_flow(raw: Path, warehouse: Path, batch_size: int, prefect_home: Path
 
 
 def plain_ingest(raw: str, warehouse: str, batch_size: str) -> None:
-    """The same batches as the flow, through copydesk.ingest without Prefect, one process (baseline)."""
+    """What the flow does, through copydesk.ingest without Prefect, in one process (its batches still use
+    the core's own document workers): plan, the same batches in order, then the end-of-run step. Prints
+    one JSON line with the seconds of each part."""
     from . import ingest as core
     from . import load
     t0 = time.perf_counter()
     os.makedirs(warehouse, exist_ok=True)
     load.ensure_tables(warehouse)
     p = core.plan(raw, warehouse)
+    t_plan = time.perf_counter() - t0
     known = set(p.known_sha)
     secs = 0.0
     for i, items in enumerate(core.batches(p.todo, int(batch_size)), 1):
         s = core.run_batch(items, raw, warehouse, core.batch_key("plain", i, items), "plain", known)
         secs += s["seconds"]
-    print(json.dumps({"files": len(p.todo), "in_batch_s": round(secs, 3),
+    t1 = time.perf_counter()
+    finish = getattr(core, "finish_run", None)
+    if finish is not None:
+        finish(warehouse)
+    t_finish = time.perf_counter() - t1
+    print(json.dumps({"files": len(p.todo), "plan_s": round(t_plan, 3), "in_batch_s": round(secs, 3),
+                      "finish_s": round(t_finish, 3) if finish is not None else None,
                       "seconds": round(time.perf_counter() - t0, 3)}))
 
 
@@ -518,8 +544,12 @@ def check_targets(res: dict) -> dict:
         out["flow_text_wall_s_at_100k"] = {"target": TARGETS["flow_text_wall_s_at_100k"], "value": proj,
                                            "projected": f["docs"] != DEFAULT_TEXT_DOCS,
                                            "met": proj <= TARGETS["flow_text_wall_s_at_100k"]}
-        out["flow_text_peak_rss_mib"] = {"target": TARGETS["flow_text_peak_rss_mib"], "value": f["peak_rss_mib"],
-                                         "met": f["peak_rss_mib"] <= TARGETS["flow_text_peak_rss_mib"]}
+        # PSS: the tree's real footprint (forked workers share pages with their parent); the plain sum of
+        # RSS counts those pages once per process and is given alongside as the upper bound.
+        out["flow_text_peak_rss_mib"] = {"target": TARGETS["flow_text_peak_rss_mib"], "value": f["peak_pss_mib"],
+                                         "measure": "sum of PSS over the process tree",
+                                         "rss_sum_mib": f["peak_rss_mib"],
+                                         "met": f["peak_pss_mib"] <= TARGETS["flow_text_peak_rss_mib"]}
         if f.get("orchestration_share") is not None:
             out["orchestration_share"] = {"target": TARGETS["orchestration_share"],
                                           "value": f["orchestration_share"],
@@ -600,7 +630,9 @@ def run_bench(args) -> dict:
                         lin["work_s"] = [h["task_busy_s"], f["task_busy_s"]]
                         lin["work_ratio"] = round(f["task_busy_s"] / h["task_busy_s"], 3)
                     lin["peak_rss_mib"] = [h["peak_rss_mib"], f["peak_rss_mib"]]
-                    lin["rss_ratio"] = round(f["peak_rss_mib"] / h["peak_rss_mib"], 3) if h["peak_rss_mib"] else None
+                    lin["peak_pss_mib"] = [h["peak_pss_mib"], f["peak_pss_mib"]]
+                    lin["pss_ratio"] = round(f["peak_pss_mib"] / h["peak_pss_mib"], 3) if h["peak_pss_mib"] else None
+                    lin["peak_rss_by_role_mib"] = [h["peak_rss_by_role_mib"], f["peak_rss_by_role_mib"]]
                 if kind == "text" and args.plain_baseline:
                     _say(args, f"plain (no Prefect) text: {n} documents ...")
                     p = measure_plain(raw, base / "wh-plain", args.batch_size, base / "plain-text.log", n)
@@ -608,6 +640,12 @@ def run_bench(args) -> dict:
                     f = res["flow"]["text"]
                     if f["wall_s"]:
                         f["overhead_vs_plain_share"] = round((f["wall_s"] - p["wall_s"]) / f["wall_s"], 4)
+                    if f.get("orchestration_s") is not None and p.get("plan_s") is not None:
+                        # Our code outside the tasks (plan, end-of-run step) as timed in the plain run,
+                        # taken out of the flow's time-outside-batches: what is left is Prefect's.
+                        net = f["orchestration_s"] - p["plan_s"] - (p.get("finish_s") or 0.0)
+                        f["orchestration_net_s"] = round(net, 3)
+                        f["orchestration_net_share"] = round(net / f["wall_s"], 4)
                     shutil.rmtree(base / "wh-plain", ignore_errors=True)
                 shutil.rmtree(base / f"wh-{kind}", ignore_errors=True)
                 if not args.keep:
@@ -637,21 +675,30 @@ def format_table(res: dict) -> str:
             out.append(f"  {kind:<34}{c['docs']:>5} {c['rejects']:>8} {c['docs_per_s']:>7} {c['mb_per_s']:>5} "
                        f"{c['docs_per_cpu_s']:>11} {c['mb_per_cpu_s']:>9}")
     if res["flow"]:
-        out += ["", "flow (copydesk run)   docs   wall s  docs/s  peak RSS MiB  start-up s  in-task s  "
+        out += ["", "flow (copydesk run)   docs   wall s  docs/s  peak PSS (RSS sum) MiB  start-up s  in-task s  "
                     "orchestration share (whole / in flow)"]
         for kind, f in res["flow"].items():
             share = f.get("orchestration_share")
             inflow = f.get("orchestration_share_in_flow")
-            out.append(f"  {kind:<18}{f['docs']:>7} {f['wall_s']:>8} {f['docs_per_s']:>7} {f['peak_rss_mib']:>13} "
+            mem = f"{f['peak_pss_mib']} ({f['peak_rss_mib']})"
+            out.append(f"  {kind:<18}{f['docs']:>7} {f['wall_s']:>8} {f['docs_per_s']:>7} {mem:>23} "
                        f"{f.get('startup_s')!s:>11} {f.get('in_task_s')!s:>10}  "
                        f"{'n/a' if share is None else f'{share:.1%}'} / {'n/a' if inflow is None else f'{inflow:.1%}'}"
                        + ("" if f["exit_code"] == 0 else f"  EXIT {f['exit_code']}"))
+            out.append(f"  {'':<18}largest RSS by role (MiB): {f.get('peak_rss_by_role_mib')}  tree CPU {f.get('cpu_s')} s")
             if f.get("overhead_vs_plain_share") is not None:
-                out.append(f"  {'':<18}vs the same batches without Prefect ({res['plain']['text']['wall_s']} s): "
-                           f"{f['overhead_vs_plain_share']:.1%} of flow wall")
+                pl = res["plain"]["text"]
+                out.append(f"  {'':<18}without Prefect: {pl['wall_s']} s wall (plan {pl.get('plan_s')} s, batches "
+                           f"{pl.get('in_batch_s')} s, end-of-run {pl.get('finish_s')} s); flow wall is "
+                           f"{f['overhead_vs_plain_share']:.1%} more than that")
+                if f.get("orchestration_net_share") is not None:
+                    out.append(f"  {'':<18}Prefect's share net of our code outside tasks: "
+                               f"{f['orchestration_net_s']} s = {f['orchestration_net_share']:.1%} of wall")
     for kind, lin in res.get("linearity", {}).items():
         out += ["", f"linearity {kind}: N={lin['docs'][0]} -> {lin['docs'][1]}: wall x{lin.get('wall_ratio')}, "
-                    f"work x{lin.get('work_ratio')}, peak RSS {lin['peak_rss_mib'][0]} -> {lin['peak_rss_mib'][1]} MiB"]
+                    f"work x{lin.get('work_ratio')}, peak PSS {lin['peak_pss_mib'][0]} -> {lin['peak_pss_mib'][1]} MiB "
+                    f"(RSS sum {lin['peak_rss_mib'][0]} -> {lin['peak_rss_mib'][1]}); largest RSS by role "
+                    f"{lin['peak_rss_by_role_mib'][0]} -> {lin['peak_rss_by_role_mib'][1]}"]
     for kind, p in res.get("profile", {}).items():
         out += ["", f"profile {kind} ({p['docs']} docs, {p['total_s']} s): most own time"]
         out += [f"  {r['share']:>6.1%}  {r['own_s']:>7}s  {r['calls']:>8}  {r['function']}" for r in p["own"][:10]]
