@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from .records import RawDoc
+from .warc import is_warc, read_record as read_warc_record, record_paths, split as warc_split
 
 # Fences (conventions §8). Defaults sized for news pages: the largest dev page is 1.3 MB of HTML.
 MAX_FILE_BYTES = 20 * 1024 * 1024          # on-disk size cap
@@ -72,6 +73,13 @@ def discover(raw_dir: str | Path) -> Iterator[Path]:
         for fn in sorted(filenames):
             if fn.startswith("."):
                 continue
+            if is_warc(fn):  # one path per document record (copydesk/warc.py)
+                fp = Path(dirpath) / fn
+                if fp.is_symlink() and not _is_under(fp.resolve(), root.resolve()):
+                    yield fp  # read_path rejects it as symlink_outside; never scanned
+                else:
+                    yield from record_paths(fp)
+                continue
             if kind_of(fn) is None:
                 continue
             yield Path(dirpath) / fn
@@ -110,6 +118,9 @@ def read_path(path: str | Path, raw_root: str | Path | None = None, limits: Limi
     """Read one input file into a RawDoc. Raises RejectError with a reject kind."""
     p = Path(path)
     rel = str(p.relative_to(raw_root)) if raw_root is not None and _is_under(p, raw_root) else str(p)
+    record = warc_split(str(p))
+    if record is not None or is_warc(p.name):
+        return _read_warc_record(p, record, rel, raw_root, limits)
     if p.is_symlink() and raw_root is not None:
         target = p.resolve()
         if not _is_under(target, Path(raw_root).resolve()):
@@ -134,6 +145,33 @@ def read_path(path: str | Path, raw_root: str | Path | None = None, limits: Limi
         raise RejectError("too_large", f"file grew past the cap of {limits.max_file_bytes} bytes")
     kind = kind_of(p.name) or "text"
     return raw_from_bytes(data, rel, kind, limits=limits, gz=p.name.lower().endswith(".gz"), mtime=st.st_mtime)
+
+
+def _read_warc_record(p: Path, record, rel: str, raw_root, limits: Limits) -> RawDoc:
+    container = Path(record[0]) if record else p
+    if container.is_symlink() and raw_root is not None:
+        target = container.resolve()
+        if not _is_under(target, Path(raw_root).resolve()):
+            raise RejectError("symlink_outside", f"symlink points outside the raw folder: {target}")
+    if record is None:  # the scan in discover() failed on this file
+        try:
+            with open(container, "rb") as fh:
+                fh.read(1)
+        except OSError as e:
+            raise RejectError("unreadable", f"cannot read file: {e.strerror or e}") from None
+        raise RejectError("warc_corrupt", "not a readable WARC/WET file (no record could be parsed)")
+    try:
+        data, kind, url, fetched = read_warc_record(record[0], record[1], limits.max_file_bytes)
+        mtime = os.stat(container).st_mtime
+    except FileNotFoundError:
+        raise RejectError("unreadable", "WARC file disappeared before it could be read") from None
+    except OverflowError as e:
+        raise RejectError("too_large", str(e)) from None
+    except OSError as e:
+        raise RejectError("unreadable", f"cannot read WARC file: {e.strerror or e}") from None
+    except Exception as e:  # warcio parse errors on a damaged record
+        raise RejectError("warc_corrupt", f"damaged WARC record: {type(e).__name__}: {e}") from None
+    return raw_from_bytes(data, rel, kind, limits=limits, mtime=mtime, url=url, fetched_at=fetched)
 
 
 def raw_from_bytes(data: bytes, source_path: str, kind: str, *, limits: Limits = Limits(), gz: bool = False,
