@@ -161,3 +161,15 @@ def test_dask_local_cluster_equals_default_run(tmp_path):
     for t in a:
         assert len(a[t]) > 0 or t == "rejects"
         assert a[t].equals(b[t]), t
+
+
+def test_prefect_yaml_deploys_the_ingest_flow_on_the_configured_schedule():
+    import yaml
+    from prefect.flows import load_flow_from_entrypoint
+    from helpers import ROOT
+    doc = yaml.safe_load((ROOT / "prefect.yaml").read_text())
+    (dep,) = doc["deployments"]
+    flow = load_flow_from_entrypoint(str(ROOT / dep["entrypoint"]))
+    assert flow.name == "ingest"
+    assert set(dep["parameters"]) <= set(flow.parameters.properties)
+    assert dep["schedules"][0]["cron"] == config.load(start=ROOT, env={}).schedule
