@@ -377,6 +377,17 @@ def domain_of(url: Optional[str]) -> Optional[str]:
     return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host.lower())
 
 
+# "/2019/11/18/slug": many sites put the publication day in the path; the last resort for a date.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=/|$|[-_.])")
+
+
+def date_in_url(url: Optional[str]) -> Optional[str]:
+    m = _URL_DATE.search(url or "")
+    if not m or not _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        return None
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+
+
 def domain_in_text(*texts: Optional[str]) -> Optional[str]:
     """A domain printed on the page ('© Copyright 1997-2024 INQUIRER.net'), lower-cased."""
     for t in texts:
@@ -714,6 +725,8 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
     pub, mod = text_dates(lines)
     if pub:
         out["published"], out["published_source"] = with_zone(pub, tz), "text_line"
+    elif date_in_url(url):
+        out["published"], out["published_source"] = date_in_url(url), "url"
     out["modified"] = with_zone(mod, tz)
     authors, agencies = text_authors(lines)
     out["authors"] = authors
@@ -833,6 +846,10 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     art.canonical_url = meta.get("canonical") or meta.get("og:url") or art.canonical_url
     if not art.url:
         art.url = meta.get("og:url") or art.canonical_url
+    if not art.published:
+        d = date_in_url(art.canonical_url) or date_in_url(art.url)
+        if d:
+            art.published, art.published_source = d, "url"
     dom = domain_of(art.canonical_url) or domain_of(art.url)
     if dom and hasattr(art, "publisher_domain"):
         art.publisher_domain = dom

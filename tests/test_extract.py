@@ -227,6 +227,13 @@ def test_parse_date_shapes():
     assert parse_date("13 hours ago") is None
 
 
+def test_date_in_url_is_the_last_resort():
+    from copydesk.extract import date_in_url
+    assert date_in_url("https://techcrunch.com/2019/11/18/new-york-state-attorney-general/") == "2019-11-18"
+    assert date_in_url("https://example.com/2019/13/40/x") is None
+    assert date_in_url("https://www.inquirer.net/") is None
+
+
 def test_with_zone_only_fills_missing_offsets():
     assert with_zone("2022-04-27T16:53:00", "Asia/Manila") == "2022-04-27T16:53:00+08:00"
     assert with_zone("2022-04-27T16:53:00-05:00", "Asia/Manila") == "2022-04-27T16:53:00-05:00"
