@@ -130,4 +130,8 @@ def run_main(args) -> int:
         state = "complete" if rec["complete"] else "INCOMPLETE (timed out waiting for the server)"
         print(f"prefect: flow run {summary.get('flow_run_id')} recorded {state}: {rec['task_runs']} task runs, "
               f"{rec['logs']} log lines, {rec['artifacts']} artifacts")
+    if "orchestration_share" in summary:
+        print(f"time: {summary['batch_s']:.2f}s in batches, {summary['plan_s']:.2f}s plan, {summary['finish_s']:.2f}s "
+              f"finish, {summary['orchestration_s']:.2f}s orchestration "
+              f"({100 * summary['orchestration_share']:.1f} % of the flow's {summary['seconds']:.2f}s)")
     return 0
