@@ -5,17 +5,23 @@ for a whole-page BeautifulSoup tree; BeautifulSoup is only the fallback when lex
 
 How the article is found (readability / trafilatura style, decided on the DOM, explained per block):
 
+0. Never-visible nodes (scripts, styles, form controls, `hidden`, aria-hidden, display:none, sr-only
+   classes) are removed by lexbor's CSS engine before any Python runs over the tree.
 1. `_walk()` turns <body> into blocks (one per run of inline content between block-level boundaries) with
    an iterative walk (deeply nested markup cannot overflow the stack). Each block remembers its
-   block-level ancestors, its link characters and its tag.
-2. `_choose_container()` scores every ancestor element by the prose it holds minus the link text and
+   innermost block-level element, its link characters and its tag.
+2. `_choose_container()` scores every element by the prose it holds minus the link text, short lines and
    boilerplate it holds (a max-sum subtree: the article's container holds nearly all the prose of the
-   page and little else), boosted by explicit article markers (itemprop=articleBody, <article>,
-   class "article-body" and kin).
-3. `_label()` gives each block a (label, reason) hint from the DOM: outside the container ->
-   boilerplate; inside it, a boilerplate class/id cue (ad, share, related, newsletter, ...) between the
-   container and the block, <figcaption>, link density, or "body".
-The hints go to `classify.classify(dom_hints=...)`, where DOM evidence wins over text cues.
+   page and little else), then prefers explicit article markers (itemprop=articleBody, <article>,
+   class "article-body" and kin) that hold enough of that score.
+3. `_label()` gives each block a (label, reason) hint: outside the container, its tag/class cue or
+   `outside_main_container` (a heading repeating the title is the headline); inside it, in order: a
+   boilerplate class/id cue between the container and the block, <h1>, <figcaption>, the header zone
+   above the first paragraph (deck, byline, dates), link density, short-line text cues (ad label,
+   widget heading, photo credit, copyright sign), else body; then calls to action at the body's end.
+The container's blocks and hints go to `classify.classify(dom_hints=...)` (DOM evidence wins over text
+cues); blocks outside it keep their DOM label in the `lines` audit. All passes are linear in the size of
+the page. Reason codes are snake_case; every rule below says why it exists.
 """
 from __future__ import annotations
 
@@ -107,12 +113,11 @@ _WIDGET_HEADING = re.compile(
 _CREDIT_END = re.compile(
     r"(?:\((?:image|photo|picture|foto|credit|photograph)s?\b[^)]{0,60}\)|"
     r"(?:\||/|\bvia)\s*getty(?: images)?|getty images|\bap photo\b[^.]{0,40})\s*$", re.I)
-_NEWLINES = re.compile(r"[\r\n\t]+")
 _SPLIT_CLS = re.compile(r"[\s_\-]+")
 # Long, unambiguous cue words also count inside run-together class names ("imageembedcaption",
 # "articlesocialbar", "relatedstories"); short ones ("ad", "nav") only as whole tokens.
-SUBSTRING_CUES = (("caption", "image_caption"), ("promo", "advertisement"), ("newsletter", "newsletter"), ("advert", "advertisement"),
-                  ("sponsor", "advertisement"), ("cookie", "cookie_notice"), ("breadcrumb", "navigation"),
+SUBSTRING_CUES = (("caption", "image_caption"), ("promo", "advertisement"), ("newsletter", "newsletter"),
+                  ("advert", "advertisement"), ("sponsor", "advertisement"), ("cookie", "cookie_notice"), ("breadcrumb", "navigation"),
                   ("sidebar", "other_boilerplate"), ("related", "related_link"), ("social", "share"),
                   ("sharing", "share"), ("outbrain", "advertisement"), ("taboola", "advertisement"),
                   ("subscribe", "newsletter"), ("byline", "byline"), ("recommend", "related_link"))
@@ -124,7 +129,7 @@ CONTENT_CLASS = re.compile(
     r"(?:^|[\s_\-])(?:article[\s_\-]?body|articlebody|article[\s_\-]?content|article[\s_\-]?text|"
     r"story[\s_\-]?body|storybody|story[\s_\-]?content|story[\s_\-]?text|entry[\s_\-]?content|"
     r"post[\s_\-]?content|post[\s_\-]?body|post[\s_\-]?entry|body[\s_\-]?text|article__body|"
-    r"content[\s_\-]?body|main[\s_\-]?content|rich[\s_\-]?text|td-post-content)(?:$|[\s_\-])", re.I)
+    r"content[\s_\-]?body|main[\s_\-]?content|rich[\s_\-]?text)(?:$|[\s_\-])", re.I)
 # A marked container (itemprop=articleBody, <article>, "article-body") is taken over the best-scoring
 # element when its score reaches this share of the best score (the marker is strong evidence, but a
 # marker on a teaser or on a one-paragraph box must not win over the real body).
