@@ -421,24 +421,27 @@ def reconcile(warehouse: str | Path) -> dict:
     are removed from every table, an article written twice (the same new content in two batches) keeps
     one copy, and `rejects` keeps one row per live rejected input. Children first, `articles` last, so an
     interrupted reconcile is detected (stale ids still in `articles`) and finished by the next call."""
+    import numpy as np
     import pyarrow.compute as pc
     wh = Path(warehouse)
     out = {"stale_articles": 0, "duplicate_articles": 0, "rows_removed": 0, "files_rewritten": 0}
     if not (wh / "_ledger").exists():
         return out
     live = live_ledger(wh)
-    live_ids = live_article_ids(live)
-    seen: dict[str, Path] = {}
+    live_mask = pc.is_in(live.column("status"), value_set=pa.array(LIVE_STATUSES))
+    live_arr = pc.unique(pc.drop_null(live.filter(live_mask).column("article_id").combine_chunks()))
+    parts = list(_parts(wh, "articles"))
     stale: set[str] = set()
     dups: set[str] = set()
-    for part in _parts(wh, "articles"):
-        for aid in _ids_of(part).to_pylist():
-            if aid not in live_ids:
-                stale.add(aid)
-            elif aid in seen and seen[aid] != part:
-                dups.add(aid)
-            else:
-                seen.setdefault(aid, part)
+    if parts:
+        # vectorised over every article id: O(articles) in Arrow, no Python loop per row
+        ids_per_part = [_ids_of(p) for p in parts]
+        all_ids = pa.chunked_array(ids_per_part, pa.string())
+        stale = set(pc.unique(all_ids.filter(pc.invert(pc.is_in(all_ids, value_set=live_arr)))).to_pylist())
+        fidx = pa.chunked_array([pa.array(np.full(len(a), i, dtype=np.int32)) for i, a in enumerate(ids_per_part)],
+                                pa.int32())
+        per_id = pa.table({"id": all_ids, "f": fidx}).group_by("id").aggregate([("f", "count_distinct")])
+        dups = set(per_id.filter(pc.greater(per_id["f_count_distinct"], 1)).column("id").to_pylist()) - stale
     out["stale_articles"], out["duplicate_articles"] = len(stale), len(dups)
     if stale or dups:
         stale_arr, dups_arr = pa.array(sorted(stale), pa.string()), pa.array(sorted(dups), pa.string())
@@ -459,8 +462,8 @@ def reconcile(warehouse: str | Path) -> dict:
                     out["rows_removed"] += _rewrite_without(part, drop, t)
                     out["files_rewritten"] += 1
     # rejects: one row per input whose live state is `rejected` with that content
-    want = {(p, s) for p, s, st in zip(live.column("source_path").to_pylist(), live.column("sha256").to_pylist(),
-                                       live.column("status").to_pylist()) if st == "rejected"}
+    rej = live.filter(pc.equal(live.column("status"), "rejected"))
+    want = set(zip(rej.column("source_path").to_pylist(), rej.column("sha256").to_pylist()))
     kept: set = set()
     for part in _parts(wh, "rejects"):
         t = pq.read_table(part, columns=["source_path", "sha256"])
