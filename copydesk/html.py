@@ -229,11 +229,6 @@ def _class_info(attrs: str) -> tuple[Optional[str], bool]:
     return info
 
 
-def _class_cue(attrs: str) -> Optional[str]:
-    """The boilerplate label a class/id string carries."""
-    return _class_info(attrs)[0] if attrs else None
-
-
 _CLASS_CACHE: dict[str, tuple[Optional[str], bool]] = {}
 
 
