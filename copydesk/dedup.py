@@ -19,6 +19,7 @@ import uuid
 from pathlib import Path
 from typing import Iterable, Optional
 
+import datasketch
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
@@ -82,6 +83,8 @@ class StoryIndex:
         self.edges: dict[str, dict[str, float]] = {}  # adjacency: a -> {b: similarity}
         self.skipped: set[str] = set()           # ids seen but too short to cluster
         self._seq = 0
+        # signatures are only comparable under the same hashing: a new datasketch or new settings rebuild
+        self.fingerprint = _fingerprint(threshold, num_perm)
 
     def __contains__(self, article_id: str) -> bool:
         return article_id in self.sigs or article_id in self.skipped
@@ -192,10 +195,22 @@ class StoryIndex:
 
     @classmethod
     def load(cls, path: str | Path, threshold: Optional[float] = None) -> "StoryIndex":
+        """The saved index, or a new empty one when there is none, it cannot be read, or it was built
+        with other settings or another datasketch: the caller then re-adds every live article, so the
+        index rebuilds itself instead of mixing incompatible signatures. (Pickle: load only your own
+        warehouse's index.)"""
         path = Path(path)
+        threshold = threshold if threshold is not None else SIMILARITY_THRESHOLD
         if path.exists():
-            with open(path, "rb") as fh:
-                idx = pickle.load(fh)
-            if isinstance(idx, cls) and (threshold is None or idx.threshold == threshold):
+            try:
+                with open(path, "rb") as fh:
+                    idx = pickle.load(fh)
+            except Exception:  # unreadable (another library version, damaged disk): rebuild
+                idx = None
+            if isinstance(idx, cls) and getattr(idx, "fingerprint", None) == _fingerprint(threshold, idx.num_perm):
                 return idx
-        return cls(threshold=threshold if threshold is not None else SIMILARITY_THRESHOLD)
+        return cls(threshold=threshold)
+
+
+def _fingerprint(threshold: float, num_perm: int) -> tuple:
+    return (datasketch.__version__, threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS)

@@ -181,9 +181,24 @@ def format_json(t) -> str:
     return json.dumps([_jsonable(r) for r in t.to_pylist()], ensure_ascii=False, indent=1)
 
 
+# A compaction or replacement can delete a part file between listing and reading it; the query is then
+# retried on a fresh listing (the new files hold the same rows).
+MISSING_FILE_RETRIES = 2
+
+
+def _query_with_retry(sql: str, warehouse):
+    for attempt in range(MISSING_FILE_RETRIES + 1):
+        try:
+            return run_query(sql, warehouse)
+        except Exception as e:
+            missing = "No such file" in str(e) or "does not exist" in str(e) and "parquet" in str(e)
+            if attempt == MISSING_FILE_RETRIES or not (missing or isinstance(e, FileNotFoundError)):
+                raise
+
+
 def main(args) -> int:
     try:
-        t = run_query(args.sql, args.warehouse)
+        t = _query_with_retry(args.sql, args.warehouse)
     except QueryError as e:
         print(f"copydesk query: {e}", file=sys.stderr)
         return 2

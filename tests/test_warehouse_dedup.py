@@ -144,3 +144,15 @@ def test_short_bodies_are_not_clustered():
     assert len(words(stub)) < MIN_BODY_WORDS
     idx.add([("a", stub), ("b", stub), ("c", "")])
     assert idx.clusters() == [] and "a" in idx
+
+
+def test_an_unreadable_or_foreign_index_is_rebuilt(corpus, tmp_path):
+    items, truth = corpus
+    path = tmp_path / "index.pkl"
+    idx = StoryIndex()
+    idx.add(items[:20])
+    idx.save(path)
+    assert len(StoryIndex.load(path)) == 20
+    assert len(StoryIndex.load(path, threshold=0.7)) == 0  # other settings: start again
+    path.write_bytes(b"not a pickle")
+    assert len(StoryIndex.load(path)) == 0
