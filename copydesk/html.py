@@ -165,6 +165,8 @@ SHORT_PENALTY = 0.3
 CUE_MAX_PROSE_SHARE = 0.4
 # A dateline/byline above the body is short; a longer block with a date in it is already prose.
 LEAD_MAX_CHARS = 120
+# Block.href is kept when the block is (nearly) all one link: a headline teaser, a menu item.
+WHOLE_LINK_DENSITY = 0.8
 # Inside the container, a block whose characters are mostly link text is a link list, not prose.
 BODY_MAX_LINK_DENSITY = 0.5
 
@@ -380,8 +382,9 @@ def _walk(body) -> tuple[list[_El], list[Block], list[int]]:
             e = els[cur]
             if e.path is None:
                 e.path = _path(els, cur)
+            density = min(1.0, link_chars / len(text))
             blocks.append(Block(number=len(blocks) + 1, text=text, tag=e.tag, path=e.path,
-                                link_density=min(1.0, link_chars / len(text)), href=href))
+                                link_density=density, href=href if density >= WHOLE_LINK_DENSITY else None))
             owners.append(cur)
         buf, link_chars, href = [], 0, None
 

@@ -332,3 +332,12 @@ def test_link_heavy_first_paragraph_ends_the_header_zone():
     html = page(f"<article><h1>Council expands buses</h1>{first}{paras(PROSE[1:])}</article>")
     assert body_of(html)[0] == \
         "The city council voted on Tuesday to expand the bus network into the northern districts."
+
+
+def test_block_href_only_when_the_block_is_a_link():
+    html = page(f"<article>{paras()}<p><a href='/next'>Next story about the buses</a></p>"
+                f"<p>Read the <a href='/r'>report</a> published by the council last week in full.</p></article>")
+    by = {b.text: b for b in H.parse_page(html).blocks}
+    assert by["Next story about the buses"].href == "/next"
+    assert by["Next story about the buses"].link_density == 1.0
+    assert by["Read the report published by the council last week in full."].href is None
