@@ -307,7 +307,10 @@ def _norm(s: str) -> str:
 # Interface text that has a headline's shape but is not one (breadcrumbs, author boxes, galleries).
 NOT_TITLE = re.compile(r"\s[>»/]\s.*\s[>»/]\s|^(?:follow|about|image|photo|video|share|copy link|print|show more|"
                        r"view all|close|filed (?:to|under)|read more|sign (?:in|up)|subscribe|advertisement|"
-                       r"you are here|home\b)|^\d+\s+of\s+\d+$|\(\d+\)$|\bshare via\b|\bfile photo\b|"
+                       r"you are here|home\b|back to\b|watch\b|more from\b|latest\b)|^\d+\s+of\s+\d+$|\(\d+\)$|"
+                       r"\bshare via\b|\bfile photo\b|[»›]\s*$|\bexternal links?\b|\bnew window\b|,[”\"]$|%|"
+                       r"^[“\"][^”\"]+,[”\"]\s|\b(?:getty images|shutterstock|istock|jupiterimages)\b|"
+                       r"(?:\d[\d.,:-]*\s+(?:[—–-]\s+)?){3}|"
                        r"\((?:[^()]*\b(?:AP|AFP|Reuters|Getty Images|EPA|File)\b[^()]*)\)\s*$", re.I)
 
 
@@ -604,6 +607,10 @@ def _author_lines(lines: list[LabelledLine]) -> list[LabelledLine]:
     for idx in range(lo, min(len(lines), lb + 2)):
         ln = lines[idx]
         t = ln.text.strip()
+        if re.fullmatch(r"(?i)(?:by|von|par|por|oleh):?", t) and idx + 1 < len(lines):
+            # "By" alone on its line: the name is on the next line
+            ln = LabelledLine(lines[idx + 1].number, "By " + lines[idx + 1].text, "byline", "by_alone")
+            t = ln.text
         if ln.label == "byline" or (ln.label != "body" and re.match(r"^(?:by|von|par|por|oleh)\s+[A-ZÀ-Ý]", t, re.I)
                                     and len(t.split()) <= 14):
             if found and ln.number - found[-1].number > 3:
@@ -617,6 +624,8 @@ _NAME_AFFILIATION = re.compile(
     r"^[A-ZÀ-Ý][\w.’'-]+(?:\s[A-ZÀ-Ý][\w.’'-]+){1,3},\s+.*\b(?:Writer|Reporter|Staff|Correspondent|Contributor|"
     r"Editor|Columnist|Insider|News|Times|Post|Press|Magazine|Journal|Today|Media|Herald|Tribune|Business|"
     r"Reuters|AP|CNN)\b")
+# A newsroom job after the name ("Tom Krisher, AP Auto Writer") marks a byline even far from the body.
+_NEWSROOM_JOB = re.compile(r"\b(?:Writer|Reporter|Correspondent|Columnist|Editor|Staff)\b")
 # How far above the first paragraph a byline is still the article's (past a block of related links).
 BYLINE_FAR = 40
 
@@ -661,7 +670,8 @@ def text_authors(lines: list[LabelledLine]) -> tuple[list[str], list[str]]:
         fb = _first_body(lines)
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
-            if lines[idx].label == "byline" or (re.match(r"^by\s+[A-Z]", t, re.I) and len(t.split()) <= 14):
+            if lines[idx].label == "byline" or (re.match(r"^by\s+[A-Z]", t, re.I) and len(t.split()) <= 14) \
+                    or (_NAME_AFFILIATION.match(t) and _NEWSROOM_JOB.search(t) and len(t.split()) <= 8):
                 authors.extend(authors_from_byline(t))
                 if authors:
                     break

@@ -108,6 +108,11 @@ TEXT_CASES = {
     "65ce3a45": dict(title="Tuesday's college football: Eastern Michigan routs Northern Illinois to become bowl eligible",
                      authors=[], published="2019-11-19T23:11:00-05:00"),
     "b37be353": dict(title="Snooze cruise: Study sees future for hibernating astronauts", dateline="BERLIN"),
+    # "By" alone on a line, the name on the next; "Nov. 19, 2019 8:03 am ET" (US Eastern, standard time)
+    "042bb7b5": dict(title="Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay",
+                     authors=["Sarah E. Needleman"], published="2019-11-19T08:03:00-05:00"),
+    # "Tom Krisher, Ap Auto Writer" above a photo gallery; "Updated 1:39 am EST, Wednesday, November 20, 2019"
+    "05844573": dict(authors=["Tom Krisher"], published="2019-11-20T01:39:00-05:00", wire_agencies=["AP"]),
     "aec5deea": dict(dateline="WASHINGTON", wire_agencies=["AP"]),
 }
 
