@@ -37,8 +37,16 @@ SIMILARITY_THRESHOLD = 0.5
 # Bodies shorter than this (in words) are not clustered: a stub or an empty body would match every
 # other stub, which says nothing about syndication.
 MIN_BODY_WORDS = 40
-# The LSH is tuned slightly below the verification threshold so borderline pairs still become candidates.
-LSH_THRESHOLD_SLACK = 0.1
+# A shorter copy is also the same story when most of its shingles are in the longer one: wire copies are
+# often cut to their first paragraphs, which lowers Jaccard (|A∩B|/|A∪B|) but not containment
+# (|A∩B|/|smaller|), estimated from the Jaccard estimate and both shingle counts.
+CONTAINMENT_THRESHOLD = 0.8
+# Containment is only trusted with some overlap in the Jaccard sense too, so a short generic text is not
+# "contained" in a long story by a handful of shared phrases.
+MIN_JACCARD_FOR_CONTAINMENT = 0.2
+# The LSH is tuned slightly below the lowest Jaccard that can be accepted so borderline pairs still
+# become candidates.
+LSH_THRESHOLD_SLACK = 0.05
 SEED = 1
 INDEX_FILE = Path("_lsh") / "index.pkl"
 
@@ -65,6 +73,13 @@ def minhashes(texts: list[str], num_perm: int = NUM_PERM) -> list[MinHash]:
     return MinHash.bulk([shingles(t) for t in texts], num_perm=num_perm, seed=SEED)
 
 
+def containment(j: float, na: int, nb: int) -> float:
+    """|A∩B| / min(|A|, |B|) from a Jaccard estimate j and the set sizes (|A∩B| = j(|A|+|B|)/(1+j))."""
+    if not na or not nb:
+        return 0.0
+    return min(1.0, j * (na + nb) / (1 + j) / min(na, nb))
+
+
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
@@ -75,7 +90,9 @@ class StoryIndex:
     def __init__(self, threshold: float = SIMILARITY_THRESHOLD, num_perm: int = NUM_PERM):
         self.threshold = threshold
         self.num_perm = num_perm
-        self.lsh = MinHashLSH(threshold=max(0.05, threshold - LSH_THRESHOLD_SLACK), num_perm=num_perm)
+        self.lsh = MinHashLSH(threshold=max(0.05, min(threshold, MIN_JACCARD_FOR_CONTAINMENT) - LSH_THRESHOLD_SLACK),
+                              num_perm=num_perm)
+        self.sizes: dict[str, int] = {}          # article_id -> number of distinct shingles
         self.sigs: dict[str, np.ndarray] = {}
         self.order: dict[str, int] = {}          # article_id -> insertion sequence (cluster id = earliest)
         self.by_body: dict[str, set[str]] = {}   # body hash -> article ids with that exact body
@@ -103,21 +120,24 @@ class StoryIndex:
         items = [(a, b) for a, b in items if a not in self.skipped]
         if not items:
             return 0
-        mhs = minhashes([b for _, b in items], self.num_perm)
+        sets = [shingles(b) for _, b in items]
+        mhs = MinHash.bulk(sets, num_perm=self.num_perm, seed=SEED)
         new_edges = 0
-        for (aid, body), mh in zip(items, mhs):
+        for (aid, body), mh, sh in zip(items, mhs, sets):
             h = body_hash(body)
             sig = np.asarray(mh.hashvalues, dtype=np.uint32)
             cands = set(self.by_body.get(h, ()))
             cands.update(self.lsh.query(mh))
             for c in cands:
                 sim = 1.0 if self.body_of.get(c) == h else jaccard(sig, self.sigs[c])
-                if sim >= self.threshold:
+                if sim >= self.threshold or (sim >= MIN_JACCARD_FOR_CONTAINMENT and
+                                             containment(sim, len(sh), self.sizes[c]) >= CONTAINMENT_THRESHOLD):
                     self.edges.setdefault(aid, {})[c] = sim
                     self.edges.setdefault(c, {})[aid] = sim
                     new_edges += 1
             self.lsh.insert(aid, mh)
             self.sigs[aid] = sig
+            self.sizes[aid] = len(sh)
             self.order[aid] = self._seq
             self._seq += 1
             self.by_body.setdefault(h, set()).add(aid)
@@ -134,6 +154,7 @@ class StoryIndex:
                 continue
             self.lsh.remove(aid)
             del self.sigs[aid]
+            self.sizes.pop(aid, None)
             del self.order[aid]
             h = self.body_of.pop(aid)
             self.by_body[h].discard(aid)
@@ -213,4 +234,5 @@ class StoryIndex:
 
 
 def _fingerprint(threshold: float, num_perm: int) -> tuple:
-    return (datasketch.__version__, threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS)
+    return (datasketch.__version__, threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS, CONTAINMENT_THRESHOLD,
+            MIN_JACCARD_FOR_CONTAINMENT)

@@ -73,7 +73,7 @@ def build_corpus(seed: int = 7):
             "boiler": _boilerplate(rng, b),
             "edited": _boilerplate(rng, _edit(rng, b, vocab, 0.03)),
             "cut": _drop_paragraph(rng, _edit(rng, b, vocab, 0.01)),
-            "trimmed": _boilerplate(rng, _trim(b, 0.7)),
+            "trimmed": _boilerplate(rng, _trim(b, 0.5)),
             "exact": b.replace("\n\n", "\n\n\n"),  # same words, different whitespace
         }
         for name, text in variants.items():
