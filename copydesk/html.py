@@ -165,6 +165,9 @@ SHORT_PENALTY = 0.3
 CUE_MAX_PROSE_SHARE = 0.4
 # A dateline/byline above the body is short; a longer block with a date in it is already prose.
 LEAD_MAX_CHARS = 120
+# A teaser list: this many sibling cards (and this share of the siblings) start with a linked headline.
+TEASER_MIN_CARDS = 3
+TEASER_MIN_SHARE = 0.6
 # Block.href is kept when the block is (nearly) all one link: a headline teaser, a menu item.
 WHOLE_LINK_DENSITY = 0.8
 # Inside the container, a block whose characters are mostly link text is a link list, not prose.
@@ -552,8 +555,42 @@ def _descendants_of(els: list[_El], m: int) -> list[bool]:
 
 
 # flags carried down the tree inside the container (`tags` of the old per-chain code)
-_IN_H1, _IN_FIGCAPTION, _IN_HEADER = 1, 2, 4
+_IN_H1, _IN_FIGCAPTION, _IN_HEADER, _IN_CARD = 1, 2, 4, 8
 _TAG_FLAG = {"h1": _IN_H1, "figcaption": _IN_FIGCAPTION, "header": _IN_HEADER}
+
+
+def _teaser_cards(els: list[_El], blocks: list[Block], owners: list[int]) -> set[int]:
+    """Elements that are cards of a teaser list: at least TEASER_MIN_CARDS siblings with the same tag and
+    class, each holding a linked headline (link-dense, not a sentence) followed by more text (a dek, a
+    date). Story text is not laid out as a row of identical boxes that each start with a link."""
+    n = len(els)
+    count = [0] * n
+    first = [len(blocks)] * n
+    for bi, o in enumerate(owners):
+        count[o] += 1
+        if bi < first[o]:
+            first[o] = bi
+    for i in range(n - 1, 0, -1):
+        p = els[i].parent
+        count[p] += count[i]
+        if first[i] < first[p]:
+            first[p] = first[i]
+    groups: dict[tuple, list[int]] = {}
+    for i in range(1, n):
+        e = els[i]
+        groups.setdefault((e.parent, e.tag, e.attrs), []).append(i)
+    out: set[int] = set()
+    for members in groups.values():
+        if len(members) < TEASER_MIN_CARDS:
+            continue
+        good = [m for m in members if count[m] >= 2 and _headline_link(blocks[first[m]])]
+        if len(good) >= TEASER_MIN_CARDS and len(good) >= TEASER_MIN_SHARE * len(members):
+            out.update(good)
+    return out
+
+
+def _headline_link(b: Block) -> bool:
+    return b.link_density > BODY_MAX_LINK_DENSITY and not _linked_sentence(b)
 
 
 def _label(els: list[_El], blocks: list[Block], owners: list[int],
@@ -563,8 +600,9 @@ def _label(els: list[_El], blocks: list[Block], owners: list[int],
     n = len(els)
     inside = [False] * n     # element is a container or below one
     icue = [-1] * n          # nearest cue strictly below the container
-    flags = [0] * n          # h1 / figcaption / header between the container and the element
+    flags = [0] * n          # h1 / figcaption / header / teaser card between the container and the element
     ocue = _nearest_cue(els)  # nearest cue anywhere (for blocks outside the container)
+    cards = _teaser_cards(els, blocks, owners)
     for i, e in enumerate(els):
         if i in chosen:
             inside[i] = True
@@ -573,7 +611,7 @@ def _label(els: list[_El], blocks: list[Block], owners: list[int],
         if p >= 0 and inside[p]:
             inside[i] = True
             icue[i] = i if e.cue is not None else icue[p]
-            flags[i] = flags[p] | _TAG_FLAG.get(e.tag, 0)
+            flags[i] = flags[p] | _TAG_FLAG.get(e.tag, 0) | (_IN_CARD if i in cards else 0)
     hints: list[Optional[tuple[str, str]]] = []
     in_block: list[bool] = []
     lead = True  # still in the container's header zone (before its first prose paragraph)
@@ -596,6 +634,8 @@ def _label(els: list[_El], blocks: list[Block], owners: list[int],
             lead = False
         if c >= 0:
             hints.append((els[c].cue, els[c].why))
+        elif f & _IN_CARD:
+            hints.append(("related_link", "teaser_card"))
         elif f & _IN_H1:
             # the page's headline; the benchmark's body (like a reader's) starts below it
             hints.append(("headline", "h1_heading"))

@@ -341,3 +341,22 @@ def test_block_href_only_when_the_block_is_a_link():
     assert by["Next story about the buses"].href == "/next"
     assert by["Next story about the buses"].link_density == 1.0
     assert by["Read the report published by the council last week in full."].href is None
+
+
+def test_row_of_teaser_cards_inside_the_article_is_related_links():
+    cards = "<ul class='latest'>" + "".join(
+        f"<li class='card'><h3><a href='/s{i}'>Other headline number {i}</a></h3>"
+        f"<h4>A short dek line that sums up the other story {i}</h4></li>" for i in range(4)) + "</ul>"
+    html = page(f"<article>{paras()}{cards}</article>")
+    h = hints_by_text(html)
+    assert h["A short dek line that sums up the other story 2"] == ("related_link", "teaser_card")
+    assert h["Other headline number 2"] == ("related_link", "teaser_card")
+    assert body_of(html) == PROSE
+
+
+def test_list_of_linked_sentences_is_not_a_teaser_row():
+    items = "<ol>" + "".join(
+        f"<li><a href='/n{i}'>The council approved item number {i} of the plan</a> after a long debate "
+        f"that lasted well into the night.</li>" for i in range(4)) + "</ol>"
+    html = page(f"<article>{paras(PROSE[:2])}{items}{paras(PROSE[2:])}</article>")
+    assert len(body_of(html)) == len(PROSE) + 4
