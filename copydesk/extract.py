@@ -61,6 +61,7 @@ _US_HINT = re.compile(r"\b(?:[AP]\.?M\.?|[ECMP][SD]?T)\b", re.I)
 
 # "18.54 GMT": a dotted clock is read as a time only when a zone or am/pm follows it.
 _DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})()(?:\s*([ap])\.?m\b\.?|(?=\s*(?:GMT|UTC|BST|CET|CEST)\b))", re.I)
+_HAS_YEAR = re.compile(r"\d\d")
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})")
 
 
@@ -114,6 +115,8 @@ def _valid(y: int, mo: int, d: int) -> bool:
 def parse_date(text: str) -> Optional[str]:
     """ISO 8601 local wall-clock time from a date string; an offset only when the text gives one
     (a numeric offset, GMT+3, or a zone abbreviation right after the time)."""
+    if not _HAS_YEAR.search(text):
+        return None  # every date we accept has a year: most lines leave here, cheaply
     # a year glued to the time by a template ("Nov 20 20194:29 AM EST")
     text = _GLUED_YEAR.sub(r"\1 \2", text)
     m = _ISO.search(text)
@@ -322,6 +325,10 @@ def text_title(lines: list[LabelledLine], page_title: Optional[str]) -> Optional
     lo = max(0, fb - HEADER_WINDOW)
     pt_parts = [_norm(p) for p in _TITLE_SEP.split(page_title)] if page_title else []
     meta_idx = [i for i in range(lo, min(len(lines), fb + HEADER_AFTER + 1)) if _is_meta_line(lines[i])]
+    seen: dict[str, int] = {}
+    for i in range(lo, fb):
+        k = _norm(lines[i].text)
+        seen[k] = seen.get(k, 0) + 1
     cands = []
     for idx in range(lo, fb):
         ln = lines[idx]
@@ -340,7 +347,7 @@ def text_title(lines: list[LabelledLine], page_title: Optional[str]) -> Optional
             score += 2.5  # the headline sits right above the byline and date
         if ln.label == "headline":
             score += 2
-        if any(_norm(o.text) == nt for o in lines[lo:fb] if o is not ln):
+        if seen.get(nt, 0) > 1:
             score += 1.5  # headlines are often printed twice (page header and article header)
         if not re.search(r"[.!]$", t):
             score += 1
