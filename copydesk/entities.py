@@ -579,6 +579,27 @@ def entities(paragraphs: list[str], dateline: Optional[str] = None) -> dict:
     """All of the above for one article's body paragraphs."""
     runs = capital_runs(paragraphs)
     acr = acronyms_of(paragraphs, runs)
-    return {"quotes": quotes_of(paragraphs), "people": people_of(paragraphs, runs),
+    people = people_of(paragraphs, runs)
+    quotes = quotes_of(paragraphs)
+    # "..., Nadal said": a speaker named by surname is the person the text named in full (when only one
+    # person found has that surname)
+    by_surname: dict[str, list[str]] = {}
+    for p in people:
+        by_surname.setdefault(p["name"].split()[-1], []).append(p["name"])
+    # a speaker named by surname whom the text names in full elsewhere ("Rafael Nadal kept ...") is a person
+    text = "\n".join(paragraphs)
+    for sp in {q["speaker"] for q in quotes if q["speaker"] and " " not in q["speaker"]} - set(by_surname):
+        fulls = {" ".join(r[-3:] if len(r) >= 3 and _person_tokens(r[-3:]) else r[-2:]) for r in runs
+                 if len(r) >= 2 and r[-1] == sp and _person_tokens(r[-2:])}
+        if len(fulls) == 1:
+            name = fulls.pop()
+            people.append({"name": name, "role": None,
+                           "mentions": _count(text, name) + max(0, _count(text, sp) - _count(text, name))})
+            by_surname[sp] = [name]
+    for q in quotes:
+        full = by_surname.get(q["speaker"] or "")
+        if full and len(full) == 1:
+            q["speaker"] = full[0]
+    return {"quotes": quotes, "people": people,
             "organizations": organizations_of(paragraphs, runs, acr), "places": places_of(paragraphs, dateline),
             "acronyms": acr}

@@ -54,10 +54,13 @@ def test_sample_organizations_places_acronyms(sample_article, expected):
 # --- dev pages --------------------------------------------------------------------------------------------
 
 def test_speakers_on_a_sports_page():
-    """“It was a difficult situation for us,” Lopez said. ... Nadal said / Opelka said / Bublik said."""
+    """“It was a difficult situation for us,” Lopez said. ... Nadal said / Opelka said / Bublik said; the
+    text names each in full once ("Feliciano Lopez", "Rafael Nadal", ...): speakers and people get the full name."""
     a = _dev("0d461229")
     speakers = {q["speaker"] for q in a.quotes}
-    assert {"Lopez", "Nadal", "Opelka", "Mahut", "Bublik"} <= speakers
+    full = {"Feliciano Lopez", "Rafael Nadal", "Reilly Opelka", "Nicolas Mahut", "Alexander Bublik"}
+    assert full <= speakers
+    assert full <= {p["name"] for p in a.people}
     assert {"Spain", "Russia", "Madrid"} <= {p["name"] for p in a.places}
 
 
