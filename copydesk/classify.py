@@ -73,6 +73,7 @@ class Feat:
     cue: Optional[str]  # label suggested by a phrase cue
     cue_reason: str
     kind: str  # good | near | short | cue
+    words: frozenset = frozenset()  # the line's lower-cased \w+ tokens
 
 
 def _norm(s: str) -> str:
@@ -83,7 +84,7 @@ def _words(s: str) -> set[str]:
     return {t.lower() for t in _TOKEN.findall(s)}
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _jaccard(a: "set[str] | frozenset[str]", b: "set[str] | frozenset[str]") -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
@@ -110,7 +111,7 @@ def is_timestamp(text: str, low: Optional[str] = None) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def _caption_end_possible(low: str, words: set[str]) -> bool:
+def _caption_end_possible(low: str, words: "set[str] | frozenset[str]") -> bool:
     """Exact gate for cues.CAPTION_END, branch by branch."""
     if low.endswith(("less", "more")) and low[:-4].rstrip()[-1:] in ".!?”’\"":
         return True
@@ -120,7 +121,7 @@ def _caption_end_possible(low: str, words: set[str]) -> bool:
     return not cues.AGENCIES.isdisjoint(words) and ("/" in tail or low.endswith(")"))
 
 
-def _credit_possible(low: str, words: set[str]) -> bool:
+def _credit_possible(low: str, words: "set[str] | frozenset[str]") -> bool:
     """Gate for cues.CREDIT: "(photo..." style credits, or one of its keywords as a word."""
     return not cues.GATE_CREDIT.isdisjoint(words) or ("(" in low and _any_in(low, cues.GATE_CREDIT_PAREN))
 
@@ -138,7 +139,7 @@ def _any_in(low: str, subs: tuple[str, ...]) -> bool:
 
 
 def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None,
-           low: Optional[str] = None, words: Optional[set[str]] = None) -> tuple[Optional[str], str]:
+           low: Optional[str] = None, words: "Optional[set[str] | frozenset[str]]" = None) -> tuple[Optional[str], str]:
     """The label a phrase cue suggests for a line, with its reason code; (None, '') when none.
 
     Speed: every regex sits behind a cheap gate (`cues.GATE_*`: words, substrings or prefixes that any
@@ -243,6 +244,7 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
     sw = stopwords_for(lang)
     out = []
     is_sw = sw.__contains__
+    memo: dict[str, tuple[Optional[str], str]] = {}
     for b in blocks:
         t = b.text
         low = t.lower()
@@ -254,7 +256,11 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
             ratio = 0.3  # no stopword list for CJK: punctuation + length carry the decision
         else:
             ratio = (sum(map(is_sw, toks)) / len(toks)) if toks else 0.0
-        cue, why = cue_of(t, n_words, terminal, b, low, set(toks))
+        wset = frozenset(toks)
+        hit = memo.get(t)  # menus and footers repeat within a page; a cue depends on the text only
+        if hit is None:
+            hit = memo[t] = cue_of(t, n_words, terminal, b, low, wset)
+        cue, why = hit
         if b.link_density > 0.6 and cue is None and n_words < 40:
             cue, why = "related_link" if n_words >= LINK_MIN_WORDS else "navigation", "link_dense"
         if cue:
@@ -267,7 +273,7 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
             kind = "near"  # a dump can wrap a sentence mid-way; a long wordy line is prose, not a menu
         else:
             kind = "short"
-        out.append(Feat(n_words, len(t), terminal, ratio, cue, why, kind))
+        out.append(Feat(n_words, len(t), terminal, ratio, cue, why, kind, wset))
     return out
 
 
@@ -481,7 +487,7 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
         elif i == hl:
             lab = ("headline", "repeats_page_title" if pt is not None else "matches_title_hint")
         elif (title_words and i != hl and f.kind != "good" and f.cue is None
-              and _jaccard(_words(b.text), title_words) >= TITLE_REPEAT_JACCARD):
+              and _jaccard(f.words, title_words) >= TITLE_REPEAT_JACCARD):
             lab = ("image_alt", "repeats_headline") if i < start else ("other_boilerplate", "repeats_headline")
         elif f.cue_reason == "caps_heading" and inside and _between_body(i, feats, *reg):
             lab = ("body", "subheading_between_body")

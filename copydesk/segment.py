@@ -15,6 +15,8 @@ def clean_line(s: str) -> str:
     """Collapse runs of spaces, drop zero-width and control characters, NFC-normalise."""
     if not s.isascii():
         s = unicodedata.normalize("NFC", s).replace("\u200b", "").replace("\ufeff", "")
+    elif "  " not in s and "\t" not in s:
+        return s.strip()  # ASCII without runs of blanks: _WS.sub would change nothing (speed)
     return _WS.sub(" ", s).strip()
 
 
