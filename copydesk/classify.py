@@ -42,9 +42,10 @@ LIGHT_CUE_LABELS = frozenset({"advertisement", "image_caption", "image_alt", "ti
 # An ALL-CAPS short line is as often a tabloid subheading inside the article as a widget title; a
 # call to action ("click here to ...") is an inline promo that sits between paragraphs; a repeated
 # caption sits next to its photo inside the article; a lone menu word ("Report", "Close") is a button
-# between paragraphs; a site-template line can be a promo the site puts inside every article.
+# between paragraphs; a site-template line can be a promo the site puts inside every article; a
+# contact line can sit between the story and its last paragraph; "Related: <headline>" links sit inline.
 LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action", "repeated_on_page", "menu_word",
-                               "site_template"})
+                               "site_template", "contact_line", "related_prefix"})
 SHORT_PENALTY = 25
 # A "near" line (short sentence) counts this share of its length; an isolated sentence line this share.
 NEAR_FACTOR = 0.3
@@ -55,6 +56,8 @@ LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 30
 TITLE_REPEAT_JACCARD = 0.5
 # Captions can run to a paragraph; one that ends in a credit is a caption up to this many words.
 CAPTION_MAX_WORDS = 150
+# A line with an e-mail address is a contact/author line up to this many words.
+CONTACT_MAX_WORDS = 80
 # Legal small print is judged by its phrases up to this length (a long paragraph quoting terms is prose).
 DISCLAIMER_MAX_WORDS = 120
 # Navigation: menu items are very short.
@@ -164,6 +167,10 @@ def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None,
     if (not cues.GATE_DISCLAIMER.isdisjoint(words) and _any_in(low, cues.GATE_DISCLAIMER_PHRASES)
             and cues.DISCLAIMER_LOW.search(low)):
         return "legal", "disclaimer_phrase"
+    if n_words <= CONTACT_MAX_WORDS and "@" in text and cues.EMAIL.search(text):
+        return "other_boilerplate", "contact_line"
+    if n_words <= 20 and "follow" in words and cues.FOLLOW_LOW.search(low):
+        return "share", "follow_us"
     if n_words <= 6 and low.startswith(cues.GATE_ADVERTISEMENT) and cues.ADVERTISEMENT_LOW.match(low):
         return "advertisement", "ad_marker"
     if (n_words <= 40 and (low[:1].isdigit() or not cues.GATE_COMMENT.isdisjoint(words) or "коммент" in low

@@ -70,7 +70,8 @@ WIDGET_HEADING = re.compile(
 
 # "Related: <headline>" teaser inline in the body.
 RELATED_INLINE = re.compile(
-    r"^(?:related|read more|read also|also read|see also|more|watch|recommended|leia também|veja também|"
+    r"^(?:related|read more|read also|also read|see also|see more|also|more|watch|listen|recommended|trending|"
+    r"popular|latest|must read|don'?t miss|top stor(?:y|ies)|editor'?s picks?|sponsored|promoted|leia também|veja também|"
     r"lea también|lire aussi|lesen sie auch|читайте также)\s*[:：|»›>-]\s*\S", _I)
 
 BYLINE = re.compile(
@@ -211,8 +212,10 @@ GATE_WIDGET = ("related", "featured", "recommended", "more", "most ", "trending"
                "around the web", "from ", "what to read", "up next", "watch next", "in case", "lesen", "mehr",
                "leia", "veja", "mais lidas", "lea ", "más leídas", "lire", "à lire", "voir aussi", "читайте",
                "по теме", "самое", "相关")
-GATE_RELATED_INLINE = ("related", "read more", "read also", "also read", "see also", "more", "watch",
-                       "recommended", "leia", "veja", "lea", "lire", "lesen", "читайте")
+GATE_RELATED_INLINE = ("related", "read more", "read also", "also read", "see also", "see more", "also", "more",
+                       "watch", "listen", "recommended", "trending", "popular", "latest", "must read", "don",
+                       "top stor", "editor", "sponsored", "promoted", "leia", "veja", "lea", "lire", "lesen",
+                       "читайте")
 GATE_LEGAL = ("terms", "privacy", "cookie policy", "accessibility", "do not sell", "choices", "contact",
               "about us", "site", "impressum", "datenschutz", "política", "mentions", "termos", "advertise",
               "careers", "code of", "correction", "editorial", "community", "licensing")
@@ -264,3 +267,8 @@ NAV_SET = frozenset(
     "weather|local|national|news|español|english|início|inicio|accueil|startseite|главная|copied|advert|"
     "trending news|print|share|email".split("|"))
 AGENCIES = frozenset("afp ap reuters getty epa bloomberg xinhua shutterstock dpa".split())
+
+# An e-mail address in a line marks a contact or author-box line (0 of 18 such lines on the dev pages
+# are article text); "Follow us on Twitter" is the share/social bar (0 of 15).
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}", re.I)
+FOLLOW_LOW = re.compile(r"(?:^|\b)follow (?:us|him|her|them|[\w.-]+) on\b|^follow us\b")

@@ -217,3 +217,13 @@ def test_site_key_from_url_or_title_line():
     assert site_key("https://www.example.com/news/1") == "example.com"
     assert site_key(None, [Block(1, "Council approves budget | Example News")]) == "example news"
     assert site_key(None, [Block(1, "Council approves budget")]) is None
+
+
+def test_contact_follow_and_inline_related_lines():
+    lines = (ARTICLE[:2] + ["SEE MORE: Council row over bus lanes deepens"] + ARTICLE[2:]
+             + ["Have a tip? Jane Doe can be reached at jdoe@example.com.", "Follow us on Twitter"])
+    got = _by_text(lines)
+    assert got["SEE MORE: Council row over bus lanes deepens"] == ("related_link", "related_prefix")
+    assert got["Have a tip? Jane Doe can be reached at jdoe@example.com."] == ("other_boilerplate", "contact_line")
+    assert got["Follow us on Twitter"] == ("share", "follow_us")
+    assert all(got[p][0] == "body" for p in ARTICLE)  # the inline link does not split the article
