@@ -21,6 +21,9 @@ from . import gazetteer
 # left alone: they double as apostrophes (’s) and nest inside double quotes.
 CURLY_QUOTE = re.compile(r"“([^“”]+?)(?:”|$)")
 STRAIGHT_QUOTE = re.compile(r'"([^"]+)"')
+# Quotes kept per article: real articles have tens; a page of thousands of quote marks is not prose, and
+# each quote costs a speaker search.
+MAX_QUOTES = 300
 # Fewer words than this is a scare quote or a title ("We", "Meth"), not something someone said.
 MIN_QUOTE_WORDS = 2
 # Verbs of saying: a noun phrase next to one of these, next to the quote, is the speaker.
@@ -47,6 +50,7 @@ SUBJECT_TAIL = {"also", "has", "have", "had", "then", "later", "previously", "fu
                 "recently", "publicly", "repeatedly", "all", "had", "was", "were", "is", "are"}
 _SUBORDINATE = re.compile(r"\b(?:when|while|after|before|because|if|which|who|that|as|where|since)\b", re.I)
 _FUNCTION_WORDS = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "it", "as", "so", "then", "also"}
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[“\"A-Z])")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"A-Z])")
 
 
@@ -62,6 +66,8 @@ def quotes_of(paragraphs: list[str]) -> list[dict]:
             text = text.strip()
             if len(text.split()) < MIN_QUOTE_WORDS:
                 continue
+            if len(out) >= MAX_QUOTES:
+                return out
             before = _sentence_before(para, start)
             after = _sentence_after(para, end)
             speaker = _speaker(before, after)
@@ -69,15 +75,23 @@ def quotes_of(paragraphs: list[str]) -> list[dict]:
     return out
 
 
+# The sentence around a quote is looked for this far on each side: attributions sit next to the quote, and
+# a bound keeps a page of thousands of quote marks linear.
+SENTENCE_MAX_CHARS = 600
+# Entities are read from the first this-many characters of the body (news articles are far shorter; a
+# multi-megabyte "body" is a dump, and must not blow the per-page time budget).
+ENTITY_MAX_CHARS = 100_000
+
+
 def _sentence_before(para: str, start: int) -> str:
-    head = para[:start]
+    head = para[max(0, start - SENTENCE_MAX_CHARS):start]
     parts = _SENT_SPLIT.split(head)
     return parts[-1] if parts else ""
 
 
 def _sentence_after(para: str, end: int) -> str:
-    tail = para[end:]
-    m = re.search(r"(?<=[.!?])\s+(?=[“\"A-Z])", tail)
+    tail = para[end:end + SENTENCE_MAX_CHARS]
+    m = _SENT_END.search(tail)
     return tail[: m.start()] if m else tail
 
 
@@ -577,6 +591,13 @@ def _clean_role(role: str) -> Optional[str]:
 
 def entities(paragraphs: list[str], dateline: Optional[str] = None) -> dict:
     """All of the above for one article's body paragraphs."""
+    kept, size = [], 0
+    for p in paragraphs:
+        if size + len(p) > ENTITY_MAX_CHARS:
+            break
+        kept.append(p)
+        size += len(p) + 1
+    paragraphs = kept
     runs = capital_runs(paragraphs)
     acr = acronyms_of(paragraphs, runs)
     people = people_of(paragraphs, runs)

@@ -153,3 +153,15 @@ def test_quote_attribution_shapes():
                    "Officials called the plan “a first step” in a statement.",
                    "“It works,” he said."])
     assert [(x["speaker"], x["paragraph"]) for x in q] == [("Jane Smith", 1), ("Officials", 2), (None, 3)]
+
+
+def test_pathological_bodies_are_bounded():
+    """Thousands of quote marks or a megabyte 'body' must not blow the per-page budget: quotes stop at
+    MAX_QUOTES, entities read the first ENTITY_MAX_CHARS characters."""
+    from copydesk.entities import ENTITY_MAX_CHARS, MAX_QUOTES
+    assert len(quotes_of(['"a b" ' * 5000])) == MAX_QUOTES
+    para = "The delegation flew to Jordan on Monday. " * 100
+    paras = [para] * (ENTITY_MAX_CHARS // len(para) + 50)
+    ents = entities(paras)
+    jordan = next(p for p in ents["places"] if p["name"] == "Jordan")
+    assert jordan["mentions"] <= ENTITY_MAX_CHARS // len("The delegation flew to Jordan on Monday. ")
