@@ -112,9 +112,10 @@ DATE_TOKEN = re.compile(
 
 # Comment sections follow the article ("12 responses to ...", "jdoe says:", "Leave a reply"); a reader
 # comment is never part of the article body (RefinedWeb drops such UI lines; jusText treats comments as bad).
+# Only "says:" marks a commenter: "The mayor said:" / "Smith wrote:" introduce quotes inside articles.
 COMMENT = re.compile(
-    r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts|reactions)\b.{0,200}|"
-    r"\S(?:.{0,40}\S)?\s+(?:says|said|wrote|writes|commented|replied)\s*:|"
+    r"^(?:\d+\s+(?:comments?|responses?|replies|thoughts|reactions)(?:\s+(?:on|to)\s+[\"“«„‘].{0,200})?|"
+    r"\S(?:.{0,40}\S)?\s+(?:says|commented|replied)\s*:|"
     r"(?:leave|post|add|write) (?:a |your )?(?:comment|reply)\b.*|comments? (?:are )?closed\b.*|"
     r"(?:no comments?(?: yet)?|show comments|view comments|load comments|join the (?:conversation|discussion))\b.*|"
     r"(?:please )?enable javascript to view the comments.*|reply\s*↓?|cancel reply|"
@@ -188,7 +189,7 @@ GATE_DISCLAIMER_PHRASES = ("trademark", "food and drug", "not intended to", "inf
                            "community guidelines", "by registering", "you agree to")
 GATE_COMMENT = frozenset("comment comments reply replies join javascript kommentar kommentare comentário "
                          "comentários comentario comentarios commentaire commentaires".split())  # + "коммент"
-GATE_COMMENT_VERB = frozenset("says said wrote writes commented replied".split())  # "jdoe says:"
+GATE_COMMENT_VERB = frozenset("says commented replied".split())  # "jdoe says:"
 GATE_SHARE_ACTION = frozenset(("click", "share", "opens"))
 GATE_CAPTION_PREFIX = ("image", "photo", "video", "media", "picture")
 GATE_ABOUT = ("about", "sobre", "über", "à propos", "об авторе")

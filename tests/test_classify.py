@@ -227,3 +227,12 @@ def test_contact_follow_and_inline_related_lines():
     assert got["Have a tip? Jane Doe can be reached at jdoe@example.com."] == ("other_boilerplate", "contact_line")
     assert got["Follow us on Twitter"] == ("share", "follow_us")
     assert all(got[p][0] == "body" for p in ARTICLE)  # the inline link does not split the article
+
+
+def test_quote_introductions_are_not_comment_headers():
+    quote = ("“We have waited long enough for these repairs, and the residents of this city deserve roads "
+             "that do not damage their cars every single winter,” she told the meeting.")
+    got = _by_text(ARTICLE[:2] + ["The mayor said:", quote] + ARTICLE[2:])
+    assert got["The mayor said:"][1] != "comment_section"
+    assert got[quote] == ("body", "sentence_in_main_run")
+    assert all(got[p][0] == "body" for p in ARTICLE)  # the article is not cut at the quote
