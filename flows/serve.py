@@ -78,6 +78,8 @@ def ui_main(args) -> int:
     env = dict(os.environ)
     # keep the run history bounded: flow runs older than the retention period are vacuumed too
     env.setdefault("PREFECT_SERVER_SERVICES_DB_VACUUM_ENABLED", "events,flow_runs")
+    # the browser UI asks this address for the API; Prefect's default is port 4200 whatever --port says
+    env["PREFECT_UI_API_URL"] = api
     proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                              "--port", str(port)], env=env)
     stop = lambda *_: proc.terminate()  # noqa: E731
