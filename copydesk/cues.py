@@ -236,11 +236,11 @@ DATE_WORDS = frozenset(
     day days week weeks ago on at de às le t z st nd rd th""".split())
 
 # Caption wording: who stands where in the photo, or an artist's illustration (0 of 16 such lines on the dev
-# pages are article text).
+# pages are article text). ", pictured," is left out: tabloid body text uses it ("Smith, pictured, said").
 CAPTION_PHRASE = re.compile(
-    r"(?:, pictured\b|^(?:an? |this |the )?(?:artist.s )?illustration (?:of|shows)|, (?:left|right|center|centre|"
+    r"(?:^(?:an? |this |the )?(?:artist.s )?illustration (?:of|shows)|, (?:left|right|center|centre|"
     r"second from (?:left|right)),|\((?:left|right|center|centre)\)|\b(?:from )?left to right\b)", _I)
-GATE_CAPTION_PHRASE = frozenset(("pictured", "illustration", "left", "right", "center", "centre"))
+GATE_CAPTION_PHRASE = frozenset(("illustration", "left", "right", "center", "centre"))
 
 
 def lowered(p: re.Pattern) -> re.Pattern:
