@@ -819,7 +819,12 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         art.site_name = _html.unescape(site).lstrip("@")
     title = _ld_value(ld, "headline") or meta.get("og:title") or meta.get("twitter:title") or meta.get("title")
     if isinstance(title, str) and title.strip():
-        art.title = strip_site(title, art.site_name)
+        stated = strip_site(title, art.site_name)
+        seen = (art.title or "").strip()
+        # "Headline | Editorial": when the visible headline is the stated title up to a separator, the rest
+        # is a section or site label
+        rest = stated[len(seen):] if seen and stated.startswith(seen) else None
+        art.title = seen if rest and _TITLE_SEP.match(rest) else stated
     for key in ("datePublished", "dateCreated"):
         v = _ld_value(ld, key)
         d = parse_date(str(v)) if v else None

@@ -140,8 +140,9 @@ HTML_CASES = {
     "b37be353": dict(authors=[], wire_agencies=["AP"], section="Sci-Tech",
                      published="2019-11-18T08:22:00-05:00", published_source="json-ld"),
     # article:published_time meta; the news_keywords list gives the tags
+    # og:title "The Guardian view on Hong Kong: a city on the brink | Editorial": the h1 stops before "| Editorial"
     "5fa3154e": dict(published="2019-11-18T18:54:53+00:00", published_source="meta", section="Opinion",
-                     site_name="the Guardian"),
+                     site_name="the Guardian", title="The Guardian view on Hong Kong: a city on the brink"),
     # og:title "... – TechCrunch": the site suffix is not part of the title
     "1ace8c85": dict(title="New York State Attorney General reportedly investigating WeWork", site_name="TechCrunch",
                      authors=["Catherine Shu"], publisher_domain="techcrunch.com"),
