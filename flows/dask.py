@@ -16,9 +16,10 @@ from typing import Optional
 
 # Local cluster: one worker process per core of a small box, one thread each (the core is CPU-bound and
 # holds the GIL, so threads inside a worker would not add throughput).
-# dashboard_address=None alone still served a dashboard on 127.0.0.1:8787 (measured); dashboard=False is off.
+# dashboard_address=None turns the dashboard off; the scheduler still serves its small HTTP endpoint
+# (health, metrics) on a port of `host`, i.e. loopback (notes §5, checked with ss).
 LOCAL_CLUSTER = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "host": "127.0.0.1",
-                 "dashboard_address": None, "scheduler_kwargs": {"dashboard": False}}
+                 "dashboard_address": None}
 
 
 def task_runner(address: Optional[str] = None):

@@ -51,12 +51,12 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
     raw, warehouse, batch_size, opts = cfg.raw, cfg.warehouse, cfg.batch_size, cfg.options()
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     os.makedirs(warehouse, exist_ok=True)
+    t_plan = time.perf_counter()  # lock, recovery and planning: warehouse work, not orchestration
     with load.warehouse_lock(warehouse):
         load.ensure_tables(warehouse)
         removed = load.recover(warehouse)
         if removed:
             log.warning("removed %d files of an earlier run that did not finish", removed)
-        t_plan = time.perf_counter()
         plan = core.plan(raw, warehouse)
         t_plan = time.perf_counter() - t_plan
         groups = core.batches(plan.todo, batch_size)
