@@ -361,7 +361,7 @@ def recover(warehouse: str | Path) -> int:
             if stray:
                 p.unlink()
                 removed += 1
-    for p in wh.glob(".*.tmp"):
+    for p in [*wh.glob(".*.tmp"), *wh.glob("_lsh/.*.tmp")]:  # _meta.json and the story index
         p.unlink()
         removed += 1
     removed += reconcile(wh)["files_rewritten"]

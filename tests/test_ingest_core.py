@@ -96,3 +96,13 @@ def test_uncommitted_batch_is_recovered(raw, tmp_path):
     assert load.recover(wh) == 2
     run(raw, wh)
     assert len(load.read_table(wh, "lines")) == 34
+
+
+def test_recover_removes_stray_temp_files_of_meta_and_story_index(raw, tmp_path):
+    wh = tmp_path / "wh"
+    run(raw, wh)
+    (wh / "_lsh").mkdir(exist_ok=True)
+    (wh / "_lsh" / ".index.pkl.1a2b3c4d.tmp").write_bytes(b"partial")
+    (wh / "._meta.json.1a2b3c4d.tmp").write_text("{")
+    assert load.recover(wh) == 2
+    assert not list(wh.rglob("*.tmp"))
