@@ -98,9 +98,9 @@ class _Pool:
                             source_path=_rel(self.paths[idx], self.raw_root), error_kind="timeout",
                             message=f"processing took over the budget of {self.opts.time_budget_s:g}s; stopped")
                         self._spawn_and_feed()
-        finally:
+        finally:  # on an exception (Ctrl-C, a bug) busy workers are killed, not waited for
             for w in list(self.workers):
-                self._stop(w)
+                self._kill(w) if w.index is not None else self._stop(w)
             self.sel.close()
         return self.results  # type: ignore[return-value]
 
@@ -127,6 +127,9 @@ class _Pool:
                         except OSError:
                             pass
                 _die_with_parent()
+                # Ctrl-C is the parent's to handle (it kills busy workers); a worker interrupted by it
+                # would otherwise report its page as `crashed`.
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
                 _child_loop(self.paths, self.raw_root, self.opts, c_rx, c_tx)
             except BaseException:
                 code = 1
