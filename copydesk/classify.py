@@ -77,6 +77,7 @@ class Feat:
     cue_reason: str
     kind: str  # good | near | short | cue
     words: frozenset = frozenset()  # the line's lower-cased \w+ tokens
+    repeated: bool = False  # the same line occurs elsewhere on the page
 
 
 def _norm(s: str) -> str:
@@ -290,13 +291,15 @@ REPEAT_MIN_WORDS = 8
 
 
 def _mark_repeats(blocks: list[Block], feats: list[Feat]) -> None:
-    seen: dict[str, int] = {}
-    for i, (b, f) in enumerate(zip(blocks, feats)):
-        if f.n_words >= REPEAT_MIN_WORDS and f.kind in ("good", "near"):
-            j = seen.setdefault(b.text, i)
-            if j != i:
-                for k in (j, i):
-                    feats[k].cue, feats[k].cue_reason, feats[k].kind = "other_boilerplate", "repeated_on_page", "cue"
+    first: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        j = first.setdefault(b.text, i)
+        if j != i:
+            for k in (j, i):
+                f = feats[k]
+                f.repeated = True
+                if f.n_words >= REPEAT_MIN_WORDS and f.kind in ("good", "near"):
+                    f.cue, f.cue_reason, f.kind = "other_boilerplate", "repeated_on_page", "cue"
 
 
 def find_title(blocks: list[Block], title_hint: Optional[str] = None) -> tuple[Optional[int], Optional[int], Optional[str]]:
@@ -616,6 +619,9 @@ def _between_body(i: int, feats: list[Feat], start: int, end: int) -> bool:
     short lines, both its previous and its next line are prose."""
     f = feats[i]
     if f.n_words < 1 or f.n_words > HEADING_MAX_WORDS:
+        return False
+    # a heading occurs once and has words: a repeated line is a teaser, a bare number is a counter
+    if f.repeated or all(w.isdigit() for w in f.words):
         return False
     return _prose_within(feats, i, -1, start, end) and _prose_within(feats, i, 1, start, end)
 

@@ -236,3 +236,11 @@ def test_quote_introductions_are_not_comment_headers():
     assert got["The mayor said:"][1] != "comment_section"
     assert got[quote] == ("body", "sentence_in_main_run")
     assert all(got[p][0] == "body" for p in ARTICLE)  # the article is not cut at the quote
+
+
+def test_repeated_or_numeric_short_lines_are_not_subheadings():
+    teaser = "Bus fares to rise in January"
+    got = _classify(ARTICLE[:1] + [teaser] + ARTICLE[1:2] + [teaser, "6"] + ARTICLE[2:])
+    assert [ln.reason for ln in got if ln.text in (teaser, "6")] != []
+    assert all(ln.reason not in ("between_body", "subheading_between_body")
+               for ln in got if ln.text in (teaser, "6"))
