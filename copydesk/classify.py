@@ -1,10 +1,14 @@
 """Stage 3: label every block. Tag first, decide separately (dolma's taggers/mixer, conventions §4):
 
-1. `features()` computes per-block evidence once (length, sentence end, stopword density, phrase cue).
+1. `features()` computes per-block evidence once (length, sentence end, stopword density, phrase cue;
+   cues sit behind cheap exact gates, see `cue_of`); lines repeated on the page and, with a
+   `TemplateIndex`, lines of the site's template are marked too.
 2. `find_title()` locates the page title / headline by repetition at the top of the page.
-3. `main_region()` picks the article's run of lines: a max-sum segment where body-like lines score
-   their length and boilerplate lines cost (body lines come in runs; jusText's context idea).
-4. `decide()` turns evidence + position into one label and a snake_case reason per block.
+3. `body_regions()` picks the article's run of lines: a max-sum segment where prose lines score their
+   length (a third when no prose neighbours them: teaser lists), inline cues cost a little, edge cues
+   (related/newsletter/footer widgets) a lot; the run ends before a comment section or author box.
+4. `classify()` turns evidence + position into one label and a snake_case reason per block, then
+   subheadings between paragraphs, lists introduced by a colon and closing lists join the body.
 
 Nothing here knows a site, a page id or a sentence from the benchmark: every rule says why it exists.
 """
