@@ -99,6 +99,7 @@ class StoryIndex:
         self.body_of: dict[str, str] = {}
         self.edges: dict[str, dict[str, float]] = {}  # adjacency: a -> {b: similarity}
         self.skipped: set[str] = set()           # ids seen but too short to cluster
+        self.uf: dict[str, str] = {}             # union-find parent links over the edges (story roots)
         self._seq = 0
         # signatures are only comparable under the same hashing: a new datasketch or new settings rebuild
         self.fingerprint = _fingerprint(threshold, num_perm)
@@ -126,32 +127,74 @@ class StoryIndex:
         for (aid, body), mh, sh in zip(items, mhs, sets):
             h = body_hash(body)
             sig = np.asarray(mh.hashvalues, dtype=np.uint32)
-            cands = set(self.by_body.get(h, ()))
-            cands.update(self.lsh.query(mh))
-            for c in cands:
-                sim = 1.0 if self.body_of.get(c) == h else jaccard(sig, self.sigs[c])
-                if sim >= self.threshold or (sim >= MIN_JACCARD_FOR_CONTAINMENT and
-                                             containment(sim, len(sh), self.sizes[c]) >= CONTAINMENT_THRESHOLD):
-                    self.edges.setdefault(aid, {})[c] = sim
-                    self.edges.setdefault(c, {})[aid] = sim
-                    new_edges += 1
-            self.lsh.insert(aid, mh)
             self.sigs[aid] = sig
             self.sizes[aid] = len(sh)
             self.order[aid] = self._seq
             self._seq += 1
+            new_edges += self._link(aid, h, self.lsh.query(mh))
+            self.lsh.insert(aid, mh)
             self.by_body.setdefault(h, set()).add(aid)
             self.body_of[aid] = h
         return new_edges
 
-    def remove(self, ids: Iterable[str]) -> int:
+    def _verify(self, aid: str, h: str, c: str) -> Optional[float]:
+        sim = 1.0 if self.body_of.get(c) == h else jaccard(self.sigs[aid], self.sigs[c])
+        if sim >= self.threshold or (sim >= MIN_JACCARD_FOR_CONTAINMENT and
+                                     containment(sim, self.sizes[aid], self.sizes[c]) >= CONTAINMENT_THRESHOLD):
+            return sim
+        return None
+
+    def _link(self, aid: str, h: str, lsh_cands: Iterable[str], allowed: Optional[set[str]] = None) -> int:
+        """Join `aid` to every existing story its candidates belong to, verifying candidates only until one
+        per story passes. A syndicated story with k copies then costs O(k) checks, not O(k^2) (measured:
+        4,000 articles in ~92 copies each took 56 s with all-pairs verification), and the stored edges
+        form a spanning forest, so memory grows with articles, not with pairs."""
+        cands = [c for c in self.by_body.get(h, ())] + [c for c in lsh_cands if c != aid]
+        if allowed is not None:
+            cands = [c for c in cands if c in allowed]
+        seen_roots: set[str] = set()
         n = 0
+        for c in dict.fromkeys(cands):
+            if c not in self.sigs or c == aid:
+                continue
+            r = self._find(c)
+            if r in seen_roots:
+                continue
+            sim = self._verify(aid, h, c)
+            if sim is None:
+                continue
+            seen_roots.add(r)
+            self.edges.setdefault(aid, {})[c] = sim
+            self.edges.setdefault(c, {})[aid] = sim
+            self._union(aid, c)
+            n += 1
+        return n
+
+    def _find(self, x: str) -> str:
+        uf = self.uf
+        while uf.get(x, x) != x:
+            uf[x] = uf.get(uf[x], uf[x])
+            x = uf[x]
+        return x
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            first, last = sorted((ra, rb), key=self.order.__getitem__)
+            self.uf[last] = first
+
+    def remove(self, ids: Iterable[str]) -> int:
+        """Drop articles; the stories they belonged to are re-linked among their remaining members (the
+        stored edges are a spanning forest, so a removed article may have been the only link)."""
+        n = 0
+        touched: set[str] = set()
         for aid in ids:
             if aid in self.skipped:
                 self.skipped.discard(aid)
                 n += 1
             if aid not in self.sigs:
                 continue
+            touched.update(self._component(aid))
             self.lsh.remove(aid)
             del self.sigs[aid]
             self.sizes.pop(aid, None)
@@ -160,12 +203,25 @@ class StoryIndex:
             self.by_body[h].discard(aid)
             if not self.by_body[h]:
                 del self.by_body[h]
-            for other in self.edges.pop(aid, {}):
-                self.edges.get(other, {}).pop(aid, None)
-                if other in self.edges and not self.edges[other]:
-                    del self.edges[other]
             n += 1
+        members = sorted((m for m in touched if m in self.sigs), key=self.order.__getitem__)
+        for m in touched:
+            self.edges.pop(m, None)
+            self.uf.pop(m, None)
+        relinked: set[str] = set()
+        for m in members:  # the story's other members are its only possible links
+            self._link(m, self.body_of[m], members, allowed=relinked)
+            relinked.add(m)
         return n
+
+    def _component(self, aid: str) -> set[str]:
+        seen, stack = {aid}, [aid]
+        while stack:
+            for b in self.edges.get(stack.pop(), {}):
+                if b not in seen:
+                    seen.add(b)
+                    stack.append(b)
+        return seen
 
     def clusters(self) -> list[dict]:
         """Rows of story_clusters: every member of every component of two or more articles."""
@@ -234,5 +290,5 @@ class StoryIndex:
 
 
 def _fingerprint(threshold: float, num_perm: int) -> tuple:
-    return (datasketch.__version__, threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS, CONTAINMENT_THRESHOLD,
+    return ("spanning-forest-v2", datasketch.__version__, threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS, CONTAINMENT_THRESHOLD,
             MIN_JACCARD_FOR_CONTAINMENT)
