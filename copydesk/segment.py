@@ -22,9 +22,6 @@ def clean_line(s: str) -> str:
 
 def text_blocks(text: str) -> list[Block]:
     """Non-blank lines of a text dump, numbered from 1 as in the file."""
-    out: list[Block] = []
-    for i, raw in enumerate(text.splitlines(), 1):
-        s = clean_line(raw)
-        if s:
-            out.append(Block(number=i, text=s))
-    return out
+    # one comprehension over map(): no per-line Python loop body (speed). Cleaning the whole text at once
+    # was tried and is slower: the blank-run regex then scans every character of the page.
+    return [Block(i, s) for i, s in enumerate(map(clean_line, text.splitlines()), 1) if s]
