@@ -316,6 +316,7 @@ def _is_caps_teaser(text: str, n_words: int, terminal: bool) -> bool:
     return n_letters >= 20 and sum(map(str.isupper, text)) >= 0.9 * n_letters
 
 
+_NO_CUE: tuple[Optional[str], str] = (None, "")
 # ASCII bytes that are not \w, mapped to a space (a bytes.translate table).
 _ASCII_NONWORD_TO_SPACE = bytes(c if (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 
@@ -349,7 +350,12 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
             if (len(t) <= cues.CUE_MAX_CHARS and g.words.isdisjoint(toks) and not low.startswith(g.prefixes)
                     and not low.endswith(g.suffixes) and not low[:1].isdigit()
                     and not any(map(low.__contains__, g.subs))):
-                hit = memo[t] = _shape_cue(t, low, n_words, terminal)
+                # the shape cues need a short line (menu word, capitals heading), an unpunctuated one of
+                # up to 30 words (capitals teaser) or a digit in 90 characters (date line)
+                if n_words <= 5 or (n_words <= 30 and not terminal) or (len(t) <= 90 and _DIGIT.search(t)):
+                    hit = memo[t] = _shape_cue(t, low, n_words, terminal)
+                else:
+                    hit = memo[t] = _NO_CUE
             else:
                 hit = memo[t] = cue_of(t, n_words, terminal, b, low, frozenset(toks))
         cue, why = hit
