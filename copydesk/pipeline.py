@@ -11,7 +11,7 @@ from typing import Iterable, Mapping, Optional
 from . import classify as cls
 from .entities import entities
 from .extract import apply_meta, basic_fields, with_zone
-from .lang import detect_language
+from .lang import LANGUAGE_SAMPLE_CHARS, detect_language
 from .read import Limits, RejectError, decode, raw_from_bytes, read_path
 from .records import Article, RawDoc, Reject
 from .segment import text_blocks
@@ -75,7 +75,13 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
                   mode=raw.kind, paragraphs=paragraphs, lines=lines, url=raw.url)
     for k, v in f.items():
         setattr(art, k, v)
-    body_lang = detect_language(" ".join(paragraphs)[:1000]) if paragraphs else None
+    # The column is the body's language. The body's sample often starts like the classifier's sample
+    # (long lines are mostly paragraphs); the same characters give the same code, so py3langid runs
+    # again only when they differ (speed, same column).
+    body_lang = None
+    if paragraphs:
+        body = " ".join(paragraphs[:LANGUAGE_SAMPLE_CHARS])[:LANGUAGE_SAMPLE_CHARS]
+        body_lang = lang if body == sample[:LANGUAGE_SAMPLE_CHARS] else detect_language(body)
     art.language = body_lang or lang
     if meta:
         apply_meta(art, meta)
