@@ -392,11 +392,17 @@ def _mark_repeats(blocks: list[Block], feats: list[Feat]) -> None:
                     f.cue, f.cue_reason, f.kind = "other_boilerplate", "repeated_on_page", "cue"
 
 
-def find_title(blocks: list[Block], title_hint: Optional[str] = None) -> tuple[Optional[int], Optional[int], Optional[str]]:
+def find_title(blocks: list[Block], title_hint: Optional[str] = None,
+               feats: Optional[list[Feat]] = None) -> tuple[Optional[int], Optional[int], Optional[str]]:
     """(page_title index, headline index, title text). The page title is a "Headline | Site" line at the
-    top whose headline part is repeated below it; HTML mode passes <title>/og:title as `title_hint`."""
+    top whose headline part is repeated below it; HTML mode passes <title>/og:title as `title_hint`.
+    `feats` (from `features`, same blocks) saves re-tokenising the top lines (speed only)."""
     top = min(len(blocks), 60)
-    norms = [_norm(b.text) for b in blocks[:top]]
+    if feats is not None:
+        # an ASCII line's tokens in `features` are exactly _norm's (lower-casing commutes with \w+ there)
+        norms = [" ".join(f.words) if b.text.isascii() else _norm(b.text) for b, f in zip(blocks[:top], feats)]
+    else:
+        norms = [_norm(b.text) for b in blocks[:top]]
     # 1. first line "Headline | Site" (or equal repeat) whose headline part appears again below
     for i in range(min(3, top)):
         if len(blocks[i].text.split()) > 40 or blocks[i].text.rstrip().endswith("."):
@@ -566,7 +572,7 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
         for f, h in zip(feats, dom_hints):
             if h is not None:
                 f.cue, f.cue_reason, f.kind = h[0], h[1], "cue"
-    pt, hl, title = find_title(blocks, title_hint)
+    pt, hl, title = find_title(blocks, title_hint, feats)
     regions = body_regions(feats)
     n = len(blocks)
     in_region: list[Optional[tuple[int, int]]] = [None] * n
