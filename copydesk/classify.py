@@ -317,33 +317,46 @@ def _is_caps_teaser(text: str, n_words: int, terminal: bool) -> bool:
 
 
 _NO_CUE: tuple[Optional[str], str] = (None, "")
-# ASCII bytes that are not \w, mapped to a space (a bytes.translate table).
-_ASCII_NONWORD_TO_SPACE = bytes(c if (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+# ASCII bytes that are not \w, mapped to a space (a bytes.translate table for features()).
+# Line breaks and every non-ASCII byte stay (UTF-8 multi-byte sequences are left whole).
+_ASCII_NONWORD_TO_SPACE_KEEP_NL = bytes(c if (c >= 128 or c == 10 or chr(c).isalnum() or c == 95) else 32
+                                        for c in range(256))
 
 
 def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
     sw = stopwords_for(lang)
     out = []
     is_sw = sw.__contains__
-    memo: dict[str, tuple[Optional[str], str]] = {}
-    for b in blocks:
-        t = b.text
-        low = t.lower()
-        if t.isascii():
-            cjk = False
-            # same tokens as _TOKEN.findall for ASCII text (\w = [A-Za-z0-9_]), at a fifth of the cost
-            toks = low.encode().translate(_ASCII_NONWORD_TO_SPACE).decode().split()
-        else:
-            cjk = is_cjk(t)
-            toks = _TOKEN.findall(low)
-        n_words = max(len(toks), len(t) // 3) if cjk else len(toks)
-        terminal = t[-1] in END_CHARS if t else False
-        if cjk:
-            ratio = 0.3  # no stopword list for CJK: punctuation + length carry the decision
-        else:
-            ratio = (sum(map(is_sw, toks)) / len(toks)) if toks else 0.0
-        hit = memo.get(t)  # menus and footers repeat within a page; a cue depends on the text only
+    texts = [b.text for b in blocks]
+    # Speed: the page is lower-cased and its ASCII punctuation blanked in one call each, then split back
+    # into lines (a block never holds a line break in text mode; when one does, line by line). Lower-casing
+    # is line-local (the one context rule, final sigma, stops at a line break).
+    page_low = "\n".join(texts).lower()
+    lows = page_low.split("\n")
+    if len(lows) == len(texts):
+        blanked = page_low.encode().translate(_ASCII_NONWORD_TO_SPACE_KEEP_NL).decode().split("\n")
+    else:
+        lows = [t.lower() for t in texts]
+        blanked = [t.encode().translate(_ASCII_NONWORD_TO_SPACE_KEEP_NL).decode() if t.isascii() else ""
+                   for t in lows]
+    # menus and footers repeat within a page; everything but the link density depends on the text only
+    memo: dict[str, tuple] = {}
+    for b, t, low, bl in zip(blocks, texts, lows, blanked):
+        hit = memo.get(t)
         if hit is None:
+            if t.isascii():
+                cjk = False
+                # same tokens as _TOKEN.findall for ASCII text (\w = [A-Za-z0-9_]), at a fifth of the cost
+                toks = bl.split()
+            else:
+                cjk = is_cjk(t)
+                toks = _TOKEN.findall(low)
+            n_words = max(len(toks), len(t) // 3) if cjk else len(toks)
+            terminal = t[-1] in END_CHARS if t else False
+            if cjk:
+                ratio = 0.3  # no stopword list for CJK: punctuation + length carry the decision
+            else:
+                ratio = (sum(map(is_sw, toks)) / len(toks)) if toks else 0.0
             # pre-filter (speed only, same result): a line that opens, ends or contains none of the
             # keywords of the cues open to its length skips straight to the shape cues
             g = GATES[terminal][n_words if n_words < _GATE_CAP else _GATE_CAP]
@@ -353,12 +366,14 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
                 # the shape cues need a short line (menu word, capitals heading), an unpunctuated one of
                 # up to 30 words (capitals teaser) or a digit in 90 characters (date line)
                 if n_words <= 5 or (n_words <= 30 and not terminal) or (len(t) <= 90 and _DIGIT.search(t)):
-                    hit = memo[t] = _shape_cue(t, low, n_words, terminal)
+                    cue, why = _shape_cue(t, low, n_words, terminal)
                 else:
-                    hit = memo[t] = _NO_CUE
+                    cue, why = _NO_CUE
             else:
-                hit = memo[t] = cue_of(t, n_words, terminal, b, low, frozenset(toks))
-        cue, why = hit
+                cue, why = cue_of(t, n_words, terminal, b, low, frozenset(toks))
+            hit = memo[t] = (n_words, terminal, ratio, toks, cue, why)
+        else:
+            n_words, terminal, ratio, toks, cue, why = hit
         if b.link_density > 0.6 and cue is None and n_words < 40:
             cue, why = "related_link" if n_words >= LINK_MIN_WORDS else "navigation", "link_dense"
         if cue:
