@@ -20,6 +20,7 @@ from prefect.utilities.annotations import quote
 from copydesk import config
 from copydesk import ingest as core
 from copydesk import load
+from copydesk import storage
 from tasks.ingest import ingest_batch
 
 
@@ -43,7 +44,21 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
     Parameters left empty come from the configuration (`[tool.copydesk]` / copydesk.toml, then
     `COPYDESK_*` variables; see copydesk/config.py), read where the flow runs. `caps`: per-document limits
     (time_budget_s, max_file_bytes, max_decompressed_bytes, max_text_chars, max_nesting_depth,
-    max_attribute_bytes)."""
+    max_attribute_bytes). `raw` and `warehouse` may be fsspec URLs (`s3://bucket/prefix`): the run then
+    works on local mirrors and uploads the warehouse at the end (copydesk/storage.py)."""
+    cfg = config.load(overrides=dict(raw=raw, warehouse=warehouse))
+    if not (storage.is_url(cfg.raw) or storage.is_url(cfg.warehouse)):
+        return _ingest(raw, warehouse, batch_size, workers, caps, site_timezones)
+    sync: dict = {}
+    with storage.staged(cfg.raw, cfg.warehouse, report=sync) as (local_raw, local_wh):
+        summary = _ingest(local_raw, local_wh, batch_size, workers, caps, site_timezones)
+    get_run_logger().info("object store sync: %s", sync)
+    summary.update(raw=str(cfg.raw), warehouse=str(cfg.warehouse), sync=sync)
+    return summary
+
+
+def _ingest(raw: Optional[str], warehouse: Optional[str], batch_size: Optional[int], workers: Optional[int],
+            caps: Optional[dict], site_timezones: Optional[dict]) -> dict:
     log = get_run_logger()
     t0 = time.perf_counter()
     cfg = config.load(overrides=dict(raw=raw, warehouse=warehouse, batch_size=batch_size, workers=workers,
