@@ -1,4 +1,5 @@
 import json
+import shutil
 
 import pytest
 
@@ -14,3 +15,12 @@ def expected() -> dict:
 def sample_article():
     from copydesk.pipeline import process_path
     return process_path(str(SAMPLE_RAW), str(ROOT / "raw"))
+
+
+@pytest.fixture
+def raw(tmp_path):
+    """A raw/ folder holding the sample article."""
+    d = tmp_path / "raw"
+    d.mkdir()
+    shutil.copy(SAMPLE_RAW, d / SAMPLE_RAW.name)
+    return d

@@ -19,14 +19,6 @@ def _fast_writes(monkeypatch):
     no_fsync(monkeypatch)
 
 
-@pytest.fixture
-def raw(tmp_path):
-    d = tmp_path / "raw"
-    d.mkdir()
-    shutil.copy(SAMPLE_RAW, d / SAMPLE_RAW.name)
-    return d
-
-
 def _touch_later(path, text=None):
     """Rewrite (or just touch) a file with an mtime clearly after the ledger's."""
     if text is not None:
