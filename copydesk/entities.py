@@ -170,6 +170,7 @@ def _kind(text: str, before: str, after: str) -> str:
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "von", "van", "&", "on", "in"}
 _CHUNK_SPLIT = re.compile(r"[,;:()“”\"!?\[\]]|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)|\s[—–-]\s")
 _POSSESSIVE = re.compile(r"^(.*?)(?:’s|'s|’|')$")
+_POSSESSIVE_LAST = {"s", "’", "'"}
 # Sentence-initial capitals that are ordinary words, not names.
 _COMMON_START = {
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "as", "if", "when", "while", "after",
@@ -205,11 +206,14 @@ def capital_runs(paragraphs: list[str]) -> list[list[str]]:
                         cur.append(tok)
                     continue
                 end = False
-                if tok.endswith(".") and not _ABBREV.match(tok):
+                last = tok[-1:]
+                if last == "." and not _ABBREV.match(tok):
                     tok, end = tok.rstrip("."), True  # "Tuesday." ends the sentence
-                poss = _POSSESSIVE.match(tok)
-                if poss:
-                    tok, end = poss.group(1), True
+                    last = tok[-1:]
+                if last in _POSSESSIVE_LAST:  # (the regex only when the token can end like one: speed)
+                    poss = _POSSESSIVE.match(tok)
+                    if poss:
+                        tok, end = poss.group(1), True
                 low = tok.lower()
                 if not tok or low in _DAYS_MONTHS or (not cur and low in _COMMON_START):
                     if cur:
@@ -261,19 +265,31 @@ def _gazetteer() -> tuple[frozenset, int]:
     return frozenset(names), max(len(n.split()) for n in names)
 
 
+@lru_cache(maxsize=1)
+def _place_scan() -> tuple[re.Pattern, frozenset]:
+    """The capitalised-window pattern of places_of, compiled once, and the first words of multi-word
+    gazetteer names: a window starting with any other token can only match one token long (speed)."""
+    names, longest = _gazetteer()
+    pat = re.compile(r"(?<![\w.-])((?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,%d})" % (longest - 1))
+    return pat, frozenset(n.split(" ")[0] for n in names if " " in n)
+
+
 def places_of(paragraphs: list[str], dateline: Optional[str] = None) -> list[dict]:
     """Gazetteer names found in capitalised runs (inside organisation names too: 'North Korea Policy
     Bureau' mentions North Korea), folded through PLACE_ALIASES, with mention counts."""
     names, longest = _gazetteer()
     counts: dict[str, int] = {}
     amb: dict[str, list] = {}
+    pat, firsts = _place_scan()
     for para in paragraphs:
-        for m in re.finditer(r"(?<![\w.-])((?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,%d})" % (longest - 1), para):
+        for m in pat.finditer(para):
             toks = m.group(1).split()
             i = 0
             while i < len(toks):
                 hit = None
-                for n in range(min(longest, len(toks) - i), 0, -1):
+                # only a first word of a multi-word name can start a longer match
+                top = min(longest, len(toks) - i) if toks[i] in firsts else 1
+                for n in range(top, 0, -1):
                     cand = " ".join(toks[i:i + n]).rstrip(".,’'")
                     if cand.endswith(("’s", "'s")):
                         cand = cand[:-2]
@@ -327,6 +343,9 @@ ORG_HEADS = {
 # A capitalised run followed by one of these in lower case is still a named body ("the 44th US-South Korea
 # Security Consultative meeting"): the head word is written lower case by some style guides.
 LOWER_HEADS = {"meeting", "summit", "conference", "forum", "talks", "committee", "council"}
+_LOWER_HEAD_RUN = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,6})(%s)\b" % "|".join(sorted(LOWER_HEADS)))
+# pre-check: the run pattern is only tried on texts that hold a lower-case head word at all (speed)
+_LOWER_HEAD_WORDS = re.compile(r"\s(?:%s)\b" % "|".join(sorted(LOWER_HEADS)))
 # Demonym adjectives are not part of an organisation's name ("the South Korean Defense Ministry").
 _DEMONYM_EXTRA = {"American", "British", "Chinese", "Japanese", "French", "German", "Israeli", "Iraqi",
                   "Pakistani", "Saudi", "Spanish", "Turkish", "Dutch", "Swiss", "Greek", "Thai", "Filipino",
@@ -371,6 +390,8 @@ def _strip_org(words: list[str]) -> list[str]:
 ACRONYM = re.compile(r"\b([A-Z][A-Z&]{1,6}[A-Z0-9])(?:s)?\b")
 _EXPLICIT = re.compile(r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|in|de)\s+)*){1,10})\(([A-Z][A-Z&]{1,6}[A-Z0-9]?)\)")
 _INITIAL_SKIP = {"of", "for", "and", "the", "on", "in", "de", "&", "to", "at"}
+# _EXPLICIT needs "(" then a capital; texts without one skip its slow scan (speed)
+_PAREN_CAP = re.compile(r"\([A-Z]")
 
 
 def acronyms_of(paragraphs: list[str], runs: Optional[list[list[str]]] = None) -> dict[str, str]:
@@ -378,7 +399,7 @@ def acronyms_of(paragraphs: list[str], runs: Optional[list[list[str]]] = None) -
     initials (of/for/and/the skipped) spell the acronym."""
     text = "\n".join(paragraphs)
     found: dict[str, str] = {}
-    for m in _EXPLICIT.finditer(text):
+    for m in (_EXPLICIT.finditer(text) if _PAREN_CAP.search(text) else ()):
         long_words, acr = m.group(1).split(), m.group(2)
         for k in range(len(long_words)):
             if long_words[k].lower() in _INITIAL_SKIP:
@@ -454,7 +475,7 @@ def organizations_of(paragraphs: list[str], runs: list[list[str]], acronyms: dic
         name = " ".join(words)
         found[name] = 0
     # a name followed by a lower-case head ("Security Consultative meeting")
-    for m in re.finditer(r"((?:[A-Z][\w.’'-]*\s+){1,6})(%s)\b" % "|".join(LOWER_HEADS), text):
+    for m in (_LOWER_HEAD_RUN.finditer(text) if _LOWER_HEAD_WORDS.search(text) else ()):
         words = _strip_org(m.group(1).split())
         if words and not any(w in ORG_HEADS for w in words) and not _is_demonym(words + ["x"]) == len(words):
             names, _ = _gazetteer()
