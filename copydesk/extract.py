@@ -11,6 +11,7 @@ from __future__ import annotations
 import html as _html
 import re
 from datetime import date as _date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlsplit
 
@@ -112,7 +113,19 @@ def _valid(y: int, mo: int, d: int) -> bool:
     return True
 
 
+# parse_date and person_name are pure functions of a string, and the header lines they read are read by
+# several field finders per page (title, dates, authors) and repeat across a site's pages: memoised (speed).
+# Only strings up to TEXT_MEMO_MAX_CHARS are kept, so the memo stays small whatever the pages hold.
+TEXT_MEMO_SIZE = 8192
+TEXT_MEMO_MAX_CHARS = 400
+
+
 def parse_date(text: str) -> Optional[str]:
+    """ISO 8601 local wall-clock time from a date string (memoised for short strings; see _parse_date)."""
+    return _parse_date_memo(text) if len(text) <= TEXT_MEMO_MAX_CHARS else _parse_date(text)
+
+
+def _parse_date(text: str) -> Optional[str]:
     """ISO 8601 local wall-clock time from a date string; an offset only when the text gives one
     (a numeric offset, GMT+3, or a zone abbreviation right after the time)."""
     if not _HAS_YEAR.search(text):
@@ -165,6 +178,9 @@ def parse_date(text: str) -> Optional[str]:
         return f"{y:04d}-{mo:02d}-{d:02d}"
     zone = _zone_after(text[t.end():], y, mo, d, hh) or ""
     return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}{zone}"
+
+
+_parse_date_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(_parse_date)
 
 
 def with_zone(iso: Optional[str], tz: Optional[str]) -> Optional[str]:
@@ -303,8 +319,11 @@ _NOT_TITLE_LABELS = {"timestamp", "byline", "image_caption", "tags", "copyright"
                      "newsletter", "advertisement", "legal", "navigation", "widget_heading"}
 
 
+_NON_WORD_RUN = re.compile(r"\W+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.lower()).strip()
+    return _NON_WORD_RUN.sub(" ", s.lower()).strip()
 
 
 # Interface text that has a headline's shape but is not one (breadcrumbs, author boxes, galleries).
@@ -555,12 +574,22 @@ _GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:Business|Columnist|Staff|Contributor|
                          r"Correspondent|FOX|CNN|AP)\b|(?:FOX|CNN|NBC|CBS|ABC)[A-Z])")
 
 
+_CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+|\(\d{3}\)|\d[\d\s().-]{6,}")
+_NAME_END = re.compile(r"\s+[|/–—-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d")
+
+
 def person_name(s: str, allow_single: bool = False) -> Optional[str]:
     """A person's name out of a byline fragment, or None (organisations, dates, handles, roles)."""
+    if len(s) <= TEXT_MEMO_MAX_CHARS:
+        return _person_name_memo(s, allow_single)
+    return _person_name(s, allow_single)
+
+
+def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
     s = _BY.sub("", s.strip())
-    s = re.sub(r"\S+@\S+\.\w+|https?://\S+|@\w+|\(\d{3}\)|\d[\d\s().-]{6,}", " ", s)
+    s = _CONTACT.sub(" ", s)
     s = _GLUED_ROLE.split(s, maxsplit=1)[0]
-    s = re.split(r"\s+[|/–—-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d", s, maxsplit=1)[0]
+    s = _NAME_END.split(s, maxsplit=1)[0]
     m = _MONTH_WORD.search(s)
     if m and m.start() > 0:
         s = s[: m.start()]
@@ -580,6 +609,9 @@ def person_name(s: str, allow_single: bool = False) -> Optional[str]:
         if not _NAME_TOK.match(w):
             return None
     return " ".join(words)
+
+
+_person_name_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(_person_name)
 
 
 def authors_from_byline(text: str) -> list[str]:
