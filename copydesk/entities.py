@@ -15,6 +15,15 @@ from typing import Optional
 
 from . import gazetteer
 
+# Small patterns used inside loops, compiled once (speed: no re-module cache lookup per call).
+_CLAUSE_SEP = re.compile(r"[,;:]\s*")
+_INTRO_END = re.compile(r"(?:[:,]|\bthat)\s*$")
+_COMMA_START = re.compile(r"^\s*,")
+_MIDDLE_TOKEN = re.compile(r"^(?:[A-Z]\.|de|van|von|bin|al)$")
+_INITIAL_TOKEN = re.compile(r"^[A-Z]\.$")
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][\w.’'-]* $")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
 # --- quotes -------------------------------------------------------------------------------------------
 
 # A quotation: curly double quotes, or straight double quotes paired in order. Single curly quotes are
@@ -114,7 +123,7 @@ def _speaker(before: str, after: str) -> Optional[str]:
     verbs = list(_VERB_BEFORE.finditer(b))
     if verbs:
         subj = b[: verbs[0].start()]
-        subj = re.split(r"[,;:]\s*", subj)[-1] if "," in subj and not _is_name_phrase(subj) else subj
+        subj = _CLAUSE_SEP.split(subj)[-1] if "," in subj and not _is_name_phrase(subj) else subj
         return _clean_speaker(subj)
     # 3. the quote is the predicate of a bare name phrase ("The Ministry and the Department “commit to...”")
     if _is_name_phrase(b):
@@ -158,9 +167,9 @@ def _kind(text: str, before: str, after: str) -> str:
     `partial`: a fragment woven into the reporter's sentence."""
     if not before.strip() and text[:1].isupper():
         return "direct"
-    if re.search(r"(?:[:,]|\bthat)\s*$", before.rstrip()) and text[:1].isupper():
+    if _INTRO_END.search(before.rstrip()) and text[:1].isupper():
         return "direct"
-    if text[:1].isupper() and re.match(r"^\s*,", after) is None and text.rstrip()[-1:] in ".!?,":
+    if text[:1].isupper() and _COMMA_START.match(after) is None and text.rstrip()[-1:] in ".!?,":
         return "direct" if len(text.split()) >= 6 else "partial"
     return "partial"
 
@@ -555,12 +564,12 @@ def people_of(paragraphs: list[str], runs: list[list[str]]) -> list[dict]:
     text = "\n".join(paragraphs)
     # (a) role before the name: a capitalised run holding a title word and ending in a 2-3 token name
     for r in runs:
-        if not any(w in TITLE_WORDS for w in r):
+        if TITLE_WORDS.isdisjoint(r):
             continue
         last_title = max(i for i, w in enumerate(r) if w in TITLE_WORDS or w in CONNECTORS)
         # two tokens by default; three only with a middle initial or particle ("Andrew C. McCarthy")
-        n = 3 if len(r) >= 4 and re.match(r"^(?:[A-Z]\.|de|van|von|bin|al)$", r[-2]) else 2
-        if len(r) - n > last_title and _person_tokens([w for w in r[-n:] if not re.match(r"^[A-Z]\.$", w)]):
+        n = 3 if len(r) >= 4 and _MIDDLE_TOKEN.match(r[-2]) else 2
+        if len(r) - n > last_title and _person_tokens([w for w in r[-n:] if not _INITIAL_TOKEN.match(w)]):
             role_words = r[:-n]
             # "European Union Gordon Sondland and Energy Secretary Rick Perry": the role starts after
             # the last "and" that follows another person's name
@@ -583,7 +592,7 @@ def people_of(paragraphs: list[str], runs: list[list[str]]) -> list[dict]:
         found[" ".join(words)] = _clean_role(role)
     # (c) speakers: "Name said" / "said Name"
     for m in _NAME_SAID.finditer(text):
-        if m.group(1) and re.search(r"[A-Z][\w.’'-]* $", text[max(0, m.start(1) - 30):m.start(1)]):
+        if m.group(1) and _CAP_WORD_BEFORE.search(text[max(0, m.start(1) - 30):m.start(1)]):
             continue  # the tail of a longer capitalised name ("[Santa] Fe Animal Shelter said")
         words = (m.group(1) or m.group(2)).split()
         while words and words[0].lower() in _COMMON_START:
@@ -613,7 +622,7 @@ def _count(text: str, name: str) -> int:
 
 
 def _clean_role(role: str) -> Optional[str]:
-    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" ,"), flags=re.I)
+    role = _LEADING_ARTICLE.sub("", role.strip(" ,"))
     return role or None
 
 

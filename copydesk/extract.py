@@ -209,7 +209,7 @@ _DATE_SEGMENTS = re.compile(r"\s*;\s*|\s*[|•]\s*(?=(?:Updated|Last updated|Pos
 def dates_in_line(text: str) -> list[tuple[bool, str]]:
     """(is_update, iso) for each date in a line: 'Posted: Feb 16, 2018 | Updated: Feb 17, 2018' gives two."""
     out = []
-    text = re.sub(r"(?<=[A-Za-z])(?=(?:Updated|Posted|Published)\b)", " ", text)  # "ESTUpdated"
+    text = _GLUED_DATE_WORD.sub(" ", text)  # "ESTUpdated"
     for seg in _DATE_SEGMENTS.split(text):
         if seg and seg.strip():
             d = parse_date(seg)
@@ -368,9 +368,9 @@ def text_title(lines: list[LabelledLine], page_title: Optional[str]) -> Optional
             score += 2
         if seen.get(nt, 0) > 1:
             score += 1.5  # headlines are often printed twice (page header and article header)
-        if not re.search(r"[.!]$", t):
+        if not _ENDS_SENTENCE.search(t):
             score += 1
-        if n > 25 or re.search(r"\w[.!?] [A-Z]", t):
+        if n > 25 or _TWO_SENTENCES.search(t):
             score -= 1.5  # a standfirst (long, or more than one sentence), not a headline
         score += 0.1 * (idx - lo) / max(1, fb - lo)  # nearer the body wins ties
         cands.append((score, t))
@@ -384,7 +384,7 @@ def _is_meta_line(ln: LabelledLine) -> bool:
     t = ln.text.strip()
     if ln.label in ("byline", "timestamp"):
         return True
-    if re.match(r"^(?:by|von|par|por|posted by)\s", t, re.I) and len(t.split()) <= 14:
+    if _BY_START.match(t) and len(t.split()) <= 14:
         return True
     return len(t.split()) <= DATE_LINE_MAX_WORDS and ln.label != "body" and parse_date(t) is not None
 
@@ -618,11 +618,10 @@ def authors_from_byline(text: str) -> list[str]:
     """'By Jane Doe and John Roe, Staff Writers' -> ['Jane Doe', 'John Roe']; credentials and
     affiliations after a comma are dropped, organisations are never taken for people."""
     s = _BY.sub("", text.strip())
-    s = re.sub(r"\S+@\S+\.\w+|@\w+", " ", s)
+    s = _EMAIL_HANDLE.sub(" ", s)
     s = _GLUED_ROLE.split(s, maxsplit=1)[0]
-    s = re.split(r"\s+[|/–—-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", s,
-                 maxsplit=1, flags=re.I)[0]
-    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+", s) if p.strip()]
+    s = _BYLINE_END.split(s, maxsplit=1)[0]
+    parts = [p.strip() for p in _BYLINE_PARTS.split(s) if p.strip()]
     out = []
     for i, p in enumerate(parts):
         if CREDENTIALS.match(p):
@@ -646,11 +645,11 @@ def _author_lines(lines: list[LabelledLine]) -> list[LabelledLine]:
     for idx in range(lo, min(len(lines), lb + 2)):
         ln = lines[idx]
         t = ln.text.strip()
-        if re.fullmatch(r"(?i)(?:by|von|par|por|oleh):?", t) and idx + 1 < len(lines):
+        if _BY_ALONE.fullmatch(t) and idx + 1 < len(lines):
             # "By" alone on its line: the name is on the next line
             ln = LabelledLine(lines[idx + 1].number, "By " + lines[idx + 1].text, "byline", "by_alone")
             t = ln.text
-        if ln.label == "byline" or (ln.label != "body" and re.match(r"^(?:by|von|par|por|oleh)\s+[A-ZÀ-Ý]", t, re.I)
+        if ln.label == "byline" or (ln.label != "body" and _BY_NAME_START.match(t)
                                     and len(t.split()) <= 14):
             if found and ln.number - found[-1].number > 3:
                 break
@@ -685,11 +684,11 @@ def text_authors(lines: list[LabelledLine]) -> tuple[list[str], list[str]]:
             t = ln.text.strip()
             if ln.label in ("body", "image_caption") or len(t.split()) > 14:
                 continue
-            w = WIRE_NAMES.match(re.sub(r"^(?:by\s+)?(?:the\s+)?", "", t, flags=re.I))
+            w = WIRE_NAMES.match(_BY_THE.sub("", t))
             if w and parse_date(t):  # "Associated Press November 19, 2019, 9:02 AM": a wire story
                 agencies.append(_canon_wire(w.group(1)))
                 continue
-            m = re.search(r"\bby:?\s+(.+)$", t, re.I)
+            m = _BY_TAIL.search(t)
             if m and parse_date(t):
                 authors.extend(authors_from_byline(m.group(1)))
             elif _NAME_AFFILIATION.match(t) and len(t.split()) <= 8:  # "Jane Doe, AP Auto Writer"
@@ -709,7 +708,7 @@ def text_authors(lines: list[LabelledLine]) -> tuple[list[str], list[str]]:
         fb = _first_body(lines)
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
-            if lines[idx].label == "byline" or (re.match(r"^by\s+[A-Z]", t, re.I) and len(t.split()) <= 14) \
+            if lines[idx].label == "byline" or (_BY_CAP.match(t) and len(t.split()) <= 14) \
                     or (_NAME_AFFILIATION.match(t) and _NEWSROOM_JOB.search(t) and len(t.split()) <= 8):
                 authors.extend(authors_from_byline(t))
                 if authors:
@@ -731,6 +730,20 @@ def authors_from_meta(value) -> list[str]:
             out.extend(authors_from_byline(_html.unescape(it)))
     return list(dict.fromkeys(out))
 
+
+# Small patterns used per line, compiled once (speed: no re-module cache lookup per call).
+_GLUED_DATE_WORD = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Posted|Published)\b)")
+_ENDS_SENTENCE = re.compile(r"[.!]$")
+_TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
+_BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
+_EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
+_BYLINE_END = re.compile(r"\s+[|/–—-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
+_BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
+_BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
+_BY_NAME_START = re.compile(r"^(?:by|von|par|por|oleh)\s+[A-ZÀ-Ý]", re.I)
+_BY_THE = re.compile(r"^(?:by\s+)?(?:the\s+)?", re.I)
+_BY_TAIL = re.compile(r"\bby:?\s+(.+)$", re.I)
+_BY_CAP = re.compile(r"^by\s+[A-Z]", re.I)
 
 # --- the text-mode fields ----------------------------------------------------------------------------------
 
