@@ -15,6 +15,9 @@ between-stage check only.
 """
 from __future__ import annotations
 
+import copyreg
+import dataclasses
+import io
 import os
 import pickle
 import selectors
@@ -25,13 +28,33 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .pipeline import Options, safe_process
-from .records import Article, Reject
+from .records import Article, LabelledLine, Reject
 
 # Default worker processes per batch: all cores (the flow runs one batch at a time by default).
 DEFAULT_WORKERS = os.cpu_count() or 1
 _HDR = struct.Struct("!Q")
 _STOP = -1
 _warm = False
+
+
+def _by_fields(cls):
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    return lambda obj: (cls, tuple(getattr(obj, n) for n in names))
+
+
+# How results are pickled back to the parent: slotted dataclasses pickle through the generated
+# __getstate__/__setstate__, which loop over fields() in Python for every object, and an article carries
+# ~190 LabelledLines. As constructor calls instead: parent unpickling 0.49 -> 0.35 ms/doc, 20.1 -> 16.7 KB
+# per bench text doc; the objects are equal. Workers are forks of this process: both sides see the same fields.
+_RESULT_PICKLING = {**copyreg.dispatch_table, LabelledLine: _by_fields(LabelledLine), Article: _by_fields(Article)}
+
+
+def _dumps(obj) -> bytes:
+    buf = io.BytesIO()
+    p = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    p.dispatch_table = _RESULT_PICKLING
+    p.dump(obj)
+    return buf.getvalue()
 
 
 @dataclass
@@ -212,7 +235,7 @@ def _child_loop(paths, raw_root, opts, rx: int, tx: int) -> None:
             return
         result = safe_process(paths[idx], raw_root, opts)
         try:
-            data = pickle.dumps((idx, result), protocol=pickle.HIGHEST_PROTOCOL)
+            data = _dumps((idx, result))
         except Exception as e:  # an unpicklable result is a bug; report it for this page only
             data = pickle.dumps((idx, Reject(source_path=_rel(paths[idx], raw_root), error_kind="internal_error",
                                              message=f"result could not be sent back: {type(e).__name__}: {e}")))
