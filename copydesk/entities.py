@@ -646,7 +646,10 @@ def entities(paragraphs: list[str], dateline: Optional[str] = None) -> dict:
         by_surname.setdefault(p["name"].split()[-1], []).append(p["name"])
     # a speaker named by surname whom the text names in full elsewhere ("Rafael Nadal kept ...") is a person
     text = "\n".join(paragraphs)
-    for sp in {q["speaker"] for q in quotes if q["speaker"] and " " not in q["speaker"]} - set(by_surname):
+    # in order of first quote, so the people list does not depend on set iteration (hash seed)
+    for sp in dict.fromkeys(q["speaker"] for q in quotes if q["speaker"] and " " not in q["speaker"]):
+        if sp in by_surname:
+            continue
         fulls = {" ".join(r[-3:] if len(r) >= 3 and _person_tokens(r[-3:]) else r[-2:]) for r in runs
                  if len(r) >= 2 and r[-1] == sp and _person_tokens(r[-2:])}
         if len(fulls) == 1:

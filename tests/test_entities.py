@@ -165,3 +165,23 @@ def test_pathological_bodies_are_bounded():
     ents = entities(paras)
     jordan = next(p for p in ents["places"] if p["name"] == "Jordan")
     assert jordan["mentions"] <= ENTITY_MAX_CHARS // len("The delegation flew to Jordan on Monday. ")
+
+
+def test_people_order_does_not_depend_on_hash_seed():
+    """Entities must be deterministic across processes (set iteration order varies with PYTHONHASHSEED)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from helpers import DEV, ROOT
+    code = ("import glob, json\n"
+            "from copydesk.pipeline import process_bytes\n"
+            f"fs = sorted(glob.glob({str(DEV / 'text' / '*.txt')!r}))\n"
+            "print(json.dumps([process_bytes(open(f, 'rb').read(), f, 'text').people for f in fs]))\n")
+    outs = []
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        outs.append(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                   cwd=ROOT, env=env).stdout)
+    assert outs[0] == outs[1] == outs[2]
+    assert sum(len(p) for p in json.loads(outs[0])) > 50
