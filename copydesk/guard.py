@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .pipeline import Options, safe_process
+from .pipeline import Options, rel_source_path, safe_process
 from .records import Article, LabelledLine, Reject
 
 # Default worker processes per batch: all cores (the flow runs one batch at a time by default).
@@ -118,7 +118,7 @@ class _Pool:
                         idx = w.index
                         self._kill(w)
                         self.results[idx] = Reject(
-                            source_path=_rel(self.paths[idx], self.raw_root), error_kind="timeout",
+                            source_path=rel_source_path(self.paths[idx], self.raw_root), error_kind="timeout",
                             message=f"processing took over the budget of {self.opts.time_budget_s:g}s; stopped")
                         self._spawn_and_feed()
         finally:  # on an exception (Ctrl-C, a bug) busy workers are killed, not waited for
@@ -183,7 +183,7 @@ class _Pool:
             status = _reap(w.pid)
             self._forget(w)
             if idx is not None:
-                self.results[idx] = Reject(source_path=_rel(self.paths[idx], self.raw_root), error_kind="crashed",
+                self.results[idx] = Reject(source_path=rel_source_path(self.paths[idx], self.raw_root), error_kind="crashed",
                                            message=f"the worker process died ({status}) while processing this file")
                 self._spawn_and_feed()
             return
@@ -237,7 +237,7 @@ def _child_loop(paths, raw_root, opts, rx: int, tx: int) -> None:
         try:
             data = _dumps((idx, result))
         except Exception as e:  # an unpicklable result is a bug; report it for this page only
-            data = pickle.dumps((idx, Reject(source_path=_rel(paths[idx], raw_root), error_kind="internal_error",
+            data = pickle.dumps((idx, Reject(source_path=rel_source_path(paths[idx], raw_root), error_kind="internal_error",
                                              message=f"result could not be sent back: {type(e).__name__}: {e}")))
         _write_all(tx, _HDR.pack(len(data)) + data)
 
@@ -290,11 +290,3 @@ def _die_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except Exception:
         pass
-
-
-def _rel(path: str, raw_root: Optional[str]) -> str:
-    if raw_root:
-        r = os.path.relpath(path, raw_root)
-        if not r.startswith(".."):
-            return r
-    return str(path)

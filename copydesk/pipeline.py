@@ -3,10 +3,11 @@
 """
 from __future__ import annotations
 
+import os
 import time
 import traceback
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Optional
+from typing import Mapping, Optional
 
 from . import classify as cls
 from .entities import entities
@@ -91,8 +92,6 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
     ents = entities(paragraphs, art.dateline)
     art.quotes, art.people, art.organizations = ents["quotes"], ents["people"], ents["organizations"]
     art.places, art.acronyms = ents["places"], ents["acronyms"]
-    if raw.fetched_at and not art.published:
-        pass  # fetch time is not publication time; kept on the RawDoc only
     return art
 
 
@@ -112,25 +111,22 @@ def process_path(path: str, raw_root: Optional[str] = None, opts: Options = Opti
 
 def safe_process(path: str, raw_root: Optional[str], opts: Options = Options()) -> Article | Reject:
     """Never raises: bad input and unexpected bugs alike become a Reject with a kind and a message."""
-    rel = path
     try:
-        raw = read_path(path, raw_root, opts.limits)
-        rel = raw.source_path
-        return process_raw(raw, opts)
+        return process_raw(read_path(path, raw_root, opts.limits), opts)
     except RejectError as e:
-        return Reject(source_path=_rel(path, raw_root), error_kind=e.kind, message=e.message)
+        kind, message = e.kind, e.message
     except RecursionError:
-        return Reject(source_path=_rel(path, raw_root), error_kind="parse_error", message="markup nested too deeply")
+        kind, message = "parse_error", "markup nested too deeply"
     except MemoryError:
-        return Reject(source_path=_rel(path, raw_root), error_kind="too_large", message="out of memory on this page")
+        kind, message = "too_large", "out of memory on this page"
     except Exception as e:  # a bug must not stop a batch; the message says where
         tb = traceback.extract_tb(e.__traceback__)[-1]
-        return Reject(source_path=_rel(rel, raw_root), error_kind="internal_error",
-                      message=f"{type(e).__name__}: {e} at {tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}")
+        kind, message = "internal_error", f"{type(e).__name__}: {e} at {tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}"
+    return Reject(source_path=rel_source_path(path, raw_root), error_kind=kind, message=message)
 
 
-def _rel(path: str, raw_root: Optional[str]) -> str:
-    import os
+def rel_source_path(path: str, raw_root: Optional[str]) -> str:
+    """`path` relative to the raw folder when it lies inside it (as in the tables), else as given."""
     if raw_root:
         try:
             r = os.path.relpath(path, raw_root)
@@ -139,11 +135,3 @@ def _rel(path: str, raw_root: Optional[str]) -> str:
         except ValueError:
             pass
     return str(path)
-
-
-def process_paths(paths: Iterable[str], raw_root: Optional[str], opts: Options = Options()) -> tuple[list[Article], list[Reject]]:
-    arts, rejs = [], []
-    for p in paths:
-        r = safe_process(str(p), raw_root, opts)
-        (rejs if isinstance(r, Reject) else arts).append(r)
-    return arts, rejs
