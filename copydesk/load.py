@@ -35,9 +35,10 @@ import pyarrow.parquet as pq
 from . import __version__
 from .records import Article, Reject
 
-# Version of the warehouse layout (v1: foundation; v2: _meta.json, story_clusters, compaction manifests).
+# Version of the warehouse layout (v1: foundation; v2: _meta.json, story_clusters, compaction manifests;
+# v3: articles.fetched_at, added by migration).
 # A warehouse with a higher version was written by a newer copydesk: we stop rather than guess.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_FILE = "_meta.json"
 _str = pa.string()
 _ts = pa.timestamp("us", tz="UTC")
@@ -52,6 +53,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("language", _str), ("copyright", _str), ("body", _str),
         ("paragraph_count", pa.int32()), ("word_count", pa.int32()),
         ("ingested_at", _ts), ("copydesk_version", _str),
+        # v3: when the page was fetched (WARC/WET WARC-Date), UTC; null for files dropped into raw/
+        ("fetched_at", _ts),
     ]),
     "paragraphs": pa.schema([("article_id", _str), ("position", pa.int32()), ("text", _str)]),
     "lines": pa.schema([("article_id", _str), ("line_number", pa.int32()), ("text", _str),
@@ -149,6 +152,18 @@ def _partition(published: Optional[str]) -> tuple[str, str]:
     return "unknown", "unknown"
 
 
+def _utc(stamp: Optional[str]) -> Optional[datetime]:
+    """An ISO 8601 fetch time (WARC-Date: '2024-03-01T12:00:00Z') as an aware UTC datetime; None when
+    absent or unreadable (a damaged header must not reject the page, the column is then null)."""
+    if not stamp:
+        return None
+    try:
+        d = datetime.fromisoformat(stamp.strip())
+    except ValueError:
+        return None
+    return (d if d.tzinfo else d.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+
+
 def rows_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     for a in arts:
@@ -160,7 +175,7 @@ def rows_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime) 
             "modified": a.modified, "dateline": a.dateline, "wire_agencies": a.wire_agencies, "tags": a.tags,
             "section": a.section, "language": a.language, "copyright": a.copyright, "body": a.body,
             "paragraph_count": len(a.paragraphs), "word_count": a.word_count,
-            "ingested_at": ingested_at, "copydesk_version": __version__,
+            "ingested_at": ingested_at, "copydesk_version": __version__, "fetched_at": _utc(a.fetched_at),
         })
         aid = a.article_id
         rows["paragraphs"].extend({"article_id": aid, "position": i, "text": t} for i, t in enumerate(a.paragraphs, 1))

@@ -73,7 +73,7 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
     paragraphs = [ln.text for ln in lines if ln.label == "body"]
     f = basic_fields(lines, paragraphs, url=raw.url)
     art = Article(article_id=article_id_of(raw.sha256), source_path=raw.source_path, sha256=raw.sha256,
-                  mode=raw.kind, paragraphs=paragraphs, lines=lines, url=raw.url)
+                  mode=raw.kind, paragraphs=paragraphs, lines=lines, url=raw.url, fetched_at=raw.fetched_at)
     for k, v in f.items():
         setattr(art, k, v)
     # The column is the body's language. The body's sample often starts like the classifier's sample

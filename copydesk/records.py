@@ -100,6 +100,7 @@ class Article:
     organizations: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
     acronyms: dict = field(default_factory=dict)
+    fetched_at: Optional[str] = None  # when a crawler fetched the page (WARC-Date), ISO 8601 as recorded
 
     @property
     def body(self) -> str:

@@ -72,6 +72,10 @@ def test_warc_ingest_then_unchanged_rerun(tmp_path, expected):
     wet_art = next(a for a in arts if a["url"] == "https://paper.example.org/story")
     assert wet_art["title"] == expected["fields"]["title"]
     assert wet_art["body"] == "\n\n".join(expected["body_paragraphs"])
+    # the fetch date (WARC-Date) lands in articles.fetched_at as a UTC timestamp
+    assert wet_art["fetched_at"].isoformat() == "2024-06-02T08:30:00+00:00"
+    assert next(a for a in arts if a["url"] == "https://news.example.com/a")["fetched_at"].isoformat() \
+        == "2024-05-01T10:00:00+00:00"
     rej = {r["source_path"]: r["error_kind"] for r in load.read_table(wh, "rejects").to_pylist()}
     assert rej["broken.warc.gz"] == "warc_corrupt"
     assert any(k.startswith("crawl.warc.gz#warc-record=") and v == "binary" for k, v in rej.items())
