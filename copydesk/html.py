@@ -304,19 +304,19 @@ def _news_objects(items: list) -> list[dict]:
     return out
 
 
-def parse_page(html: str) -> Page:
+def parse_page(html: str, with_paths: bool = False) -> Page:
     """Parse once: metadata, blocks and DOM hints. lexbor first; if it fails on some markup, a
     BeautifulSoup fallback gives plain visible-text blocks without DOM hints (the text classifier then
     decides, as in text mode)."""
     try:
-        return _parse_lexbor(html)
+        return _parse_lexbor(html, with_paths)
     except (RecursionError, MemoryError):
         raise
     except Exception:  # lexbor refused the markup: a slower, forgiving parser instead
         return _parse_fallback(html)
 
 
-def _parse_lexbor(html: str) -> Page:
+def _parse_lexbor(html: str, with_paths: bool = False) -> Page:
     from selectolax.lexbor import LexborHTMLParser
     tree = LexborHTMLParser(html)
     meta = parse_meta(html, tree)
@@ -324,7 +324,7 @@ def _parse_lexbor(html: str) -> Page:
     body = tree.body or tree.root
     if body is None:
         return Page(meta, [], [], [])
-    els, blocks, owners = _walk(body)
+    els, blocks, owners = _walk(body, with_paths)
     if not blocks:
         return Page(meta, [], [], [])
     hints, inside = _label(els, blocks, owners, meta.get("og:title") or meta.get("title") or "")
@@ -347,8 +347,9 @@ def _parse_fallback(html: str) -> Page:
 
 
 def html_blocks(html: str) -> list[Block]:
-    """Visible block texts of <body> in document order, with tag path and link density."""
-    return parse_page(html).blocks
+    """Visible block texts of <body> in document order, with tag path and link density (for debugging
+    and exploring a page: the pipeline itself calls parse_page without paths)."""
+    return parse_page(html, with_paths=True).blocks
 
 
 def _remove_invisible(tree) -> None:
@@ -366,9 +367,10 @@ def _text(buf: list[str]) -> str:
     return " ".join(s.split())  # HTML collapses all whitespace runs, newlines included
 
 
-def _walk(body) -> tuple[list[_El], list[Block], list[int]]:
+def _walk(body, with_paths: bool = False) -> tuple[list[_El], list[Block], list[int]]:
     """Iterative walk (no recursion, so deep nesting cannot overflow): blocks in document order and, per
-    block, the index of its innermost block-level element."""
+    block, the index of its innermost block-level element. `with_paths` fills Block.path (a debugging
+    aid that no decision reads: building it cost ~10 % of HTML-mode time, so runs leave it empty)."""
     els: list[_El] = [_El("body", "", -1)]
     blocks: list[Block] = []
     owners: list[int] = []
@@ -383,10 +385,10 @@ def _walk(body) -> tuple[list[_El], list[Block], list[int]]:
         text = _text(buf)
         if text:
             e = els[cur]
-            if e.path is None:
+            if with_paths and e.path is None:
                 e.path = _path(els, cur)
             density = min(1.0, link_chars / len(text))
-            blocks.append(Block(number=len(blocks) + 1, text=text, tag=e.tag, path=e.path,
+            blocks.append(Block(number=len(blocks) + 1, text=text, tag=e.tag, path=e.path or "",
                                 link_density=density, href=href if density >= WHOLE_LINK_DENSITY else None))
             owners.append(cur)
         buf, link_chars, href = [], 0, None
