@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from . import cues
 from .lang import is_cjk, stopwords_for
@@ -503,9 +503,19 @@ def body_regions(feats: list[Feat]) -> list[tuple[int, int]]:
 # --- site template ---------------------------------------------------------------------------------
 # A line that recurs on many pages of one site in the same run is the site's template (menus, footers,
 # promos), whatever it looks like. Both thresholds must hold, so two pages that quote the same sentence
-# do not make it template.
+# do not make it template. They count distinct *stories*, not files (see TemplateIndex): crawls hold the
+# same story at several URLs and updated versions of it, and every line of such a story recurs on all of them.
 TEMPLATE_MIN_PAGES = 3
 TEMPLATE_MIN_SHARE = 0.5
+# Two pages are versions of one story when they share at least this share of the prose sentences of the
+# one with fewer (an update adds, cuts or rewrites some paragraphs and keeps most). A site's template can
+# hold a prose-shaped line too (an "about us" blurb): pages whose own prose is no longer than that blurb
+# then merge, which only makes the template smaller (the safe direction).
+STORY_MIN_SHARED = 0.5
+# Prose lines found on more stories than this are not used to link pages (speed: the pair count is
+# quadratic in it). Exact copies are grouped before, in one pass, so mass duplicates still count once.
+STORY_LINK_MAX_PAGES = 64
+SITE_TITLE_MIN_WORDS = 3
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/]*@)?(?:www\d?\.)?([^/:?#]+)", re.I)
 
 
@@ -517,72 +527,197 @@ def site_key(url: Optional[str] = None, blocks: Optional[list[Block]] = None) ->
         if m:
             return m.group(1).lower()
     if blocks:
+        # "Headline | Site": a headline of SITE_TITLE_MIN_WORDS+ words and a short site name; a menu bar
+        # joined with bars ("Home | World | Sport") has more, shorter parts and names no site
         parts = _TITLE_SEP.split(blocks[0].text)
-        if len(parts) >= 2 and 0 < len(parts[-1].split()) <= 5:
+        if (2 <= len(parts) <= 3 and len(parts[0].split()) >= SITE_TITLE_MIN_WORDS
+                and 0 < len(parts[-1].split()) <= 5):
             return _norm(parts[-1]) or None
     return None
 
 
-def _template_key(text: str) -> str:
-    return " ".join(text.lower().split())
+class PageKeys(NamedTuple):
+    """What the site template needs of one page: its lines that may become template (every line but full
+    prose sentences and edge cues, see `page_keys`) and its prose sentences (which story it is). Lines are
+    kept as they are (blocks are already blank-normalised): a set of strings pickles to the batch's parent
+    for less than hashing them would cost the workers. A NamedTuple: it pickles as a plain tuple (a slotted
+    dataclass unpickles through a Python loop, in the parent)."""
+    lines: frozenset  # of str
+    prose: frozenset  # of hash(str)
+
+
+def page_keys(blocks: list[Block], feats: list[Feat]) -> PageKeys:
+    """`feats` as `features(blocks, lang)` returns them (before `classify` adds its marks). An edge cue
+    (widget heading, copyright, ...) is left out: `classify` never lets a template mark replace it."""
+    prose = {b.text for b, f in zip(blocks, feats) if f.kind == "good"}
+    lines = {b.text for b, f in zip(blocks, feats) if f.kind != "good" and (f.cue is None or _is_light(f))}
+    # prose only tells pages apart, so it travels as str hashes (a fifth of the bytes): equal within one
+    # interpreter and its forked workers, where a batch's index lives; a collision (2^-64) could only
+    # merge two stories, which makes the template smaller, never larger
+    return PageKeys(frozenset(lines - prose), frozenset(map(hash, prose)))
 
 
 class TemplateIndex:
     """Lines repeated across the pages of each site in one batch (jusText/boilerpipe-style site template).
 
     An explicit object, never module state (conventions §9): build it over a batch, pass it to
-    `classify(..., template=index, site=key)`, drop it with the batch. Each line counts once per page."""
+    `classify(..., template=index, site=key)`, drop it with the batch. What protects article prose:
+    - a line counts once per page, and pages count once per *story*: pages are grouped when they share
+      most of their prose sentences (`STORY_MIN_SHARED`; exact copies first), so four versions of one
+      story are one story and its subheadings or short sentences never reach TEMPLATE_MIN_PAGES by
+      themselves;
+    - full prose sentences (`Feat.kind == "good"`) are never counted nor marked: a site's chrome is menus,
+      headings and short promos, and the long promos it has are caught by the phrase cues; a background
+      paragraph that a site repeats in several stories of the day stays body (missing one promo costs a
+      little precision, dropping a paragraph loses article text);
+    - `classify` lets a template mark replace only a light cue, never an edge cue (see there)."""
 
-    __slots__ = ("min_pages", "min_share", "_pages", "_counts")
+    __slots__ = ("min_pages", "min_share", "_raw", "_n", "_template")
 
     def __init__(self, min_pages: int = TEMPLATE_MIN_PAGES, min_share: float = TEMPLATE_MIN_SHARE):
         self.min_pages = min_pages
         self.min_share = min_share
-        self._pages: dict[str, int] = {}
-        self._counts: dict[str, dict[str, int]] = {}
+        self._raw: dict[str, list[PageKeys]] = {}
+        self._n: Optional[dict[str, int]] = None  # distinct stories per site, once built
+        self._template: dict[str, frozenset] = {}
 
     @classmethod
-    def build(cls, pages, **kw) -> "TemplateIndex":
+    def build(cls, pages, lang: Optional[str] = None, **kw) -> "TemplateIndex":
         """`pages`: iterable of (site, blocks)."""
         idx = cls(**kw)
         for site, blocks in pages:
-            idx.add(site, blocks)
+            idx.add(site, blocks, lang)
         return idx
 
-    def add(self, site: Optional[str], blocks: list[Block]) -> None:
-        if not site:
-            return
-        self._pages[site] = self._pages.get(site, 0) + 1
-        counts = self._counts.setdefault(site, {})
-        for key in {_template_key(b.text) for b in blocks}:
-            counts[key] = counts.get(key, 0) + 1
+    def add(self, site: Optional[str], blocks: list[Block], lang: Optional[str] = None) -> None:
+        self.add_keys(site, page_keys(blocks, features(blocks, lang)))
+
+    def add_keys(self, site: Optional[str], keys: PageKeys) -> None:
+        if site:
+            self._raw.setdefault(site, []).append(keys)
+            self._n = None
+
+    def _ensure(self) -> dict[str, int]:
+        if self._n is None:
+            self._n, self._template = {}, {}
+            for site, pages in self._raw.items():
+                n, tpl = _site_template(pages, self.min_pages, self.min_share)
+                self._n[site] = n
+                if tpl:
+                    self._template[site] = tpl
+        return self._n
 
     def pages(self, site: Optional[str]) -> int:
-        return self._pages.get(site or "", 0)
+        """Distinct stories of `site` seen in the batch."""
+        return self._ensure().get(site or "", 0)
+
+    def has_template(self, site: Optional[str]) -> bool:
+        self._ensure()
+        return bool(site) and site in self._template
+
+    def sites(self) -> list[str]:
+        """The sites that have template lines, sorted."""
+        self._ensure()
+        return sorted(self._template)
 
     def is_template(self, site: Optional[str], text: str) -> bool:
-        n_pages = self.pages(site)
-        if n_pages < self.min_pages:
-            return False
-        seen = self._counts[site].get(_template_key(text), 0)  # type: ignore[index]
-        return seen >= self.min_pages and seen >= self.min_share * n_pages
+        self._ensure()
+        tpl = self._template.get(site or "")
+        return tpl is not None and text in tpl
+
+    def compact(self) -> "TemplateIndex":
+        """The same answers without the per-page keys: what a batch sends to its workers (only the sites
+        that have template lines, and only those lines)."""
+        n = self._ensure()
+        out = TemplateIndex(self.min_pages, self.min_share)
+        out._n = {s: n[s] for s in self._template}
+        out._template = dict(self._template)
+        return out
+
+    def __getstate__(self):
+        return (self.min_pages, self.min_share, self._raw, self._n, self._template)
+
+    def __setstate__(self, state):
+        self.min_pages, self.min_share, self._raw, self._n, self._template = state
+
+
+def _site_template(pages: list[PageKeys], min_pages: int, min_share: float) -> tuple[int, frozenset]:
+    """(distinct stories, template line keys) of one site's pages; deterministic in the pages' order."""
+    # 1. exact copies (same prose; pages without prose: same lines) are one story, in one pass
+    first: dict[frozenset, int] = {}
+    groups: list[list[PageKeys]] = []
+    for p in pages:
+        sig = p.prose or p.lines
+        g = first.get(sig)
+        if g is None:
+            first[sig] = len(groups)
+            groups.append([p])
+        else:
+            groups[g].append(p)
+    # 2. versions of one story: union groups whose prose overlaps by STORY_MIN_SHARED of the smaller
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    prose = [g[0].prose for g in groups]
+    by_line: dict[int, list[int]] = {}
+    for gi, ks in enumerate(prose):
+        for k in ks:
+            by_line.setdefault(k, []).append(gi)
+    shared: dict[tuple[int, int], int] = {}
+    for gs in by_line.values():
+        if 1 < len(gs) <= STORY_LINK_MAX_PAGES:
+            for a in range(len(gs)):
+                for b in range(a + 1, len(gs)):
+                    pair = (gs[a], gs[b])
+                    shared[pair] = shared.get(pair, 0) + 1
+    for (a, b), n in shared.items():
+        if n >= STORY_MIN_SHARED * min(len(prose[a]), len(prose[b])):
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    stories: dict[int, set] = {}
+    for gi, g in enumerate(groups):
+        s = stories.setdefault(root(gi), set())
+        for p in g:
+            s |= p.lines
+    n = len(stories)
+    if n < min_pages:
+        return n, frozenset()
+    # 3. a line counts once per story; template when on min_pages stories and min_share of them
+    counts: dict[str, int] = {}
+    for s in stories.values():
+        for k in s:
+            counts[k] = counts.get(k, 0) + 1
+    need = max(min_pages, min_share * n)
+    return n, frozenset(k for k, c in counts.items() if c >= need)
 
 
 def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Optional[str] = None,
              dom_hints: Optional[list[Optional[tuple[str, str]]]] = None,
-             template: Optional[TemplateIndex] = None, site: Optional[str] = None) -> list[LabelledLine]:
+             template: Optional[TemplateIndex] = None, site: Optional[str] = None,
+             feats: Optional[list[Feat]] = None) -> list[LabelledLine]:
     """One label and reason per block (same order). `dom_hints` (HTML mode) gives, per block, a
     (label, reason) read off the DOM (e.g. an element inside <nav> or class="newsletter") that wins over
     text cues; None where the DOM says nothing. `template` + `site`: lines of this site's template
-    (see TemplateIndex) are boilerplate with reason `site_template`."""
+    (see TemplateIndex) are boilerplate with reason `site_template`. `feats`: `features(blocks, lang)`
+    when the caller has them already (a batch computes them for the template keys; they are consumed)."""
     if not blocks:
         return []
-    feats = features(blocks, lang)
-    _mark_repeats(blocks, feats)
-    if template is not None and template.pages(site) >= template.min_pages:
+    if feats is None:
+        feats = features(blocks, lang)
+    if template is not None and template.has_template(site):
+        # Before the repeat marks, so "full prose sentence" means the same as in `page_keys`. A template
+        # line is a light cue; it replaces no cue or a light one only: an edge cue (related/widget heading,
+        # copyright, comments) keeps its label and its penalty, so the run still stops there.
         for b, f in zip(blocks, feats):
-            if template.is_template(site, b.text):
+            if f.kind != "good" and (f.cue is None or _is_light(f)) and template.is_template(site, b.text):
                 f.cue, f.cue_reason, f.kind = "other_boilerplate", "site_template", "cue"
+    _mark_repeats(blocks, feats)
     if dom_hints:
         for f, h in zip(feats, dom_hints):
             if h is not None:
@@ -692,14 +827,35 @@ def _colon_lists(lines: list[LabelledLine], feats: list[Feat], end: int) -> None
                 ln.label, ln.reason = "body", "list_intro_after_body"
             j, seen = i + 1, set()
             # a repeated item means we ran into a menu, not a list the author wrote
-            while (j < n and j - i <= LIST_MAX_ITEMS and feats[j].kind != "cue" and lines[j].label != "body"
-                   and lines[j].text not in seen):
+            while j < n and j - i <= LIST_MAX_ITEMS and lines[j].label != "body" and lines[j].text not in seen:
+                if feats[j].kind == "cue":
+                    gap = _template_gap(feats, j)
+                    if not gap:
+                        break
+                    j += gap  # the site's promo inside the list: stays template, the list goes on
+                    continue
                 seen.add(lines[j].text)
                 lines[j].label, lines[j].reason = "body", "list_after_colon"
                 j += 1
             i = j
         else:
             i += 1
+
+
+# A site puts its promo block (a few template lines) anywhere in the article, a list included; it does not
+# end the list when it is at most this many lines and a non-cue line follows it. A longer template run is
+# a header or footer: the list ends there.
+LIST_TEMPLATE_GAP = 5
+
+
+def _template_gap(feats: list[Feat], j: int) -> int:
+    """Length of the run of site-template lines at j when the list may go on after it, else 0."""
+    k = j
+    while k < len(feats) and feats[k].cue_reason == "site_template":
+        k += 1
+    if k == j or k - j > LIST_TEMPLATE_GAP or k >= len(feats) or feats[k].kind == "cue":
+        return 0
+    return k - j
 
 
 # Cues after which the article never resumes: a comment section or an "About the author/company" box.
@@ -775,6 +931,7 @@ def _relabel_related(lines: list[LabelledLine], feats: list[Feat], start: int, e
         ln, f = lines[i], feats[i]
         if ln.label == "widget_heading":
             seen_widget = True
-        elif seen_widget and ln.label in ("other_boilerplate", "navigation") and \
+        elif seen_widget and ln.label in ("other_boilerplate", "navigation") and ln.reason != "site_template" and \
                 LINK_MIN_WORDS <= f.n_words <= LINK_MAX_WORDS and not f.terminal:
+            # (a line of the site's template is the site's own furniture, not a teaser of another story)
             ln.label, ln.reason = "related_link", "after_widget_heading"

@@ -34,6 +34,11 @@ class Config:
     max_text_chars: int = field(default=MAX_TEXT_CHARS, metadata={"help": "decoded text cap per document"})
     max_nesting_depth: int = field(default=MAX_NESTING_DEPTH, metadata={"help": "HTML nesting depth cap"})
     max_attribute_bytes: int = field(default=MAX_ATTRIBUTE_BYTES, metadata={"help": "one HTML attribute's cap"})
+    # "on"/"off" rather than a bool: `copydesk run` derives a typed flag from the default, and a bool flag
+    # would read "--site-template off" as True; files and env also take true/false/1/0/yes/no.
+    site_template: str = field(default="on", metadata={
+        "help": "on: each batch learns its sites' template lines (menus, promos on many pages) and removes "
+                "them; off: every page is classified alone"})
     site_timezones: Mapping[str, str] = field(default_factory=dict, metadata={
         "help": "publisher domain or site name -> IANA zone, for times a page gives without an offset"})
     source: str = field(default="defaults", metadata={"help": "where the file settings came from"})
@@ -45,16 +50,19 @@ class Config:
                                      max_nesting_depth=self.max_nesting_depth,
                                      max_attribute_bytes=self.max_attribute_bytes),
                        time_budget_s=self.time_budget_s, max_text_chars=self.max_text_chars,
-                       site_zones=dict(self.site_timezones))
+                       site_zones=dict(self.site_timezones), site_template=self.site_template == "on")
 
     def caps(self) -> dict:
-        """The caps as a plain dict (a flow parameter the Prefect UI shows)."""
+        """The caps (and the other per-document options) as a plain dict (a flow parameter the Prefect UI
+        shows; the flow passes it back to `load` as overrides)."""
         return {k: getattr(self, k) for k in CAP_KEYS}
 
 
 FIELDS = {f.name: f for f in fields(Config) if f.name != "source"}
 CAP_KEYS = ("time_budget_s", "max_file_bytes", "max_decompressed_bytes", "max_text_chars", "max_nesting_depth",
-            "max_attribute_bytes")
+            "max_attribute_bytes", "site_template")
+_ON = {"on", "1", "true", "yes"}
+_OFF = {"off", "0", "false", "no"}
 
 
 def find_file(start: Optional[Path] = None) -> Optional[Path]:
@@ -102,6 +110,11 @@ def _coerce(key: str, v: Any) -> Any:
         if isinstance(v, str):  # env: "example.com=Asia/Manila,other.org=+08:00"
             return dict(part.split("=", 1) for part in v.split(",") if "=" in part)
         return dict(v)
+    if key == "site_template":
+        s = str(v).strip().lower()  # TOML true/false arrive as bools: str() gives "True"/"False"
+        if s not in _ON | _OFF:
+            raise ValueError(f"site_template: expected on or off, got {v!r}")
+        return "on" if s in _ON else "off"
     if isinstance(default, bool):
         return str(v).lower() in ("1", "true", "yes", "on") if isinstance(v, str) else bool(v)
     if isinstance(default, int):

@@ -1,12 +1,13 @@
 """One document through the core: RawDoc -> decode -> segment -> classify -> extract -> Article.
-`process_batch` fences every document: any failure becomes a Reject, the batch goes on (conventions §8).
+`safe_process` (and, for a batch with a site template, `safe_prepare` and `safe_finish`) fences every
+document: any failure becomes a Reject, the batch goes on (conventions §8).
 """
 from __future__ import annotations
 
 import os
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
 from . import classify as cls
@@ -30,6 +31,9 @@ class Options:
     max_text_chars: int = MAX_TEXT_CHARS
     # per-site time zones ({publisher domain or site name: IANA zone or '+08:00'}), from config
     site_zones: Mapping[str, str] = field(default_factory=dict)
+    # a batch builds its pages' site template (lines recurring on many pages of one site) and classifies
+    # with it (`guard.process_many`); off: every page is classified alone, as one file is
+    site_template: bool = True
 
 
 def article_id_of(sha256: str) -> str:
@@ -37,8 +41,42 @@ def article_id_of(sha256: str) -> str:
     return sha256[:20]
 
 
-def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
-    """Raises RejectError on bad input."""
+@dataclass(slots=True)
+class Prepared:
+    """A page read, decoded, segmented and measured (`features`): the first half of `process_raw`. A batch
+    prepares all its pages, builds the site template from their keys, then `finish`es each one."""
+    raw: RawDoc  # without its bytes (dropped once decoded: a batch holds many of these)
+    blocks: list
+    dom_hints: Optional[list]
+    outside: list
+    meta: dict
+    lang: Optional[str]
+    sample: str
+    feats: list
+    site: Optional[str] = None  # the page's site for the template (see `page_site`)
+    keys: Optional[cls.PageKeys] = None
+    elapsed: float = 0.0
+
+
+def page_site(raw: RawDoc, meta: Mapping, blocks: list) -> Optional[str]:
+    """Which site's template a page is counted in. The host of its URL when one is known (a WARC record's
+    target URI; in HTML og:url or the canonical link, read before classification): the most reliable key.
+    Else the site a "Headline | Site" first line of a text dump names (`classify.site_key`). Else the
+    page's folder under raw/ ("dir:<folder>"): users often drop one folder per site; a folder that mixes
+    sites (a dated crawl folder) is harmless, because a line must be on half of the folder's distinct
+    stories, which then only happens to lines shared across sites (cookie banners, "Advertisement").
+    Files directly in raw/ get None (no template): the top folder is where unrelated pages land."""
+    url = raw.url or (meta.get("og:url") or meta.get("canonical") if meta else None)
+    key = cls.site_key(url, blocks)
+    if key:
+        return key
+    folder = os.path.dirname(raw.source_path.split("#", 1)[0])
+    return "dir:" + folder.replace(os.sep, "/") if folder else None
+
+
+def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False) -> Prepared:
+    """Decode, segment (HTML: parse), detect the language and compute the line features; with
+    `template_keys`, also the page's site and its template keys. Raises RejectError on bad input."""
     t0 = time.perf_counter()
     text, _enc = decode(raw.data)
     if len(text) > opts.max_text_chars:
@@ -46,7 +84,7 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
     meta: dict = {}
     dom_hints, outside = None, []
     if raw.kind == "html":
-        from .html import merge_lines, parse_page
+        from .html import parse_page
         try:
             # one parse: metadata, blocks, a DOM (label, reason) hint per block, the article container;
             # the classifier decides inside the container, blocks outside it keep their DOM label
@@ -65,10 +103,33 @@ def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
         raise RejectError("no_content", "no visible text")
     sample = " ".join(b.text for b in blocks if len(b.text) > 60)[:1000] or " ".join(b.text for b in blocks)[:1000]
     lang = detect_language(sample)
+    feats = cls.features(blocks, lang)
+    prep = Prepared(raw=replace(raw, data=b""), blocks=blocks, dom_hints=dom_hints, outside=outside, meta=meta,
+                    lang=lang, sample=sample, feats=feats)
+    if template_keys:
+        prep.site = page_site(raw, meta, blocks)
+        prep.keys = cls.page_keys(blocks, feats) if prep.site else None
+    prep.elapsed = time.perf_counter() - t0
+    return prep
+
+
+def process_raw(raw: RawDoc, opts: Options = Options()) -> Article:
+    """Raises RejectError on bad input. One page alone: no site template."""
+    return finish(prepare(raw, opts), opts)
+
+
+def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.TemplateIndex] = None) -> Article:
+    """Classify, extract and find entities of a prepared page (consumes it: its features are marked).
+    `template`: the batch's site template (`prep.site` says which site). Raises RejectError."""
+    t0 = time.perf_counter() - prep.elapsed  # the budget covers both halves
+    raw, blocks, meta, lang, sample = prep.raw, prep.blocks, prep.meta, prep.lang, prep.sample
     title_hint = meta.get("og:title") or meta.get("title") if meta else None
-    lines = cls.classify(blocks, lang=lang, title_hint=title_hint, dom_hints=dom_hints)
-    if outside:
-        lines = merge_lines(lines, outside)
+    lines = cls.classify(blocks, lang=lang, title_hint=title_hint, dom_hints=prep.dom_hints,
+                         template=template, site=prep.site, feats=prep.feats)
+    prep.feats = []
+    if prep.outside:
+        from .html import merge_lines
+        lines = merge_lines(lines, prep.outside)
     _budget(t0, opts)
     paragraphs = [ln.text for ln in lines if ln.label == "body"]
     f = basic_fields(lines, paragraphs, url=raw.url)
@@ -111,8 +172,24 @@ def process_path(path: str, raw_root: Optional[str] = None, opts: Options = Opti
 
 def safe_process(path: str, raw_root: Optional[str], opts: Options = Options()) -> Article | Reject:
     """Never raises: bad input and unexpected bugs alike become a Reject with a kind and a message."""
+    return fenced(lambda: process_raw(read_path(path, raw_root, opts.limits), opts), path, raw_root)
+
+
+def safe_prepare(path: str, raw_root: Optional[str], opts: Options = Options()) -> Prepared | Reject:
+    """`prepare` with the template keys, fenced like `safe_process`."""
+    return fenced(lambda: prepare(read_path(path, raw_root, opts.limits), opts, template_keys=True), path, raw_root)
+
+
+def safe_finish(prep: Prepared, path: str, raw_root: Optional[str], opts: Options = Options(),
+                template: Optional[cls.TemplateIndex] = None) -> Article | Reject:
+    """`finish`, fenced like `safe_process`."""
+    return fenced(lambda: finish(prep, opts, template), path, raw_root)
+
+
+def fenced(work, path: str, raw_root: Optional[str]):
+    """`work()`, or a Reject with a kind and a message when it fails in any way (never raises)."""
     try:
-        return process_raw(read_path(path, raw_root, opts.limits), opts)
+        return work()
     except RejectError as e:
         kind, message = e.kind, e.message
     except RecursionError:
@@ -123,6 +200,18 @@ def safe_process(path: str, raw_root: Optional[str], opts: Options = Options()) 
         tb = traceback.extract_tb(e.__traceback__)[-1]
         kind, message = "internal_error", f"{type(e).__name__}: {e} at {tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}"
     return Reject(source_path=rel_source_path(path, raw_root), error_kind=kind, message=message)
+
+
+def build_template(preps) -> Optional[cls.TemplateIndex]:
+    """The batch's site template from its prepared pages (None when no site has one): the only serial
+    step between a batch's two halves, a few set operations per page on 64-bit line keys."""
+    idx = cls.TemplateIndex()
+    for p in preps:  # Prepared pages, or anything with .site and .keys; Rejects are skipped
+        keys = getattr(p, "keys", None)
+        if keys is not None:
+            idx.add_keys(p.site, keys)
+    idx = idx.compact()
+    return idx if idx.sites() else None
 
 
 def rel_source_path(path: str, raw_root: Optional[str]) -> str:
