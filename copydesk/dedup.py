@@ -84,14 +84,102 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+class BandTable:
+    """The LSH band buckets, kept as numpy arrays instead of datasketch's MinHashLSH storage: per band one
+    sorted uint64 array of band keys and the article slot of each. datasketch holds every (band, article)
+    as a bytes key in a dict of sets (~19 KB per article at 51 bands; measured: the story index grew the
+    end-of-run process by ~30 KB per article, 59 MiB per 2,000 bench articles); here it is 12 bytes per
+    band and article (~0.6 KB). Candidates are the same: the articles with an identical band (r hash
+    values) in any band, as MinHashLSH.query returns them.
+
+    Keys of articles added in the current `add` call sit in `pending` dicts until `flush` merges them in
+    (a later article of the same call must see the earlier ones, as with one MinHashLSH.insert each)."""
+
+    def __init__(self, b: int, r: int):
+        self.b, self.r = b, r
+        self.keys = np.empty((b, 0), np.uint64)
+        self.slots = np.empty((b, 0), np.int64)
+        self.pending: list[dict[int, list[int]]] = [{} for _ in range(b)]
+        self._pending_slots: list[int] = []
+        self._pending_keys: list[np.ndarray] = []
+
+    def band_keys(self, sigs: np.ndarray) -> np.ndarray:
+        """(k, num_perm) uint32 signatures -> (k, b) uint64 band keys. With r <= 2 the key is the r 32-bit
+        hash values themselves (exact); with more rows they are mixed into 64 bits (a collision only
+        adds a candidate, and every candidate is verified on the signatures)."""
+        s = sigs[:, :self.b * self.r].astype(np.uint64).reshape(len(sigs), self.b, self.r)
+        key = s[..., 0].copy()
+        for i in range(1, self.r):
+            if self.r == 2:
+                key = (key << np.uint64(32)) | s[..., i]
+            else:
+                key = (key * np.uint64(0x9E3779B97F4A7C15)) ^ s[..., i]  # wraps mod 2**64
+        return key
+
+    def existing(self, qkeys: np.ndarray) -> list[list[int]]:
+        """For each row of (k, b) keys, the slots already merged in that share a band with it."""
+        out: list[list[int]] = [[] for _ in range(len(qkeys))]
+        if not self.keys.shape[1]:
+            return out
+        for j in range(self.b):
+            row, q = self.keys[j], qkeys[:, j]
+            lo, hi = np.searchsorted(row, q, "left"), np.searchsorted(row, q, "right")
+            for i in np.nonzero(hi > lo)[0].tolist():
+                out[i].extend(self.slots[j, lo[i]:hi[i]].tolist())
+        return out
+
+    def query_pending(self, keys: list[int]) -> list[int]:
+        out: list[int] = []
+        for j, k in enumerate(keys):
+            hit = self.pending[j].get(k)
+            if hit:
+                out.extend(hit)
+        return out
+
+    def add_pending(self, slot: int, keys: np.ndarray) -> None:
+        for j, k in enumerate(keys.tolist()):
+            self.pending[j].setdefault(k, []).append(slot)
+        self._pending_slots.append(slot)
+        self._pending_keys.append(keys)
+
+    def flush(self) -> None:
+        """Merge the pending keys into the sorted arrays (one np.insert per call, O(articles))."""
+        if not self._pending_slots:
+            return
+        nk = np.stack(self._pending_keys)                       # (k, b)
+        ns = np.asarray(self._pending_slots, np.int64)
+        order = np.argsort(nk, axis=0, kind="stable")
+        nk = np.take_along_axis(nk, order, 0).T                  # (b, k), each band sorted
+        ns = ns[order].T
+        m, k = self.keys.shape[1], nk.shape[1]
+        pos = np.stack([np.searchsorted(self.keys[j], nk[j]) for j in range(self.b)]) + \
+            (np.arange(self.b, dtype=np.int64) * m)[:, None]
+        # np.insert orders equal positions stably, so a band's tail stays before the next band's head
+        self.keys = np.insert(self.keys.ravel(), pos.ravel(), nk.ravel()).reshape(self.b, m + k)
+        self.slots = np.insert(self.slots.ravel(), pos.ravel(), ns.ravel()).reshape(self.b, m + k)
+        self.pending = [{} for _ in range(self.b)]
+        self._pending_slots, self._pending_keys = [], []
+
+    def remove(self, slots: Iterable[int]) -> None:
+        dead = np.fromiter(slots, np.int64)
+        if not len(dead) or not self.keys.shape[1]:
+            return
+        keep = ~np.isin(self.slots, dead)  # every article has one key per band: rows shrink alike
+        self.keys = self.keys[keep].reshape(self.b, -1)
+        self.slots = self.slots[keep].reshape(self.b, -1)
+
+
 class StoryIndex:
     """MinHash LSH over article bodies plus the verified near-duplicate edges between them."""
 
     def __init__(self, threshold: float = SIMILARITY_THRESHOLD, num_perm: int = NUM_PERM):
         self.threshold = threshold
         self.num_perm = num_perm
-        self.lsh = MinHashLSH(threshold=max(0.05, min(threshold, MIN_JACCARD_FOR_CONTAINMENT) - LSH_THRESHOLD_SLACK),
-                              num_perm=num_perm)
+        # datasketch picks the banding (b bands of r rows) for the threshold; the buckets are our BandTable
+        lsh = MinHashLSH(threshold=max(0.05, min(threshold, MIN_JACCARD_FOR_CONTAINMENT) - LSH_THRESHOLD_SLACK),
+                         num_perm=num_perm)
+        self.bands = BandTable(lsh.b, lsh.r)
+        self.by_slot: list[Optional[str]] = []   # insertion sequence (self.order) -> article_id
         self.sizes: dict[str, int] = {}          # article_id -> number of distinct shingles
         self.sigs: dict[str, np.ndarray] = {}
         self.order: dict[str, int] = {}          # article_id -> insertion sequence (cluster id = earliest)
@@ -121,20 +209,33 @@ class StoryIndex:
         items = [(a, b) for a, b in items if a not in self.skipped]
         if not items:
             return 0
-        sets = [shingles(b) for _, b in items]
-        mhs = MinHash.bulk(sets, num_perm=self.num_perm, seed=SEED)
+        sizes: list[int] = []
+
+        def shingle_sets():  # one body's shingle set alive at a time (~100 KB each), not the whole call's
+            for _, b in items:
+                sh = shingles(b)
+                sizes.append(len(sh))
+                yield sh
+        sigs = np.stack([np.asarray(mh.hashvalues, dtype=np.uint32)
+                         for mh in MinHash.generator(shingle_sets(), num_perm=self.num_perm, seed=SEED)])
+        keys = self.bands.band_keys(sigs)
+        before = self.bands.existing(keys)  # candidates among articles of earlier calls, for all at once
         new_edges = 0
-        for (aid, body), mh, sh in zip(items, mhs, sets):
+        by_slot = self.by_slot
+        for i, (aid, body) in enumerate(items):
             h = body_hash(body)
-            sig = np.asarray(mh.hashvalues, dtype=np.uint32)
-            self.sigs[aid] = sig
-            self.sizes[aid] = len(sh)
-            self.order[aid] = self._seq
+            self.sigs[aid] = sigs[i].copy()
+            self.sizes[aid] = sizes[i]
+            slot = self._seq
+            self.order[aid] = slot
+            self.by_slot.append(aid)
             self._seq += 1
-            new_edges += self._link(aid, h, self.lsh.query(mh))
-            self.lsh.insert(aid, mh)
+            cand_slots = before[i] + self.bands.query_pending(keys[i].tolist())
+            new_edges += self._link(aid, h, [by_slot[c] for c in cand_slots])
+            self.bands.add_pending(slot, keys[i])
             self.by_body.setdefault(h, set()).add(aid)
             self.body_of[aid] = h
+        self.bands.flush()
         return new_edges
 
     def _verify(self, aid: str, h: str, c: str) -> Optional[float]:
@@ -188,6 +289,7 @@ class StoryIndex:
         stored edges are a spanning forest, so a removed article may have been the only link)."""
         n = 0
         touched: set[str] = set()
+        dead: list[int] = []
         for aid in ids:
             if aid in self.skipped:
                 self.skipped.discard(aid)
@@ -195,15 +297,17 @@ class StoryIndex:
             if aid not in self.sigs:
                 continue
             touched.update(self._component(aid))
-            self.lsh.remove(aid)
             del self.sigs[aid]
             self.sizes.pop(aid, None)
-            del self.order[aid]
+            slot = self.order.pop(aid)
+            self.by_slot[slot] = None
+            dead.append(slot)
             h = self.body_of.pop(aid)
             self.by_body[h].discard(aid)
             if not self.by_body[h]:
                 del self.by_body[h]
             n += 1
+        self.bands.remove(dead)
         members = sorted((m for m in touched if m in self.sigs), key=self.order.__getitem__)
         for m in touched:
             self.edges.pop(m, None)
@@ -223,8 +327,9 @@ class StoryIndex:
                     stack.append(b)
         return seen
 
-    def clusters(self) -> list[dict]:
-        """Rows of story_clusters: every member of every component of two or more articles."""
+    def cluster_columns(self) -> dict[str, list]:
+        """story_clusters as one list per column: every member of every component of two or more articles,
+        components in order of first appearance in the edges, members in insertion order."""
         parent: dict[str, str] = {}
 
         def find(x: str) -> str:
@@ -241,7 +346,7 @@ class StoryIndex:
         comps: dict[str, list[str]] = {}
         for a in self.edges:
             comps.setdefault(find(a), []).append(a)
-        rows = []
+        cols: dict[str, list] = {"cluster_id": [], "article_id": [], "similarity": [], "exact_duplicate": []}
         for members in comps.values():
             if len(members) < 2:
                 continue
@@ -251,9 +356,16 @@ class StoryIndex:
                 bodies[self.body_of[m]] = bodies.get(self.body_of[m], 0) + 1
             for m in sorted(members, key=self.order.__getitem__):
                 sim = 1.0 if self.body_of[m] == self.body_of[rep] else jaccard(self.sigs[m], self.sigs[rep])
-                rows.append({"cluster_id": rep, "article_id": m, "similarity": round(sim, 4),
-                             "exact_duplicate": bodies[self.body_of[m]] > 1})
-        return rows
+                cols["cluster_id"].append(rep)
+                cols["article_id"].append(m)
+                cols["similarity"].append(round(sim, 4))
+                cols["exact_duplicate"].append(bodies[self.body_of[m]] > 1)
+        return cols
+
+    def clusters(self) -> list[dict]:
+        """Rows of story_clusters (cluster_columns as one dict per row)."""
+        cols = self.cluster_columns()
+        return [dict(zip(cols, row)) for row in zip(*cols.values())]
 
     # persistence -----------------------------------------------------------------------------------
     def save(self, path: str | Path) -> None:
@@ -290,5 +402,5 @@ class StoryIndex:
 
 
 def _fingerprint(threshold: float, num_perm: int) -> tuple:
-    return ("spanning-forest-v2", datasketch.__version__, threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS, CONTAINMENT_THRESHOLD,
+    return ("spanning-forest-v3-bandtable", datasketch.__version__, threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS, CONTAINMENT_THRESHOLD,
             MIN_JACCARD_FOR_CONTAINMENT)

@@ -28,10 +28,10 @@ from .read import discover
 from .records import Article, Reject
 
 DEFAULT_BATCH_SIZE = 500  # ../shared/prefect-notes.md §2: >=125-250 docs per task keeps overhead < 5 %
-# Articles passed to one StoryIndex.add at the end of a run. add() holds the shingle set of every body it
-# is given at once (~100 KB per bench article), so feeding a whole 5,000-body fetch grew the end-of-run
-# peak with the run (2,000 bench docs: 527 MiB peak; 447 MiB with 500). Fed in the fetched order, so the
-# edges and cluster ids are the same as with one call.
+# Bodies read from the articles table and passed to one StoryIndex.add at the end of a run. They are
+# streamed file by file (never the run's whole set of bodies: reading all 4,000 bench bodies at once grew
+# the end-of-run peak by ~55 KB per article), in the table's order, and add() is order-equivalent to one
+# call, so edges and cluster ids do not depend on this size.
 STORY_INDEX_CHUNK = 500
 
 
@@ -127,6 +127,7 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None) -> dict
     killed before this step) — save it and rewrite `story_clusters`. Safe to repeat after a crash."""
     import pyarrow as pa
     import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
     from .dedup import INDEX_FILE, StoryIndex
     wh = Path(warehouse)
     rec = load.reconcile(wh)
@@ -138,24 +139,33 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None) -> dict
     index_path = wh / INDEX_FILE
     idx = StoryIndex.load(index_path, threshold)
     gone = idx.keys() - live_ids
-    new = sorted(live_ids - idx.keys())
+    new = live_ids - idx.keys()
     removed = idx.remove(gone)
     edges = 0
-    for i in range(0, len(new), 5000):  # bodies in chunks: memory stays bounded on a large backfill
-        chunk = new[i:i + 5000]
-        t = dset.to_table(columns=["article_id", "body"], filter=ds.field("article_id").isin(chunk))
-        pairs = list(zip(t.column("article_id").to_pylist(), t.column("body").to_pylist()))
-        del t
-        for j in range(0, len(pairs), STORY_INDEX_CHUNK):  # same order as one call: same edges and cluster ids
-            edges += idx.add(pairs[j:j + STORY_INDEX_CHUNK])
+    if new:
+        # one pass over the articles files in the dataset's order, only the new ids, a few bodies at a time
+        wanted = ds.field("article_id").isin(pa.array(sorted(new), pa.string()))
+        buf: list[tuple[str, str]] = []
+        for frag in dset.get_fragments():
+            for rb in frag.to_batches(columns=["article_id", "body"], filter=wanted,
+                                      batch_size=STORY_INDEX_CHUNK, use_threads=False):
+                buf.extend(zip(rb.column(0).to_pylist(), rb.column(1).to_pylist()))
+                if len(buf) >= STORY_INDEX_CHUNK:
+                    edges += idx.add(buf)
+                    buf = []
+        if buf:
+            edges += idx.add(buf)
+    del live_ids
     clusters_file = wh / "story_clusters" / f"part-{load.CURRENT_PART}.parquet"
-    rows = idx.clusters()
+    cols = idx.cluster_columns()
+    n_rows = len(cols["article_id"])
     if new or removed or not clusters_file.exists():
         idx.save(index_path)  # index first: a crash before the table is rewritten is caught below next time
-        load.atomic_write_table(pa.Table.from_pylist(rows, schema=load.SCHEMAS["story_clusters"]), clusters_file)
-    elif load.read_table(wh, "story_clusters").num_rows != len(rows):
-        load.atomic_write_table(pa.Table.from_pylist(rows, schema=load.SCHEMAS["story_clusters"]), clusters_file)
-    n_clusters = len({r["cluster_id"] for r in rows})
+        load.atomic_write_table(load._table("story_clusters", cols), clusters_file)
+    elif pq.ParquetFile(clusters_file).metadata.num_rows != n_rows:
+        load.atomic_write_table(load._table("story_clusters", cols), clusters_file)
+    n_clusters = len(set(cols["cluster_id"]))
+    del cols, idx
     from .compact import AUTO_COMPACT_MIN_FILES, compact
     comp = compact(wh, min_files=AUTO_COMPACT_MIN_FILES)
     return {"compacted_files": comp["rewritten"], "replaced_articles": rec["stale_articles"], "collapsed_duplicates": rec["duplicate_articles"],

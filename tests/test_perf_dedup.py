@@ -1,0 +1,104 @@
+"""The story index's own LSH buckets (dedup.BandTable) return exactly the candidates datasketch's MinHashLSH
+returns for the same signatures and banding, on real dev page bodies and syndicated-style copies of them,
+also after articles are removed; and they cost a fraction of its memory."""
+import pickle
+import random
+
+import numpy as np
+import pytest
+from datasketch import MinHash, MinHashLSH
+
+from copydesk import dedup
+from copydesk.dedup import SEED, StoryIndex, shingles
+from helpers import ROOT
+
+DEV = ROOT.parent / "shared" / "eval" / "dev" / "text"
+
+
+@pytest.fixture(scope="module")
+def bodies() -> list[tuple[str, str]]:
+    from copydesk.pipeline import process_path
+    rng = random.Random(3)
+    out = []
+    for p in sorted(DEV.iterdir())[:40]:
+        a = process_path(str(p), str(DEV))
+        if len(dedup.words(a.body)) < dedup.MIN_BODY_WORDS:
+            continue
+        out.append((a.article_id, a.body))
+        paras = a.paragraphs
+        # copies as outlets re-publish them: cut to the first half, a paragraph dropped, words replaced
+        out.append((a.article_id + "-cut", "\n\n".join(paras[:max(1, len(paras) // 2)])))
+        out.append((a.article_id + "-drop", "\n\n".join(paras[:1] + paras[2:])))
+        w = a.body.split()
+        for i in rng.sample(range(len(w)), max(1, len(w) // 30)):
+            w[i] = "zzword"
+        out.append((a.article_id + "-edit", " ".join(w)))
+    return out
+
+
+def reference_candidates(idx: StoryIndex, items: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """What MinHashLSH with the index's banding returns for every article, against all the others."""
+    lsh = MinHashLSH(num_perm=idx.num_perm, params=(idx.bands.b, idx.bands.r))
+    mhs = {}
+    for aid, body in items:
+        if aid in idx.sigs:
+            mhs[aid] = MinHash.bulk([shingles(body)], num_perm=idx.num_perm, seed=SEED)[0]
+            assert np.array_equal(mhs[aid].hashvalues, idx.sigs[aid])
+            lsh.insert(aid, mhs[aid])
+    return {aid: set(lsh.query(mh)) - {aid} for aid, mh in mhs.items()}
+
+
+def ours(idx: StoryIndex, aid: str) -> set[str]:
+    keys = idx.bands.band_keys(idx.sigs[aid][None, :])
+    return {idx.by_slot[s] for s in idx.bands.existing(keys)[0]} - {aid}
+
+
+def test_band_buckets_give_the_reference_lsh_candidates(bodies):
+    idx = StoryIndex()
+    idx.add(bodies[:70])
+    idx.add(bodies[70:])  # a second call: its articles must see the first call's and each other
+    ref = reference_candidates(idx, bodies)
+    assert len(ref) == len(idx.sigs) > 100
+    assert sum(len(c) for c in ref.values()) > len(ref)  # the copies do collide
+    assert {a: ours(idx, a) for a in ref} == ref
+
+    gone = [a for a, _ in bodies[::5]]
+    idx.remove(gone)
+    ref = reference_candidates(idx, bodies)
+    assert not set(gone) & set(ref)
+    assert {a: ours(idx, a) for a in ref} == ref
+    assert idx.bands.keys.shape == (idx.bands.b, len(idx.sigs))
+    # every copy of a story ends in its original's cluster
+    rows = idx.clusters()
+    cluster = {r["article_id"]: r["cluster_id"] for r in rows}
+    for a, _ in bodies:
+        if a in idx.sigs and "-" in a and a.split("-")[0] in idx.sigs:
+            assert cluster.get(a) == cluster.get(a.split("-")[0]) is not None
+
+
+def test_band_buckets_hold_a_fraction_of_datasketch_storage(bodies):
+    import tracemalloc
+    idx = StoryIndex()
+    idx.add(bodies)
+    ids = list(idx.sigs)
+    sigs = np.stack([idx.sigs[a] for a in ids])
+    mhs = [MinHash.bulk([shingles(b)], num_perm=idx.num_perm, seed=SEED)[0] for a, b in bodies if a in idx.sigs]
+
+    tracemalloc.start()
+    lsh = MinHashLSH(num_perm=idx.num_perm, params=(idx.bands.b, idx.bands.r))
+    for a, mh in zip(ids, mhs):
+        lsh.insert(a, mh)
+    theirs = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+
+    tracemalloc.start()
+    bands = dedup.BandTable(idx.bands.b, idx.bands.r)
+    keys = bands.band_keys(sigs)
+    for slot in range(len(ids)):
+        bands.add_pending(slot, keys[slot])
+    bands.flush()
+    del keys
+    mine = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert bands.keys.shape == (idx.bands.b, len(ids))
+    assert mine * 5 < theirs, (mine, theirs)
