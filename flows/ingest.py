@@ -44,35 +44,51 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
     Parameters left empty come from the configuration (`[tool.copydesk]` / copydesk.toml, then
     `COPYDESK_*` variables; see copydesk/config.py), read where the flow runs. `caps`: per-document limits
     (time_budget_s, max_file_bytes, max_decompressed_bytes, max_text_chars, max_nesting_depth,
-    max_attribute_bytes). `raw` and `warehouse` may be fsspec URLs (`s3://bucket/prefix`): the run then
-    works on local mirrors and uploads the warehouse at the end (copydesk/storage.py)."""
+    max_attribute_bytes). `raw` and `warehouse` may be fsspec URLs (`s3://bucket/prefix`): the run then holds
+    a lease on the remote warehouse, each batch task fetches only its own objects and uploads its own parts,
+    and this process keeps a mirror of the warehouse for recovery, planning and finish_run
+    (copydesk/storage.py)."""
     cfg = config.load(overrides=dict(raw=raw, warehouse=warehouse))
     if not (storage.is_url(cfg.raw) or storage.is_url(cfg.warehouse)):
         return _ingest(raw, warehouse, batch_size, workers, caps, site_timezones)
-    sync: dict = {}
-    with storage.staged(cfg.raw, cfg.warehouse, report=sync) as (local_raw, local_wh):
-        summary = _ingest(local_raw, local_wh, batch_size, workers, caps, site_timezones)
+    # Object store: a lease on the remote warehouse for the whole run (LockHeld if another live run has it),
+    # a local mirror of the warehouse for this process's steps, per-batch staging in the tasks.
+    with storage.RemoteRun(cfg.raw, cfg.warehouse) as remote:
+        summary = _ingest(raw, warehouse, batch_size, workers, caps, site_timezones, remote=remote)
+    sync = dict(remote.report)
+    staged = [r.get("staged", {}) for r in summary.pop("batch_results", [])]
+    # Objects the batches fetched / files they uploaded (the flow process itself downloads no raw object
+    # but new WARC/WET files, which it scans for their records).
+    sync["raw"] = dict(fetched=sum(x.get("fetched", 0) for x in staged))
+    sync["batches_uploaded"] = sum(x.get("uploaded", 0) for x in staged)
     get_run_logger().info("object store sync: %s", sync)
-    summary.update(raw=str(cfg.raw), warehouse=str(cfg.warehouse), sync=sync)
+    summary.update(sync=sync)
     return summary
 
 
 def _ingest(raw: Optional[str], warehouse: Optional[str], batch_size: Optional[int], workers: Optional[int],
-            caps: Optional[dict], site_timezones: Optional[dict]) -> dict:
+            caps: Optional[dict], site_timezones: Optional[dict],
+            remote: Optional[storage.RemoteRun] = None) -> dict:
+    """The run's steps. `remote` (URLs): this process works on `remote.local_warehouse` (a mirror), the
+    batches get the URLs, and the mirror is published after recovery and after finish_run."""
     log = get_run_logger()
     t0 = time.perf_counter()
     cfg = config.load(overrides=dict(raw=raw, warehouse=warehouse, batch_size=batch_size, workers=workers,
                                      site_timezones=site_timezones, **(caps or {})))
     raw, warehouse, batch_size, opts = cfg.raw, cfg.warehouse, cfg.batch_size, cfg.options()
+    # `local_wh`: where this process reads and rewrites the warehouse; `warehouse`: what batches write to.
+    local_wh = remote.local_warehouse if remote else warehouse
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    os.makedirs(warehouse, exist_ok=True)
+    os.makedirs(local_wh, exist_ok=True)
     t_plan = time.perf_counter()  # lock, recovery and planning: warehouse work, not orchestration
-    with load.warehouse_lock(warehouse):
-        load.ensure_tables(warehouse)
-        removed = load.recover(warehouse)
+    with load.warehouse_lock(local_wh):
+        load.ensure_tables(local_wh)
+        removed = load.recover(local_wh)
         if removed:
             log.warning("removed %d files of an earlier run that did not finish", removed)
-        plan = core.plan(raw, warehouse)
+        if remote:
+            remote.published_setup()
+        plan = remote.plan() if remote else core.plan(raw, local_wh)
         t_plan = time.perf_counter() - t_plan
         groups = core.batches(plan.todo, batch_size)
         log.info("found %d files under %s: %d new or changed, %d unchanged -> %d batches of up to %d",
@@ -81,13 +97,14 @@ def _ingest(raw: Optional[str], warehouse: Optional[str], batch_size: Optional[i
                                             description="share of batches done") if groups else None
         results = []
         known = set(plan.known_sha)
+        lease_owner = remote.lease_owner if remote else None
         if _distributed():
             # Dask (or another distributing runner): batches are the unit of distribution. Batches running
             # at once cannot see each other's new content; finish_run collapses such duplicates.
             # No quote() here: Dask unpacks tuples (quote is a namedtuple) in task arguments.
             futures = [ingest_batch.submit(items, raw, warehouse, core.batch_key(run_id, i, items), run_id,
-                                           known, index=i, size=len(items), opts=opts,
-                                           workers=cfg.workers) for i, items in enumerate(groups, 1)]
+                                           known, index=i, size=len(items), opts=opts, workers=cfg.workers,
+                                           lease_owner=lease_owner) for i, items in enumerate(groups, 1)]
             for done, fut in enumerate(as_completed(futures), 1):
                 results.append(fut.result())
                 if progress:
@@ -98,15 +115,21 @@ def _ingest(raw: Optional[str], warehouse: Optional[str], batch_size: Optional[i
             for i, items in enumerate(groups, 1):
                 key = core.batch_key(run_id, i, items)
                 s = ingest_batch(quote(items), raw, warehouse, key, run_id, quote(known), index=i,
-                                 size=len(items), opts=quote(opts), workers=cfg.workers)
+                                 size=len(items), opts=quote(opts), workers=cfg.workers, lease_owner=lease_owner)
                 results.append(s)
                 if progress:
                     update_progress_artifact(progress, progress=100.0 * i / len(groups))
         t_finish = time.perf_counter()
-        finish = core.finish_run(warehouse)  # replaced articles out of every table; story_clusters
+        if remote:
+            remote.collect()  # the parts every batch uploaded, into the mirror
+        finish = core.finish_run(local_wh)  # replaced articles out of every table; story_clusters
+        if remote:
+            remote.publish()
         t_finish = time.perf_counter() - t_finish
     summary = core.merge_summaries(results)
     summary["finish"] = finish
+    if remote:
+        summary["batch_results"] = results  # their staging counts, summed by ingest()
     summary.update(seen=plan.seen, unchanged=plan.unchanged, seconds=time.perf_counter() - t0,
                    warehouse=str(warehouse), raw=str(raw), batches=len(groups), run_id=run_id,
                    flow_run_id=str(flow_run.id) if flow_run.id else None)

@@ -1,5 +1,6 @@
 """Thin Prefect tasks over batches of documents. The work is `copydesk.ingest.run_batch`; the task adds a
-readable name, retries for transient I/O, logging and no caching (inputs are paths, results are counts)."""
+readable name, retries for transient I/O, logging, no caching (inputs are paths, results are counts), and
+per-batch staging when raw/ or the warehouse is an object-store URL (copydesk/storage.py)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -9,6 +10,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
 from copydesk import ingest as core
+from copydesk import storage
 from copydesk.pipeline import Options
 
 
@@ -27,9 +29,26 @@ def _transient(task, task_run, state) -> bool:
 @task(name="ingest-batch", task_run_name="batch {index} ({size} files)", cache_policy=NO_CACHE,
       retries=3, retry_delay_seconds=[1, 4, 16], retry_condition_fn=_transient)
 def ingest_batch(items: list, raw_dir: str, warehouse: str, key: str, run_id: str, known_sha: set,
-                 index: int, size: int, opts: Optional[Options] = None, workers: Optional[int] = None) -> dict:
+                 index: int, size: int, opts: Optional[Options] = None, workers: Optional[int] = None,
+                 lease_owner: Optional[str] = None) -> dict:
     log = get_run_logger()
-    s = core.run_batch(items, raw_dir, warehouse, key, run_id, known_sha, opts or Options(), workers=workers)
+    # raw_dir / warehouse may be object-store URLs: the batch then fetches only its own objects and writes
+    # its parts into a temporary folder on this machine, and uploads them (ledger part last) before the
+    # folder goes (copydesk/storage.py). Fetching happens here, before run_batch forks its workers.
+    # `lease_owner`: the run's lease on a remote warehouse; the upload is refused if another run took it.
+    # run_batch adds this batch's new content to the set it is given; it gets a copy that is merged back
+    # only once the batch committed, so a retry after a failed write or upload does not take this batch's
+    # own (uncommitted) articles for known content and ledger them as duplicates of nothing.
+    known = set(known_sha or ())
+    with storage.staged_batch(items, raw_dir, warehouse, lease_owner=lease_owner) as st:
+        s = core.run_batch(st.items, st.raw, st.warehouse, key, run_id, known, opts or Options(),
+                           workers=workers)
+        st.commit()
+    if isinstance(known_sha, set):
+        known_sha |= known  # sequential batches in one process see each other's articles, as before
+    if st.fetched or st.uploaded:
+        s["staged"] = dict(fetched=st.fetched, uploaded=st.uploaded)
+        log.info("batch %d: fetched %d objects, uploaded %d files", index, st.fetched, st.uploaded)
     rate = s["files"] / s["seconds"] if s["seconds"] else 0.0
     log.info("batch %d: %d files -> %d articles, %d duplicates, %d rejects in %.2fs (%.0f files/s)",
              index, s["files"], s["articles"], s["duplicates"], s["rejects"], s["seconds"], rate)
