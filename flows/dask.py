@@ -12,6 +12,8 @@ can reach.
 """
 from __future__ import annotations
 
+import os
+import sys
 from typing import Optional
 
 # Local cluster: one worker process per core of a small box, one thread each (the core is CPU-bound and
@@ -22,7 +24,20 @@ LOCAL_CLUSTER = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "ho
                  "dashboard_address": None}
 
 
+def _unshadow_dask() -> None:
+    """Take this file's folder off sys.path. Prefect's `load_flow_from_entrypoint("flows/ingest.py:ingest")`
+    (deployments from prefect.yaml, tests) inserts `flows/` into sys.path, and there this module's file name,
+    `dask.py`, shadows the dask package: `import dask` in this process, or in the LocalCluster's spawned worker
+    processes (they copy sys.path), finds this file ("'dask' is not a package", workers fail to start)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != here]
+    mod = sys.modules.get("dask")
+    if mod is not None and os.path.abspath(getattr(mod, "__file__", "") or "") == os.path.abspath(__file__):
+        del sys.modules["dask"]  # imported by that name through the shadowing path: not the package
+
+
 def task_runner(address: Optional[str] = None):
+    _unshadow_dask()
     from prefect_dask import DaskTaskRunner
     if address:
         return DaskTaskRunner(address=address)
