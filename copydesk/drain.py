@@ -123,7 +123,7 @@ def run_main(args) -> int:
     cfg = load(args.config, overrides=overrides)
     runner = None
     if args.dask:
-        runner = importlib.import_module("flows.dask").task_runner(None if args.dask == "local" else args.dask)
+        runner = importlib.import_module("flows.dask_runner").task_runner(None if args.dask == "local" else args.dask)
     summary, rec = run_flow_and_drain(flow_params(cfg), task_runner=runner)
     print(format_summary(summary))
     if rec is not None:

@@ -149,7 +149,7 @@ def _tables(wh):
 
 @pytest.mark.slow
 def test_dask_local_cluster_equals_default_run(tmp_path):
-    from flows.dask import task_runner
+    from flows.dask_runner import task_runner
     from flows.ingest import ingest
     raw = make_raw(tmp_path)
     default = ingest(raw=str(raw), warehouse=str(tmp_path / "default"), batch_size=2, workers=1)

@@ -17,7 +17,7 @@ def _lines(wh):
 
 @pytest.mark.slow
 def test_dask_and_default_runner_give_the_same_site_template(tmp_path):
-    from flows.dask import task_runner
+    from flows.dask_runner import task_runner
     from flows.ingest import ingest
     raw = tmp_path / "raw"
     _site(raw, {k[:12]: _paras(k) for k in STORIES})

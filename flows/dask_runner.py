@@ -9,11 +9,12 @@ Every port is bound to 127.0.0.1 for the local cluster and its dashboard is off 
 --host` alone still bound the dashboard on 0.0.0.0). For an existing cluster, install copydesk into the
 workers' environment (they import `copydesk` and `tasks`) and give raw/ and warehouse/ paths every worker
 can reach.
+
+Named dask_runner.py, not dask.py: Prefect's `load_flow_from_entrypoint("flows/ingest.py:ingest")` puts
+flows/ on sys.path, where a dask.py would shadow the dask package in LocalCluster's spawned workers.
 """
 from __future__ import annotations
 
-import os
-import sys
 from typing import Optional
 
 # Local cluster: one worker process per core of a small box, one thread each (the core is CPU-bound and
@@ -24,20 +25,7 @@ LOCAL_CLUSTER = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "ho
                  "dashboard_address": None}
 
 
-def _unshadow_dask() -> None:
-    """Take this file's folder off sys.path. Prefect's `load_flow_from_entrypoint("flows/ingest.py:ingest")`
-    (deployments from prefect.yaml, tests) inserts `flows/` into sys.path, and there this module's file name,
-    `dask.py`, shadows the dask package: `import dask` in this process, or in the LocalCluster's spawned worker
-    processes (they copy sys.path), finds this file ("'dask' is not a package", workers fail to start)."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != here]
-    mod = sys.modules.get("dask")
-    if mod is not None and os.path.abspath(getattr(mod, "__file__", "") or "") == os.path.abspath(__file__):
-        del sys.modules["dask"]  # imported by that name through the shadowing path: not the package
-
-
 def task_runner(address: Optional[str] = None):
-    _unshadow_dask()
     from prefect_dask import DaskTaskRunner
     if address:
         return DaskTaskRunner(address=address)
