@@ -168,13 +168,16 @@ def test_worker_that_dies_rejects_only_its_page(tmp_path, monkeypatch):
     import copydesk.guard as guard
     raw = make_raw(tmp_path)
     (raw / "killer.txt").write_text(PROSE)
-    real = guard.safe_process
+    # a worker reads a page in `safe_process` (one phase) or `safe_prepare` (batches with a site
+    # template, the default): the simulated crash sits in both
+    for name in ("safe_process", "safe_prepare"):
+        real = getattr(guard, name)
 
-    def dying(path, raw_root, opts):
-        if path.endswith("killer.txt"):
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(path, raw_root, opts)
-    monkeypatch.setattr(guard, "safe_process", dying)
+        def dying(path, raw_root, opts, real=real):
+            if path.endswith("killer.txt"):
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(path, raw_root, opts)
+        monkeypatch.setattr(guard, name, dying)
     assert "SIGKILL" in check(tmp_path, raw, "killer.txt", "crashed", workers=2)
 
 
