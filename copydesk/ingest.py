@@ -12,6 +12,7 @@ raw/ may be rotated while the warehouse keeps history.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import time
 import uuid
@@ -19,7 +20,7 @@ from datetime import datetime, timezone
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from . import load
 from .guard import process_many
@@ -27,6 +28,7 @@ from .pipeline import Options, safe_process
 from .read import discover
 from .records import Article, Reject
 
+_log = logging.getLogger("copydesk.ingest")
 DEFAULT_BATCH_SIZE = 500  # ../shared/prefect-notes.md §2: >=125-250 docs per task keeps overhead < 5 %
 # Bodies read from the articles table and passed to one StoryIndex.add at the end of a run. They are
 # streamed file by file (never the run's whole set of bodies: reading all 4,000 bench bodies at once grew
@@ -177,23 +179,91 @@ def new_run_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
 
 
-def run(raw_dir: str | Path, warehouse: str | Path, batch_size: int = DEFAULT_BATCH_SIZE,
-        run_id: Optional[str] = None, opts: Options = Options()) -> dict:
-    """A whole ingest in this process, no Prefect: the same steps as the `ingest` flow."""
+def stage_and_run_batch(items: list, raw: str, warehouse: str, key: str, run_id: str, known_sha: Optional[set],
+                        opts: Options = Options(), workers: Optional[int] = None,
+                        lease_owner: Optional[str] = None) -> dict:
+    """`run_batch` on the machine that runs it, wherever raw/ and the warehouse live (what a batch task does).
+
+    raw / warehouse may be object-store URLs: the batch then fetches only its own objects and writes its
+    parts into a temporary folder on this machine, and uploads them (ledger part last) before the folder
+    goes (`storage.staged_batch`). Fetching happens here, before run_batch forks its workers. `lease_owner`:
+    the run's lease on a remote warehouse; the upload is refused if another run took it.
+    run_batch adds this batch's new content to the set it is given; it gets a copy that is merged back only
+    once the batch committed, so a retry after a failed write or upload does not take this batch's own
+    (uncommitted) articles for known content and ledger them as duplicates of nothing."""
+    from . import storage
+    known = set(known_sha or ())
+    with storage.staged_batch(items, raw, warehouse, lease_owner=lease_owner) as st:
+        s = run_batch(st.items, st.raw, st.warehouse, key, run_id, known, opts, workers=workers)
+        st.commit()
+    if isinstance(known_sha, set):
+        known_sha |= known  # sequential batches in one process see each other's articles
+    if st.fetched or st.uploaded:
+        s["staged"] = dict(fetched=st.fetched, uploaded=st.uploaded)
+    return s
+
+
+# How a driver runs the batches of a run: (batches, run_id, known content, lease owner) -> batch summaries,
+# in any order. `run` calls stage_and_run_batch in a loop; the Prefect flow submits one task per batch.
+BatchRunner = Callable[[list[list], str, set, Optional[str]], list[dict]]
+
+
+def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: BatchRunner,
+          run_id: Optional[str] = None, log: Optional[logging.Logger] = None) -> dict:
+    """The steps of one ingest, shared by `run` (this process) and the `ingest` flow (Prefect tasks), so the
+    two cannot drift: lease + mirror when the warehouse is a URL (`storage.RemoteRun`, a pass-through for
+    local paths), flock, ensure_tables, recover, plan, the batches (`run_batches`), collect the batches'
+    uploads, finish_run, publish. Returns the run summary with where the time went (plan_s, batch_s,
+    finish_s: our code; the rest of `seconds` is the caller's orchestration)."""
+    from . import storage
+    log = log or _log
     t0 = time.perf_counter()
     run_id = run_id or new_run_id()
-    with load.warehouse_lock(warehouse):
-        load.ensure_tables(warehouse)
-        recovered = load.recover(warehouse)
-        p = plan(raw_dir, warehouse)
-        known = set(p.known_sha)
-        parts = [run_batch(items, str(raw_dir), str(warehouse), batch_key(run_id, i, items), run_id, known, opts)
-                 for i, items in enumerate(batches(p.todo, batch_size), 1)]
-        fin = finish_run(warehouse)
-    s = merge_summaries(parts)
-    s.update(seen=p.seen, unchanged=p.unchanged, seconds=time.perf_counter() - t0, warehouse=str(warehouse),
-             raw=str(raw_dir), batches=len(parts), run_id=run_id, recovered_files=recovered, finish=fin)
+    with storage.RemoteRun(raw, warehouse) as remote:
+        local_wh = remote.local_warehouse  # where this process reads and rewrites the warehouse
+        os.makedirs(local_wh, exist_ok=True)
+        t_plan = time.perf_counter()  # lock, recovery and planning: warehouse work, not orchestration
+        with load.warehouse_lock(local_wh):
+            load.ensure_tables(local_wh)
+            recovered = load.recover(local_wh)
+            if recovered:
+                log.warning("removed %d files of an earlier run that did not finish", recovered)
+            remote.published_setup()
+            p = remote.plan()
+            t_plan = time.perf_counter() - t_plan
+            groups = batches(p.todo, batch_size)
+            log.info("found %d files under %s: %d new or changed, %d unchanged -> %d batches of up to %d",
+                     p.seen, raw, len(p.todo), p.unchanged, len(groups), batch_size)
+            results = run_batches(groups, run_id, set(p.known_sha), remote.lease_owner)
+            t_finish = time.perf_counter()
+            remote.collect()  # the parts every batch uploaded, into the mirror
+            fin = finish_run(local_wh)  # replaced articles out of every table; story_clusters
+            remote.publish()
+            t_finish = time.perf_counter() - t_finish
+    s = merge_summaries(results)
+    seconds = time.perf_counter() - t0
+    s.update(seen=p.seen, unchanged=p.unchanged, seconds=seconds, warehouse=str(warehouse), raw=str(raw),
+             batches=len(groups), run_id=run_id, recovered_files=recovered, finish=fin, plan_s=t_plan,
+             finish_s=t_finish, batch_s=sum(r["seconds"] for r in results),
+             files_per_s=s["files"] / seconds if seconds else 0.0)
+    if remote.report or any("staged" in r for r in results):
+        # objects the batches fetched / files they uploaded (this process downloads no raw object but new
+        # WARC/WET files, which it scans for their records)
+        staged = [r.get("staged", {}) for r in results]
+        s["sync"] = dict(remote.report, raw=dict(fetched=sum(x.get("fetched", 0) for x in staged)),
+                         batches_uploaded=sum(x.get("uploaded", 0) for x in staged))
     return s
+
+
+def run(raw_dir: str | Path, warehouse: str | Path, batch_size: int = DEFAULT_BATCH_SIZE,
+        run_id: Optional[str] = None, opts: Options = Options(), workers: Optional[int] = None) -> dict:
+    """A whole ingest in this process, no Prefect: the same steps as the `ingest` flow (`drive`), batches
+    one after another, each on `workers` processes. raw_dir / warehouse may be object-store URLs."""
+    def sequential(groups: list[list], rid: str, known: set, lease_owner: Optional[str]) -> list[dict]:
+        return [stage_and_run_batch(items, str(raw_dir), str(warehouse), batch_key(rid, i, items), rid, known,
+                                    opts, workers=workers, lease_owner=lease_owner)
+                for i, items in enumerate(groups, 1)]
+    return drive(raw_dir, warehouse, batch_size, sequential, run_id=run_id)
 
 
 def merge_summaries(parts: list[dict]) -> dict:

@@ -2,7 +2,7 @@
 
 The commit protocol (copydesk/load.py) needs atomic renames and flock, which object stores do not have, so
 nothing is ever written in place on the store except whole objects. A flow run against URLs
-(`RemoteRun`, used by flows/ingest.py) works like this:
+(`RemoteRun`, used by `copydesk.ingest.drive`: the flow and `ingest.run`) works like this:
 
 - Lease: the flow takes `<warehouse>/_lock` for the whole run (`Lease`): an object holding an owner id and
   an expiry, created with a conditional PUT (`If-None-Match: *`) and refreshed/taken over with
@@ -703,7 +703,7 @@ class Lease:
 class RemoteRun:
     """The flow process's side of a run where raw and/or the warehouse is a URL (see the module docstring).
 
-    Steps, called by flows/ingest.py in this order: enter (lease, local flock on the mirror, pull),
+    Steps, called by `copydesk.ingest.drive` (the flow and `ingest.run` alike) in this order: enter (lease, local flock on the mirror, pull),
     `published_setup()` after ensure_tables/recover, `plan()`, batches (given `batch_raw`/`batch_warehouse`,
     which are the URLs), `collect()` before finish_run, `publish()` after it, exit (release)."""
 

@@ -10,7 +10,6 @@ from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
 from copydesk import ingest as core
-from copydesk import storage
 from copydesk.pipeline import Options
 
 
@@ -32,23 +31,11 @@ def ingest_batch(items: list, raw_dir: str, warehouse: str, key: str, run_id: st
                  index: int, size: int, opts: Optional[Options] = None, workers: Optional[int] = None,
                  lease_owner: Optional[str] = None) -> dict:
     log = get_run_logger()
-    # raw_dir / warehouse may be object-store URLs: the batch then fetches only its own objects and writes
-    # its parts into a temporary folder on this machine, and uploads them (ledger part last) before the
-    # folder goes (copydesk/storage.py). Fetching happens here, before run_batch forks its workers.
-    # `lease_owner`: the run's lease on a remote warehouse; the upload is refused if another run took it.
-    # run_batch adds this batch's new content to the set it is given; it gets a copy that is merged back
-    # only once the batch committed, so a retry after a failed write or upload does not take this batch's
-    # own (uncommitted) articles for known content and ledger them as duplicates of nothing.
-    known = set(known_sha or ())
-    with storage.staged_batch(items, raw_dir, warehouse, lease_owner=lease_owner) as st:
-        s = core.run_batch(st.items, st.raw, st.warehouse, key, run_id, known, opts or Options(),
-                           workers=workers)
-        st.commit()
-    if isinstance(known_sha, set):
-        known_sha |= known  # sequential batches in one process see each other's articles, as before
-    if st.fetched or st.uploaded:
-        s["staged"] = dict(fetched=st.fetched, uploaded=st.uploaded)
-        log.info("batch %d: fetched %d objects, uploaded %d files", index, st.fetched, st.uploaded)
+    s = core.stage_and_run_batch(items, raw_dir, warehouse, key, run_id, known_sha, opts or Options(),
+                                 workers=workers, lease_owner=lease_owner)
+    if "staged" in s:
+        log.info("batch %d: fetched %d objects, uploaded %d files", index, s["staged"]["fetched"],
+                 s["staged"]["uploaded"])
     rate = s["files"] / s["seconds"] if s["seconds"] else 0.0
     log.info("batch %d: %d files -> %d articles, %d duplicates, %d rejects in %.2fs (%.0f files/s)",
              index, s["files"], s["articles"], s["duplicates"], s["rejects"], s["seconds"], rate)
