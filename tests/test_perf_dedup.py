@@ -9,7 +9,7 @@ import pytest
 from datasketch import MinHash, MinHashLSH
 
 from copydesk import dedup
-from copydesk.dedup import SEED, StoryIndex, shingles
+from copydesk.dedup import HASHFUNC, SEED, StoryIndex, shingles
 from helpers import ROOT
 
 DEV = ROOT.parent / "shared" / "eval" / "dev" / "text"
@@ -42,7 +42,7 @@ def reference_candidates(idx: StoryIndex, items: list[tuple[str, str]]) -> dict[
     mhs = {}
     for aid, body in items:
         if aid in idx.sigs:
-            mhs[aid] = MinHash.bulk([shingles(body)], num_perm=idx.num_perm, seed=SEED)[0]
+            mhs[aid] = MinHash.bulk([shingles(body)], num_perm=idx.num_perm, seed=SEED, hashfunc=HASHFUNC)[0]
             assert np.array_equal(mhs[aid].hashvalues, idx.sigs[aid])
             lsh.insert(aid, mhs[aid])
     return {aid: set(lsh.query(mh)) - {aid} for aid, mh in mhs.items()}
@@ -82,7 +82,7 @@ def test_band_buckets_hold_a_fraction_of_datasketch_storage(bodies):
     idx.add(bodies)
     ids = list(idx.sigs)
     sigs = np.stack([idx.sigs[a] for a in ids])
-    mhs = [MinHash.bulk([shingles(b)], num_perm=idx.num_perm, seed=SEED)[0] for a, b in bodies if a in idx.sigs]
+    mhs = [MinHash.bulk([shingles(b)], num_perm=idx.num_perm, seed=SEED, hashfunc=HASHFUNC)[0] for a, b in bodies if a in idx.sigs]
 
     tracemalloc.start()
     lsh = MinHashLSH(num_perm=idx.num_perm, params=(idx.bands.b, idx.bands.r))
