@@ -45,9 +45,10 @@ class Plan:
     known_sha: set[str] = field(default_factory=set)
 
 
-def plan(raw_dir: str | Path, warehouse: str | Path) -> Plan:
-    """Files under raw_dir that the ledger has not seen with the same path, size and mtime."""
-    raw_dir = Path(raw_dir)
+def ledger_keys(warehouse: str | Path) -> tuple[set[tuple[str, int, int]], set[str]]:
+    """What a plan checks inputs against (local raw/ here, an object-store listing in
+    `storage.plan_remote`): the (path, size, mtime_ns) of every input the ledger has, and the content
+    (sha256) that is live now."""
     ledger = load.live_ledger(warehouse)
     seen_keys = set(zip(ledger.column("source_path").to_pylist(), ledger.column("size").to_pylist(),
                         ledger.column("mtime_ns").to_pylist()))
@@ -55,6 +56,13 @@ def plan(raw_dir: str | Path, warehouse: str | Path) -> Plan:
     # removed, so the same content arriving again must become an article again, not a dangling duplicate.
     known_sha = {s for s, st in zip(ledger.column("sha256").to_pylist(), ledger.column("status").to_pylist())
                  if s and st in load.LIVE_STATUSES}
+    return seen_keys, known_sha
+
+
+def plan(raw_dir: str | Path, warehouse: str | Path) -> Plan:
+    """Files under raw_dir that the ledger has not seen with the same path, size and mtime."""
+    raw_dir = Path(raw_dir)
+    seen_keys, known_sha = ledger_keys(warehouse)
     todo, seen, unchanged = [], 0, 0
     for p in discover(raw_dir):
         seen += 1

@@ -376,17 +376,12 @@ def plan_remote(raw_url: str, warehouse: str | Path, cache: Optional[str | Path]
     WARC/WET objects this machine has not scanned yet (to find their records). Items are (key under the
     prefix, size, mtime_ns); `staged_batch` turns them into local paths where the batch runs."""
     import fsspec
-    from . import load
-    from .ingest import Plan
+    from .ingest import Plan, ledger_keys
     fs, _ = fsspec.core.url_to_fs(raw_url)
     root, objects = _raw_listing(raw_url, cache)
-    # The same two ledger reads as copydesk.ingest.plan: what is already ingested under this (path, size,
-    # mtime), and which content is live now (new content equal to it becomes a `duplicate`).
-    ledger = load.live_ledger(warehouse)
-    paths, sizes, mtimes = (ledger.column(c).to_pylist() for c in ("source_path", "size", "mtime_ns"))
-    seen_keys = set(zip(paths, sizes, mtimes))
-    known_sha = {s for s, st in zip(ledger.column("sha256").to_pylist(), ledger.column("status").to_pylist())
-                 if s and st in load.LIVE_STATUSES}
+    # the same ledger reads as copydesk.ingest.plan: what is already ingested under this (path, size,
+    # mtime), and which content is live now (new content equal to it becomes a `duplicate`)
+    seen_keys, known_sha = ledger_keys(warehouse)
     todo, seen, unchanged = [], 0, 0
     scanned: dict[str, tuple[str, list]] = {}
     for rel in sorted(objects, key=_walk_key):
