@@ -102,7 +102,7 @@ def process_many(paths: Sequence[str], raw_root: Optional[str], opts: Options = 
         if not two_phase:
             return [safe_process(p, raw_root, opts) for p in paths]
         preps = [safe_prepare(p, raw_root, opts) for p in paths]
-        template = build_template(preps)
+        template = build_template((pr.site, pr.keys) for pr in preps if isinstance(pr, Prepared))
         return [safe_finish(pr, p, raw_root, opts, template) if isinstance(pr, Prepared) else pr
                 for p, pr in zip(paths, preps)]
     _warm_up(opts)
@@ -154,8 +154,7 @@ class _Pool:
 
     def _second_phase(self) -> None:
         # pages in input order, so the template is the same whichever worker answered first
-        self.template = build_template(
-            _Keys(site, keys) for _, (site, keys) in sorted(self.keys.items()))
+        self.template = build_template(answer for _, answer in sorted(self.keys.items()))
         self.phase2 = True
         self.tasks.extend(self.redo)
         if self.template is not None:
@@ -308,13 +307,6 @@ class _Pool:
                 except OSError:
                     pass
         w.index = None
-
-
-@dataclass(frozen=True)
-class _Keys:
-    """A phase-1 answer in the shape `build_template` reads (site, keys)."""
-    site: Optional[str]
-    keys: object
 
 
 def _child_loop(paths, raw_root, opts, rx: int, tx: int, template=None) -> None:

@@ -202,14 +202,14 @@ def fenced(work, path: str, raw_root: Optional[str]):
     return Reject(source_path=rel_source_path(path, raw_root), error_kind=kind, message=message)
 
 
-def build_template(preps) -> Optional[cls.TemplateIndex]:
-    """The batch's site template from its prepared pages (None when no site has one): the only serial
-    step between a batch's two halves, a few set operations per page on 64-bit line keys."""
+def build_template(pages) -> Optional[cls.TemplateIndex]:
+    """The batch's site template from its pages' (site, keys), in input order (None when no site has one):
+    the only serial step between a batch's two halves, a few set operations per page on 64-bit line keys.
+    Pages without keys (no site) are skipped."""
     idx = cls.TemplateIndex()
-    for p in preps:  # Prepared pages, or anything with .site and .keys; Rejects are skipped
-        keys = getattr(p, "keys", None)
+    for site, keys in pages:
         if keys is not None:
-            idx.add_keys(p.site, keys)
+            idx.add_keys(site, keys)
     idx = idx.compact()
     return idx if idx.sites() else None
 
