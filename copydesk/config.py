@@ -34,9 +34,8 @@ class Config:
     max_text_chars: int = field(default=MAX_TEXT_CHARS, metadata={"help": "decoded text cap per document"})
     max_nesting_depth: int = field(default=MAX_NESTING_DEPTH, metadata={"help": "HTML nesting depth cap"})
     max_attribute_bytes: int = field(default=MAX_ATTRIBUTE_BYTES, metadata={"help": "one HTML attribute's cap"})
-    # "on"/"off" rather than a bool: `copydesk run` derives a typed flag from the default, and a bool flag
-    # would read "--site-template off" as True; files and env also take true/false/1/0/yes/no.
-    site_template: str = field(default="on", metadata={
+    # files, env and the flag take on/off, true/false, 1/0, yes/no (`switch`)
+    site_template: bool = field(default=True, metadata={
         "help": "on: each batch learns its sites' template lines (menus, promos on many pages) and removes "
                 "them; off: every page is classified alone"})
     site_timezones: Mapping[str, str] = field(default_factory=dict, metadata={
@@ -50,7 +49,7 @@ class Config:
                                      max_nesting_depth=self.max_nesting_depth,
                                      max_attribute_bytes=self.max_attribute_bytes),
                        time_budget_s=self.time_budget_s, max_text_chars=self.max_text_chars,
-                       site_zones=dict(self.site_timezones), site_template=self.site_template == "on")
+                       site_zones=dict(self.site_timezones), site_template=self.site_template)
 
     def caps(self) -> dict:
         """The caps (and the other per-document options) as a plain dict (a flow parameter the Prefect UI
@@ -63,6 +62,17 @@ CAP_KEYS = ("time_budget_s", "max_file_bytes", "max_decompressed_bytes", "max_te
             "max_attribute_bytes", "site_template")
 _ON = {"on", "1", "true", "yes"}
 _OFF = {"off", "0", "false", "no"}
+
+
+def switch(v: Any) -> bool:
+    """A yes/no option from a file (TOML bool), the environment or a flag: on/off, true/false, 1/0, yes/no.
+    Anything else is an error rather than a silent "off"."""
+    if isinstance(v, bool):
+        return v
+    s = str(v).strip().lower()
+    if s not in _ON | _OFF:
+        raise ValueError(f"expected on or off, got {v!r}")
+    return s in _ON
 
 
 def find_file(start: Optional[Path] = None) -> Optional[Path]:
@@ -110,13 +120,11 @@ def _coerce(key: str, v: Any) -> Any:
         if isinstance(v, str):  # env: "example.com=Asia/Manila,other.org=+08:00"
             return dict(part.split("=", 1) for part in v.split(",") if "=" in part)
         return dict(v)
-    if key == "site_template":
-        s = str(v).strip().lower()  # TOML true/false arrive as bools: str() gives "True"/"False"
-        if s not in _ON | _OFF:
-            raise ValueError(f"site_template: expected on or off, got {v!r}")
-        return "on" if s in _ON else "off"
     if isinstance(default, bool):
-        return str(v).lower() in ("1", "true", "yes", "on") if isinstance(v, str) else bool(v)
+        try:
+            return switch(v)
+        except ValueError as e:
+            raise ValueError(f"{key}: {e}") from None
     if isinstance(default, int):
         return int(v)
     if isinstance(default, float):

@@ -93,12 +93,14 @@ def _all(read, page: int = API_PAGE) -> list:
 # `copydesk run`: flags derived from copydesk/config.py (one declaration per option).
 
 def add_run_arguments(p) -> None:
-    from .config import FIELDS
+    from .config import FIELDS, switch
     p.add_argument("--config", help="a copydesk.toml or pyproject.toml (default: found in the current folder)")
     for key, f in FIELDS.items():
         if key in ("schedule", "schedule_timezone", "site_timezones"):
             continue
-        typ = type(f.default) if isinstance(f.default, (int, float)) else str
+        # bool before int (bool is an int subclass, and bool("off") is True): yes/no options parse on/off
+        typ = switch if isinstance(f.default, bool) else \
+            type(f.default) if isinstance(f.default, (int, float)) else str
         p.add_argument("--" + key.replace("_", "-"), type=typ, default=None,
                        help=f"{f.metadata.get('help', '')} (env COPYDESK_{key.upper()})")
     p.add_argument("--dask", nargs="?", const="local", default=None, metavar="ADDRESS",

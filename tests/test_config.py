@@ -54,3 +54,20 @@ def test_run_flags_come_from_the_config_fields():
     for key in ("--raw", "--warehouse", "--batch-size", "--workers", "--time-budget-s", "--max-file-bytes",
                 "--max-decompressed-bytes", "--dask"):
         assert key in out
+
+
+def test_yes_no_option_from_file_env_and_flag(tmp_path):
+    """site_template is a yes/no option: a TOML bool, on/off (or true/false, 1/0, yes/no) from the
+    environment and the `copydesk run` flag, anything else an error naming the option."""
+    import argparse
+    from copydesk.drain import add_run_arguments
+    (tmp_path / "copydesk.toml").write_text("site_template = false\n")
+    assert config.load(start=tmp_path, env={}).options().site_template is False
+    assert config.load(start=tmp_path, env={"COPYDESK_SITE_TEMPLATE": "on"}).options().site_template is True
+    p = argparse.ArgumentParser()
+    add_run_arguments(p)
+    flag = p.parse_args(["--site-template", "off"]).site_template
+    cfg = config.load(start=tmp_path, env={"COPYDESK_SITE_TEMPLATE": "on"}, overrides={"site_template": flag})
+    assert cfg.options().site_template is False  # the flag wins, and "off" is off
+    with pytest.raises(ValueError, match="site_template"):
+        config.load(start=tmp_path, env={"COPYDESK_SITE_TEMPLATE": "maybe"})
