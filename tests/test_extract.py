@@ -117,12 +117,18 @@ TEXT_CASES = {
 }
 
 
+def _assert_fields(prefix: str, mode: str, want: dict):
+    """The dev page `prefix` read in `mode` has every field value in `want`; returns the Article."""
+    a = _dev(_full_id(prefix), mode)
+    for field, value in want.items():
+        got = getattr(a, field)
+        assert got == value, (prefix, field, got)
+    return a
+
+
 @pytest.mark.parametrize("prefix", sorted(TEXT_CASES))
 def test_text_mode_fields(prefix):
-    a = _dev(_full_id(prefix), "text")
-    for field, want in TEXT_CASES[prefix].items():
-        got = getattr(a, field)
-        assert got == want, (prefix, field, got)
+    a = _assert_fields(prefix, "text", TEXT_CASES[prefix])
     if "published" in TEXT_CASES[prefix]:
         assert a.published_source == "text_line"
 
@@ -157,10 +163,7 @@ HTML_CASES = {
 
 @pytest.mark.parametrize("prefix", sorted(HTML_CASES))
 def test_html_mode_fields(prefix):
-    a = _dev(_full_id(prefix), "html")
-    for field, want in HTML_CASES[prefix].items():
-        got = getattr(a, field)
-        assert got == want, (prefix, field, got)
+    _assert_fields(prefix, "html", HTML_CASES[prefix])
 
 
 def test_html_tags_from_page_keywords():
