@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from . import load
@@ -36,6 +37,14 @@ MANIFEST_DIR = "_compact"
 # A run compacts a directory itself once it holds this many small parts (see ingest.finish_run): the
 # file count stays bounded without a separate job, and a run's cost stays proportional to its own data.
 AUTO_COMPACT_MIN_FILES = 32
+# A merged file's row group is written once this many bytes of rows (Arrow, uncompressed) are buffered,
+# even below load.ROW_GROUP_ROWS: `articles` rows carry whole bodies (~10-40 KB each in Arrow), so 122,880
+# of them would hold several GB in memory; a group of inputs is up to TARGET_FILE_BYTES of zstd Parquet,
+# which is ~3-4x that in Arrow. 64 MB row groups are still large for scans (DuckDB/pyarrow read them in
+# parallel), and compaction's memory stays bounded whatever the table.
+ROW_GROUP_MAX_BYTES = 64 * 1024 * 1024
+# Rows read from an input part at a time.
+READ_BATCH_ROWS = 8192
 
 
 def _leaf_dirs(wh: Path, table: str) -> list[Path]:
@@ -60,20 +69,35 @@ def _groups(files: list[Path]) -> list[list[Path]]:
 
 
 def _write_merged(files: list[Path], schema: pa.Schema, dest: Path) -> int:
+    """Stream `files` into one Parquet file: rows are read a record batch at a time and written as a row
+    group whenever ROW_GROUP_ROWS rows or ROW_GROUP_MAX_BYTES bytes are buffered (memory stays bounded by
+    the byte cap plus one input batch, not by the size of the group of files)."""
     rows = 0
-    buf: list[pa.Table] = []
-    buffered = 0
+    buf: list[pa.RecordBatch] = []
+    buffered = nbytes = 0
+
+    def flush() -> None:
+        nonlocal buf, buffered, nbytes
+        w.write_table(pa.Table.from_batches(buf, schema=schema), row_group_size=load.ROW_GROUP_ROWS)
+        buf, buffered, nbytes = [], 0, 0
+
     with pq.ParquetWriter(dest, schema, **load.write_options(schema)) as w:
         for f in files:
-            t = pq.read_table(f, schema=schema)
-            rows += len(t)
-            buf.append(t)
-            buffered += len(t)
-            if buffered >= load.ROW_GROUP_ROWS:
-                w.write_table(pa.concat_tables(buf), row_group_size=load.ROW_GROUP_ROWS)
-                buf, buffered = [], 0
+            # read with the table's schema, as pq.read_table(f, schema=...) did: older parts without a
+            # column added since (schema migrations are additive) give nulls
+            for b in ds.dataset(f, schema=schema, format="parquet").to_batches(batch_size=READ_BATCH_ROWS,
+                                                                               use_threads=False):
+                rows += b.num_rows
+                buf.append(b)
+                buffered += b.num_rows
+                nbytes += b.nbytes
+                if buffered >= load.ROW_GROUP_ROWS or nbytes >= ROW_GROUP_MAX_BYTES:
+                    flush()
         if buf or rows == 0:
-            w.write_table(pa.concat_tables(buf) if buf else schema.empty_table(), row_group_size=load.ROW_GROUP_ROWS)
+            if buf:
+                flush()
+            else:
+                w.write_table(schema.empty_table())
     load.fsync_path(dest)
     return rows
 

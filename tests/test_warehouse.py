@@ -205,6 +205,28 @@ def test_compact_merges_small_files_and_keeps_every_row(raw, tmp_path, capsys):
     assert len(tables["articles"]) == 4 and len(tables["lines"]) == 4 * 34
 
 
+def test_compaction_buffers_at_most_its_byte_cap(raw, tmp_path, monkeypatch):
+    """Merging streams rows: a row group is written once ROW_GROUP_MAX_BYTES are buffered, so compacting
+    `articles` (whole bodies per row) never holds a group of files in memory. With the cap lowered below
+    two article rows, each row group holds at most two rows, and no row is lost or changed."""
+    wh = tmp_path / "wh"
+    write_variants(raw, 5)
+    run(raw, wh, batch_size=1)
+    before = load.read_table(wh, "articles").to_pandas().sort_values("article_id").reset_index(drop=True)
+    one_row = load.read_table(wh, "articles").slice(0, 1).nbytes
+    monkeypatch.setattr(compact, "ROW_GROUP_MAX_BYTES", one_row + 1)
+    monkeypatch.setattr(compact, "READ_BATCH_ROWS", 1)
+    assert compact.compact(wh)["outputs"] >= 1
+    arts = list((wh / "articles").rglob("part-c-*.parquet"))
+    assert len(arts) == 1
+    meta = pq.ParquetFile(arts[0]).metadata
+    assert meta.num_rows == len(before) == 6
+    # the cap is reached by the second buffered row at the latest (unbounded, the 6 rows are one group)
+    assert meta.num_row_groups >= 3 and all(meta.row_group(i).num_rows <= 2 for i in range(meta.num_row_groups))
+    after = load.read_table(wh, "articles").to_pandas().sort_values("article_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(after[before.columns], before, check_categorical=False)
+
+
 def test_compaction_interrupted_before_or_after_its_commit_recovers(raw, tmp_path, monkeypatch):
     wh = tmp_path / "wh"
     write_variants(raw, 3)
