@@ -27,7 +27,9 @@ ACCEPTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 
 
 # Browsers stop nesting elements at depth 512 (Blink's parser cap); real news pages stay under ~60. Deeper
-# markup is an attack or a generator bug, and our DOM walk is quadratic in depth (200,000 levels: 528 s).
+# markup is an attack or a generator bug, and building its tree is quadratic in depth (200,000 levels: 528 s).
+# Measured: lexbor's tree builder itself (16,000 nested <div>: 0.56 s in the parser, 0.03 s in our walk), so
+# depth is checked here on the bytes, before any parser runs, not during html.py's walk.
 MAX_NESTING_DEPTH = 512
 # One attribute value this long is not markup but a payload (inline base64 images stay far below it).
 MAX_ATTRIBUTE_BYTES = 2 * 1024 * 1024
@@ -88,8 +90,21 @@ def discover(raw_dir: str | Path) -> Iterator[Path]:
 def gunzip_capped(data: bytes, cap: int) -> bytes:
     """Decompress gzip without ever holding more than `cap` bytes of output (bomb guard)."""
     d = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    out = bytearray()
-    buf = data
+    try:
+        # Common case, one gzip member within the cap: its output as is, without the two copies (into the
+        # bytearray, back to bytes) of the general loop below. Same result; anything else goes on there.
+        first = d.decompress(data, cap + 1)
+        if len(first) <= cap and d.eof and not d.unused_data.strip(b"\x00"):
+            return first
+    except zlib.error as e:
+        raise RejectError("gzip_corrupt", f"corrupt gzip stream: {e}") from None
+    if len(first) > cap:
+        raise RejectError("gzip_bomb", f"decompressed size exceeds the cap of {cap} bytes")
+    out = bytearray(first)
+    buf = d.unconsumed_tail
+    if d.eof:  # concatenated gzip members
+        buf = d.unused_data
+        d = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     try:
         while buf:
             chunk = d.decompress(buf, cap + 1 - len(out))
@@ -199,19 +214,22 @@ _TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]{0,15})(?:\s[^<>]*?)?(/?)>")
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 
 
-# Container tags tallied by the cheap pre-check below.
-_NEST_PROBE = re.compile(rb"<(/?)(div|span|section|article|table|ul|ol|font|blockquote|strong|center|b|i|a|em|u|s|"
-                         rb"small)[\s>]", re.I)
+# Container tags tallied by the cheap pre-check below, matched on the lower-cased page: one group ("div" or
+# "/div") instead of two, no IGNORECASE (the page is already lower-cased) -- the same counts as two groups
+# with re.I, in ~40 % less time (the pre-check runs on every HTML page; dev pages: 0.75 -> 0.45 ms).
+_NEST_PROBE = re.compile(rb"<(/?(?:div|span|section|article|table|ul|ol|font|blockquote|strong|center|b|i|a|em|u|"
+                         rb"s|small))[\s>]")
 
 
 def _may_nest_deeply(data: bytes, limit: int) -> bool:
-    """Cheap signal (one regex pass tallied in C, ~1 ms on a 200 KB page) before the exact depth scan
+    """Cheap signal (one regex pass tallied in C, ~0.5 ms on a 200 KB page) before the exact depth scan
     (~8 ms): some container opened far more often than closed, or long runs of one container opening.
     Deep nesting that slips past it is still stopped by the per-document time budget (copydesk/guard.py)."""
     low = data.lower()  # one C pass; the tally then needs no per-match lower() in Python (speed, same counts)
     tally = Counter(_NEST_PROBE.findall(low))
-    for (close, name), n in tally.items():
-        if not close and n > limit // 2 and n - tally.get((b"/", name), 0) > limit // 2:
+    half = limit // 2
+    for name, n in tally.items():
+        if n > half and name[0] != 0x2F and n - tally.get(b"/" + name, 0) > half:  # 0x2F: "/", a closing tag
             return True
     return b"<div><div><div><div><div><div><div><div>" in low
 
