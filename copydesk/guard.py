@@ -18,6 +18,8 @@ from __future__ import annotations
 import copyreg
 import dataclasses
 import io
+import itertools
+import operator
 import os
 import pickle
 import selectors
@@ -43,16 +45,31 @@ _HDR = struct.Struct("!Q")
 _warm = False
 
 
-def _by_fields(cls):
-    names = tuple(f.name for f in dataclasses.fields(cls))
-    return lambda obj: (cls, tuple(getattr(obj, n) for n in names))
+_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+_LINES_AT = _ARTICLE_FIELDS.index("lines")
+_ARTICLE_VALUES = operator.attrgetter(*_ARTICLE_FIELDS)
+_LINE_VALUES = operator.attrgetter(*(f.name for f in dataclasses.fields(LabelledLine)))
 
 
-# How results are pickled back to the parent: slotted dataclasses pickle through the generated
+def _reduce_article(a: Article):
+    vals = list(_ARTICLE_VALUES(a))
+    vals[_LINES_AT] = list(map(_LINE_VALUES, vals[_LINES_AT]))  # a tuple per line, built in C
+    return _rebuild_article, (vals,)
+
+
+def _rebuild_article(vals: list) -> Article:
+    vals[_LINES_AT] = list(itertools.starmap(LabelledLine, vals[_LINES_AT]))
+    return Article(*vals)
+
+
+# How results are pickled back to the parent. Slotted dataclasses pickle through the generated
 # __getstate__/__setstate__, which loop over fields() in Python for every object, and an article carries
-# ~190 LabelledLines. As constructor calls instead: parent unpickling 0.49 -> 0.35 ms/doc, 20.1 -> 16.7 KB
-# per bench text doc; the objects are equal. Workers are forks of this process: both sides see the same fields.
-_RESULT_PICKLING = {**copyreg.dispatch_table, LabelledLine: _by_fields(LabelledLine), Article: _by_fields(Article)}
+# ~190 LabelledLines. Instead an Article travels as its field values in order, its lines as plain tuples
+# (pickled in C, no reducer call per line), rebuilt with the constructors in the parent. Measured on the
+# 91 dev pages (best of 5): worker pickling 0.57 -> 0.20 ms/doc in text, 0.35 -> 0.14 in HTML; parent
+# unpickling unchanged (~0.28 / 0.16 ms/doc: the constructors), 15.4 -> 14.6 KB per text doc. The objects
+# are equal. Workers are forks of this process: both sides see the same fields (all of them init fields).
+_RESULT_PICKLING = {**copyreg.dispatch_table, Article: _reduce_article}
 
 
 def _dumps(obj) -> bytes:
