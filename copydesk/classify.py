@@ -343,9 +343,18 @@ def _is_caps_heading(text: str, n_words: int) -> bool:
 CAPS_TEASER_MIN_WORDS = 6
 
 
+_ASCII_LOWER = bytes(range(97, 123))
+
+
 def _is_caps_teaser(text: str, n_words: int, terminal: bool) -> bool:
     if n_words < CAPS_TEASER_MIN_WORDS or n_words > 30 or terminal:
         return False
+    if text.isascii():
+        # exact quick reject (speed): a-z are letters and not upper case, so more of them than a tenth of
+        # the line's characters (>= its letters) already fails the 90 % test below; counted in C
+        n_lower = len(text) - len(text.encode().translate(None, _ASCII_LOWER))
+        if n_lower * 10 > len(text):
+            return False
     n_letters = sum(map(str.isalpha, text))
     return n_letters >= 20 and sum(map(str.isupper, text)) >= 0.9 * n_letters
 
