@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlsplit
 
+from .entities import word_alternation
 from .records import LabelledLine
 
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
@@ -206,11 +207,29 @@ _DATE_SEGMENTS = re.compile(r"\s*;\s*|\s*[|•]\s*(?=(?:Updated|Last updated|Pos
                             r"(?<=\S)\s*(?=\b(?:Updated|Last updated|Posted|Published|First published)\b)")
 
 
+def _may_segment(text: str) -> bool:
+    """False when _DATE_SEGMENTS cannot match: it needs ";", "|", "•" or one of its words."""
+    return ";" in text or "|" in text or "•" in text or any(w in text for w in _SEGMENT_WORDS)
+
+
+_SEGMENT_WORDS = ("Updated", "Last updated", "Posted", "Published", "First published")
+
+
 def dates_in_line(text: str) -> list[tuple[bool, str]]:
-    """(is_update, iso) for each date in a line: 'Posted: Feb 16, 2018 | Updated: Feb 17, 2018' gives two."""
+    """(is_update, iso) for each date in a line: 'Posted: Feb 16, 2018 | Updated: Feb 17, 2018' gives two.
+    (Memoised like parse_date: text_dates reads the lines around the publication line twice.)"""
+    if len(text) <= TEXT_MEMO_MAX_CHARS:
+        return list(_dates_in_line_memo(text))
+    return _dates_in_line(text)
+
+
+def _dates_in_line(text: str) -> list[tuple[bool, str]]:
     out = []
-    text = _GLUED_DATE_WORD.sub(" ", text)  # "ESTUpdated"
-    for seg in _DATE_SEGMENTS.split(text):
+    # (both patterns only where they can match: most date lines have no update word and no separator)
+    if "Updated" in text or "Posted" in text or "Published" in text:
+        text = _GLUED_DATE_WORD.sub(" ", text)  # "ESTUpdated"
+    segments = _DATE_SEGMENTS.split(text) if _may_segment(text) else [text]
+    for seg in segments:
         if seg and seg.strip():
             d = parse_date(seg)
             if d:
@@ -220,6 +239,9 @@ def dates_in_line(text: str) -> list[tuple[bool, str]]:
         if d:
             out.append((bool(_UPDATED.search(text)), d))
     return out
+
+
+_dates_in_line_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(lambda text: tuple(_dates_in_line(text)))
 
 
 # How far above the first body paragraph the headline, byline and date are looked for (lines).
@@ -242,10 +264,11 @@ def _last_body(lines: list[LabelledLine]) -> int:
     return -1
 
 
-def text_dates(lines: list[LabelledLine]) -> tuple[Optional[str], Optional[str]]:
+def text_dates(lines: list[LabelledLine], fb: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
     """(published, modified) from visible date lines: the date lines nearest above the first body
-    paragraph win over dates elsewhere on the page (site headers print today's date, lists print theirs)."""
-    fb = _first_body(lines)
+    paragraph win over dates elsewhere on the page (site headers print today's date, lists print theirs).
+    `fb`: _first_body(lines) when the caller has it (speed)."""
+    fb = _first_body(lines) if fb is None else fb
     lo, hi = max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)
     window = [ln for ln in lines[lo:hi] if ln.label != "body" or len(ln.text) < 120]
     # nearest to the first paragraph first: above it going up, then below it going down
@@ -334,32 +357,72 @@ NOT_TITLE = re.compile(r"\s[>»/]\s.*\s[>»/]\s|^(?:follow|about|image|photo|vid
                        r"^[“\"][^”\"]+,[”\"]\s|\b(?:getty images|shutterstock|istock|jupiterimages)\b|"
                        r"(?:\d[\d.,:-]*\s+(?:[—–-]\s+)?){3}|"
                        r"\((?:[^()]*\b(?:AP|AFP|Reuters|Getty Images|EPA|File)\b[^()]*)\)\s*$", re.I)
+# NOT_TITLE in parts, each tried only where it can match (speed: the whole pattern, case-insensitive with
+# word boundaries at every position, was the costliest test of a header line). _not_title(t) is true exactly
+# when NOT_TITLE.search(t) finds something (tests/test_extract_equivalence.py checks it on the dev lines):
+# - the parts anchored at the start, matched there;
+# - "%", a plain substring test; the breadcrumb part needs ">", "»" or "/";
+# - the parts anchored at the end need ")", "»", "›", "”" or '"' as the last character before any whitespace;
+# - the UI phrases need one of _NOT_TITLE_GATES in the lower-cased line: under re.I these letters match only
+#   themselves and their capitals (checked over all of Unicode; s, i and k are left out, they have more);
+# - the run of numbers needs a digit.
+_NOT_TITLE_START = re.compile(r"(?:follow|about|image|photo|video|share|copy link|print|show more|view all|close|"
+                              r"filed (?:to|under)|read more|sign (?:in|up)|subscribe|advertisement|you are here|"
+                              r"home\b|back to\b|watch\b|more from\b|latest\b)|\d+\s+of\s+\d+$|[“\"][^”\"]+,[”\"]\s",
+                              re.I)
+_NOT_TITLE_CRUMBS = re.compile(r"\s[>»/]\s.*\s[>»/]\s", re.I)
+_NOT_TITLE_END = re.compile(r"\(\d+\)$|[»›]\s*$|,[”\"]$|\((?:[^()]*\b(?:AP|AFP|Reuters|Getty Images|EPA|File)\b[^()]*)\)\s*$",
+                            re.I)
+_NOT_TITLE_PHRASES = re.compile(r"\bshare via\b|\bfile photo\b|\bexternal links?\b|\bnew window\b|"
+                                r"\b(?:getty images|shutterstock|istock|jupiterimages)\b", re.I)
+_NOT_TITLE_GATES = ("hare v", "le photo", "xternal l", "new w", "getty ", "hutter", "toc", "jup")
+_NOT_TITLE_NUMBERS = re.compile(r"(?:\d[\d.,:-]*\s+(?:[—–-]\s+)?){3}", re.I)
+_DIGIT = re.compile(r"\d")
 
 
-def text_title(lines: list[LabelledLine], page_title: Optional[str]) -> Optional[str]:
+def _not_title(t: str) -> bool:
+    """bool(NOT_TITLE.search(t)), faster (see above)."""
+    if _NOT_TITLE_START.match(t) or "%" in t:
+        return True
+    if (">" in t or "»" in t or "/" in t) and _NOT_TITLE_CRUMBS.search(t):
+        return True
+    if t.rstrip()[-1:] in (")", "»", "›", "”", '"') and _NOT_TITLE_END.search(t):
+        return True
+    tl = t.lower()
+    if any(g in tl for g in _NOT_TITLE_GATES) and _NOT_TITLE_PHRASES.search(t):
+        return True
+    return _DIGIT.search(t) is not None and _NOT_TITLE_NUMBERS.search(t) is not None
+
+
+def text_title(lines: list[LabelledLine], page_title: Optional[str], fb: Optional[int] = None) -> Optional[str]:
     """The headline in a text dump. Candidates are title-shaped lines above the first paragraph; the one
     the page title repeats wins, then the one printed right above the byline/date, then the classifier's
-    headline, a line printed twice (page and article header), and nearness to the body."""
-    fb = _first_body(lines)
+    headline, a line printed twice (page and article header), and nearness to the body.
+    `fb`: _first_body(lines) when the caller has it (speed)."""
+    fb = _first_body(lines) if fb is None else fb
     lo = max(0, fb - HEADER_WINDOW)
     pt_parts = [_norm(p) for p in _TITLE_SEP.split(page_title)] if page_title else []
     meta_idx = [i for i in range(lo, min(len(lines), fb + HEADER_AFTER + 1)) if _is_meta_line(lines[i])]
+    meta_set = set(meta_idx)  # (the candidates below are in this range: their test is not run again)
     seen: dict[str, int] = {}
+    norms = []  # _norm of each line above the body (= _norm of the stripped line: whitespace is \W)
     for i in range(lo, fb):
         k = _norm(lines[i].text)
+        norms.append(k)
         seen[k] = seen.get(k, 0) + 1
     cands = []
     for idx in range(lo, fb):
         ln = lines[idx]
         t = ln.text.strip()
         n = len(t.split())
-        if ln.label in _NOT_TITLE_LABELS or not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or _is_meta_line(ln):
+        if ln.label in _NOT_TITLE_LABELS or not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or idx in meta_set:
             continue
-        if t.endswith(":") or NOT_TITLE.search(t) or (person_name(t) and n <= 6) or _NAME_AFFILIATION.match(t) \
+        # (cheap tests first; person_name only for short lines, where its answer counts)
+        if t.endswith(":") or (n <= 6 and person_name(t)) or _not_title(t) or _NAME_AFFILIATION.match(t) \
                 or parse_date(t):  # headlines do not carry full dates; captions and date lines do
             continue  # UI text, or a byline-shaped line ("Jane Doe", "Jane Doe, Business Insider")
         score = 0.0
-        nt = _norm(t)
+        nt = norms[idx - lo]
         if pt_parts and nt in pt_parts and idx > 0:
             score += 3
         if any(0 < m - idx <= 3 for m in meta_idx):
@@ -384,13 +447,17 @@ def _is_meta_line(ln: LabelledLine) -> bool:
     t = ln.text.strip()
     if ln.label in ("byline", "timestamp"):
         return True
-    if _BY_START.match(t) and len(t.split()) <= 14:
+    n = len(t.split())
+    if n <= 14 and _BY_START.match(t):
         return True
-    return len(t.split()) <= DATE_LINE_MAX_WORDS and ln.label != "body" and parse_date(t) is not None
+    return n <= DATE_LINE_MAX_WORDS and ln.label != "body" and parse_date(t) is not None
 
 
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|net|org|co|ca|uk|au|in|br|de|fr|io|news|info|tv|id|ru|jp|es|it|"
                      r"nl|ph|kr|cn|us|me|ie|nz|za|sg|my)(?:\.[a-z]{2})?", re.I)
+
+
+_HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile)\.")
 
 
 def domain_of(url: Optional[str]) -> Optional[str]:
@@ -403,7 +470,7 @@ def domain_of(url: Optional[str]) -> Optional[str]:
         return None
     if not host or "." not in host:
         return None
-    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host.lower())
+    return _HOST_PREFIX.sub("", host.lower())
 
 
 # "/2019/11/18/slug": many sites put the publication day in the path; the last resort for a date.
@@ -452,16 +519,20 @@ def _tag_case(t: str) -> str:
     return t
 
 
+_CREDIT_PARENS = re.compile(r"\(([^()]*(?:photo|image|credit|foto|file)[^()]*)\)\s*$", re.I)
+_CREDIT_LINE = re.compile(r"^\s*(?:photo|image|foto|picture|credit)\s*:\s*(.+)$", re.I)
+
+
 def split_caption(line: str) -> tuple[str, Optional[str]]:
     """'Caption text | Credit)' -> (caption, credit). Credits follow a bar or sit in trailing parens."""
     if "|" in line:
         cap, credit = line.rsplit("|", 1)
         credit = credit.strip().strip("()").strip()
         return cap.strip(), credit or None
-    m = re.search(r"\(([^()]*(?:photo|image|credit|foto|file)[^()]*)\)\s*$", line, re.I)
+    m = _CREDIT_PARENS.search(line)
     if m:
         return line[:m.start()].strip(), m.group(1).strip()
-    m = re.match(r"^\s*(?:photo|image|foto|picture|credit)\s*:\s*(.+)$", line, re.I)
+    m = _CREDIT_LINE.match(line)
     if m:  # a credit line alone ("Photo: Damian Dovarganes, AP")
         return "", m.group(1).strip()
     return line.strip(), None
@@ -568,7 +639,10 @@ CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?
                          r"(?:\s*\([A-Z]{2}\))?$")
 _NAME_TOK = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]\.|[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.|"
                        r"(?:Mc|Mac|O’|O'|De|La|Le|Di|Van)[A-ZÀ-Ý][a-zà-ÿ]+|[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý][a-zà-ÿ]+)$")
-_MONTH_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(_MONTH_NUM, key=len, reverse=True)), re.I)
+# (as a prefix tree: only where a month name starts counts, and with a word boundary on both sides at most
+# one name can match at a place, so the tree finds the same places as the plain alternation, faster)
+_MONTH_WORD = re.compile(r"\b(?:%s)\b" % word_alternation("|".join(sorted(_MONTH_NUM, key=len, reverse=True))),
+                         re.I)
 # Role words glued to a name by some templates ("Michael HiltzikBusiness Columnist").
 _GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:Business|Columnist|Staff|Contributor|Reporter|Writer|Editor|"
                          r"Correspondent|FOX|CNN|AP)\b|(?:FOX|CNN|NBC|CBS|ABC)[A-Z])")
@@ -576,6 +650,26 @@ _GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:Business|Columnist|Staff|Contributor|
 
 _CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+|\(\d{3}\)|\d[\d\s().-]{6,}")
 _NAME_END = re.compile(r"\s+[|/–—-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d")
+
+# Faster forms of the three patterns above, as person_name applies them (speed: it runs on every short line
+# of a page header; same results, checked by tests/test_extract_equivalence.py):
+# - every _CONTACT match holds "@", ":" (of "://"), "(" or a digit: without one, the substitution is skipped;
+# - _GLUED_ROLE and _NAME_END only cut the text at their first match ("split(maxsplit=1)[0]"), so only
+#   where that match starts counts. _GLUED_ROLE_AT opens each role word with its capital and looks behind
+#   for the lower-case letter (the engine then skips to those capitals); _NAME_END_AT takes the shared
+#   whitespace out in front, so two branches are tried at each position instead of six.
+_CONTACT_CHARS = re.compile(r"[\d@(:]")
+_GLUED_ROLE_AT = re.compile("|".join(
+    [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}\b" for w in ("Business", "Columnist", "Staff", "Contributor", "Reporter",
+                                                    "Writer", "Editor", "Correspondent", "FOX", "CNN", "AP")]
+    + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}(?=[A-Z])" for w in ("FOX", "CNN", "NBC", "CBS", "ABC")]))
+_NAME_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+
+
+def _cut_at(pattern: re.Pattern, s: str) -> str:
+    """s up to where `pattern` first matches (all of s when it does not)."""
+    m = pattern.search(s)
+    return s[: m.start()] if m else s
 
 
 def person_name(s: str, allow_single: bool = False) -> Optional[str]:
@@ -587,16 +681,18 @@ def person_name(s: str, allow_single: bool = False) -> Optional[str]:
 
 def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
     s = _BY.sub("", s.strip())
-    s = _CONTACT.sub(" ", s)
-    s = _GLUED_ROLE.split(s, maxsplit=1)[0]
-    s = _NAME_END.split(s, maxsplit=1)[0]
+    if _CONTACT_CHARS.search(s):
+        s = _CONTACT.sub(" ", s)
+    s = _cut_at(_GLUED_ROLE_AT, s)  # = _GLUED_ROLE.split(s, maxsplit=1)[0]
+    s = _cut_at(_NAME_END_AT, s)  # = _NAME_END.split(s, maxsplit=1)[0]
     m = _MONTH_WORD.search(s)
     if m and m.start() > 0:
         s = s[: m.start()]
     s = s.strip(" ,.:;|-–—")
-    if not s or WIRE_NAMES.fullmatch(s) or _DOMAIN.search(s):
-        return None
     words = s.split()
+    # (more than four words is no name whatever the patterns below say: tested first, it skips them)
+    if not s or len(words) > 4 or WIRE_NAMES.fullmatch(s) or ("." in s and _DOMAIN.search(s)):
+        return None
     if words and all(w.isupper() for w in words if w.isalpha()) and len(words) >= 2:
         words = [w.capitalize() if len(w) > 2 else w for w in words]  # "TOM KRISHER" -> "Tom Krisher"
     if not words or len(words) > 4 or (len(words) == 1 and not allow_single):
@@ -634,18 +730,21 @@ def authors_from_byline(text: str) -> list[str]:
     return out
 
 
-def _author_lines(lines: list[LabelledLine]) -> list[LabelledLine]:
+def _author_lines(lines: list[LabelledLine], fb: Optional[int] = None, lb: Optional[int] = None) -> list[LabelledLine]:
     """Byline candidates near the article header: labelled bylines and 'By ...' lines within the header
     window, or after it up to the end of the body (some pages sign at the end). Only the first cluster:
     bylines further down belong to related stories and comments."""
-    fb = _first_body(lines)
-    lb = max(_last_body(lines), fb)
+    fb = _first_body(lines) if fb is None else fb
+    lb = max(_last_body(lines) if lb is None else lb, fb)
     lo = max(0, fb - HEADER_WINDOW)
     found = []
     for idx in range(lo, min(len(lines), lb + 2)):
         ln = lines[idx]
-        t = ln.text.strip()
-        if _BY_ALONE.fullmatch(t) and idx + 1 < len(lines):
+        t = ln.text
+        if t[:1].isspace() or t[-1:].isspace():  # (strip only when there is something to strip: speed)
+            t = t.strip()
+        # (_BY_ALONE matches at most 5 characters: longer lines skip the pattern)
+        if len(t) <= 5 and _BY_ALONE.fullmatch(t) and idx + 1 < len(lines):
             # "By" alone on its line: the name is on the next line
             ln = LabelledLine(lines[idx + 1].number, "By " + lines[idx + 1].text, "byline", "by_alone")
             t = ln.text
@@ -668,28 +767,32 @@ _NEWSROOM_JOB = re.compile(r"\b(?:Writer|Reporter|Correspondent|Columnist|Editor
 BYLINE_FAR = 40
 
 
-def text_authors(lines: list[LabelledLine]) -> tuple[list[str], list[str]]:
+def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
+                 lb: Optional[int] = None) -> tuple[list[str], list[str]]:
     """(authors, agencies named in the byline). Bylines first; else, in the header window, a date line
     that names its author ('5:45 AM PST 11/19/2019 by Jane Doe') or a bare name line with a date or a
-    handle on it, or right above a date line ('Jane Doe' / '18 Nov 2019, 19:09')."""
+    handle on it, or right above a date line ('Jane Doe' / '18 Nov 2019, 19:09').
+    `fb`, `lb`: _first_body(lines), _last_body(lines) when the caller has them (speed)."""
     authors: list[str] = []
     agencies: list[str] = []
-    for ln in _author_lines(lines):
+    fb = _first_body(lines) if fb is None else fb
+    for ln in _author_lines(lines, fb, lb):
         authors.extend(authors_from_byline(ln.text))
         agencies.extend(_canon_wire(m.group(1)) for m in WIRE_NAMES.finditer(_BY.sub("", ln.text)))
     if not authors:
-        fb = _first_body(lines)
         for idx in range(max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)):
             ln = lines[idx]
             t = ln.text.strip()
             if ln.label in ("body", "image_caption") or len(t.split()) > 14:
                 continue
-            w = WIRE_NAMES.match(_BY_THE.sub("", t))
-            if w and parse_date(t):  # "Associated Press November 19, 2019, 9:02 AM": a wire story
+            # the wire and "by" tests count only on a line with a date: without one they are not run (speed)
+            dated = parse_date(t)
+            w = WIRE_NAMES.match(_BY_THE.sub("", t)) if dated else None
+            if w:  # "Associated Press November 19, 2019, 9:02 AM": a wire story
                 agencies.append(_canon_wire(w.group(1)))
                 continue
-            m = _BY_TAIL.search(t)
-            if m and parse_date(t):
+            m = _BY_TAIL.search(t) if dated else None
+            if m:
                 authors.extend(authors_from_byline(m.group(1)))
             elif _NAME_AFFILIATION.match(t) and len(t.split()) <= 8:  # "Jane Doe, AP Auto Writer"
                 authors.extend(authors_from_byline(t)[:1])
@@ -705,7 +808,6 @@ def text_authors(lines: list[LabelledLine]) -> tuple[list[str], list[str]]:
             if authors:
                 break
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
-        fb = _first_body(lines)
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
             if lines[idx].label == "byline" or (_BY_CAP.match(t) and len(t.split()) <= 14) \
@@ -747,6 +849,10 @@ _BY_CAP = re.compile(r"^by\s+[A-Z]", re.I)
 
 # --- the text-mode fields ----------------------------------------------------------------------------------
 
+# The labels basic_fields' first pass reads (every other line is skipped at once: speed).
+_FIELD_LABELS = frozenset({"page_title", "headline", "tags", "copyright", "image_caption", "image_alt",
+                           "widget_heading", "related_link"})
+
 def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional[str] = None,
                  tz: Optional[str] = None) -> dict:
     """Fields readable from the labelled lines alone (text mode; HTML metadata overrides later).
@@ -758,8 +864,17 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
     headline = None
     block = None
     copyrights: list[str] = []
-    for ln in lines:
+    fb = len(lines)
+    lb = -1
+    for i, ln in enumerate(lines):
         lab = ln.label
+        if lab == "body":  # (the first and last body lines, for the finders below: speed)
+            if fb == len(lines):
+                fb = i
+            lb = i
+            continue
+        if lab not in _FIELD_LABELS:
+            continue  # (most lines: nothing below reads them)
         if lab == "page_title" and page_title is None:
             page_title = ln.text
         elif lab == "headline" and headline is None:
@@ -778,23 +893,22 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
         elif lab == "related_link":
             out["related_links"].append({"headline": ln.text, "url": None, "block": block, "line_number": ln.number})
     out["copyright"] = pick_copyright(copyrights)
-    out["title"] = text_title(lines, page_title) or (
+    out["title"] = text_title(lines, page_title, fb) or (
         headline if headline and len(headline.split()) >= TITLE_MIN_WORDS else None)
     if page_title:
         out["site_name"] = site_from_page_title(page_title, out["title"])
         if out["title"] is None:
             out["title"] = _TITLE_SEP.split(page_title)[0].strip()
-    pub, mod = text_dates(lines)
+    pub, mod = text_dates(lines, fb)
     if pub:
         out["published"], out["published_source"] = with_zone(pub, tz), "text_line"
     elif date_in_url(url):
         out["published"], out["published_source"] = date_in_url(url), "url"
     out["modified"] = with_zone(mod, tz)
-    authors, agencies = text_authors(lines)
+    authors, agencies = text_authors(lines, fb, lb)
     out["authors"] = authors
     # the dateline opens the first paragraph; when the classifier left that paragraph out, it is a long
     # line just above the first body line
-    fb = _first_body(lines)
     leads = paragraphs[:1] + [ln.text for ln in lines[max(0, fb - HEADER_AFTER):fb]
                               if len(ln.text.split()) >= DATELINE_LEAD_MIN_WORDS]
     for lead in leads:
