@@ -11,6 +11,7 @@ bounded memos of pure per-string results (which never change an answer, only ski
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -217,8 +218,12 @@ def _kind(text: str, before: str, after: str) -> str:
     `partial`: a fragment woven into the reporter's sentence."""
     if not before.strip() and text[:1].isupper():
         return "direct"
-    if _INTRO_END.search(before.rstrip()) and text[:1].isupper():
-        return "direct"
+    # (the capital first, and the pattern only on a text ending like it: on the stripped text "\s*$" is the
+    # very end, so it must end in ":", "," or "that"; speed, same answer)
+    if text[:1].isupper():
+        b = before.rstrip()
+        if b.endswith((":", ",", "that")) and _INTRO_END.search(b):
+            return "direct"
     if text[:1].isupper() and _COMMA_START.match(after) is None and text.rstrip()[-1:] in ".!?,":
         return "direct" if len(text.split()) >= 6 else "partial"
     return "partial"
@@ -259,26 +264,42 @@ RUN_MEMO_MAX = 50_000
 _RUN_MEMO: dict[str, tuple] = {}
 
 
-def capital_runs(paragraphs: list[str]) -> list[list[str]]:
+def capital_runs(paragraphs: list[str], text: Optional[str] = None) -> list[list[str]]:
     """Runs of capitalised tokens (with of/for/and/the inside), split at sentence ends and possessives;
-    a sentence-initial ordinary word ("The", "But") and day/month names are not part of a name."""
+    a sentence-initial ordinary word ("The", "But") and day/month names are not part of a name.
+    `text`: the paragraphs joined by newlines, when the caller has it. (_RUN is read over the joined text in
+    one call: its matches hold no newline, so they are the paragraphs' matches, in order.)"""
     out: list[list[str]] = []
     memo = _RUN_MEMO
-    for para in paragraphs:
-        for s in _RUN.findall(para):
-            runs = memo.get(s)
-            if runs is None:
-                runs = _runs_of_match(s)
-                if len(memo) >= RUN_MEMO_MAX:
-                    memo.clear()
-                memo[s] = runs
-            for r in runs:
-                out.append(list(r))
+    for s in _RUN.findall("\n".join(paragraphs) if text is None else text):
+        runs = memo.get(s)
+        if runs is None:
+            runs = _runs_of_match(s)
+            if len(memo) >= RUN_MEMO_MAX:
+                memo.clear()
+            memo[s] = runs
+        if runs:
+            out.extend(map(list, runs))
     return out
 
 
 def _runs_of_match(s: str) -> tuple:
     """The runs in one _RUN match (tuples; trailing connectors dropped)."""
+    if " " not in s:  # one token (most matches): the loop below, unrolled (speed)
+        tok = s
+        last = tok[-1:]
+        if last == "." and not _ABBREV.match(tok):
+            tok = tok.rstrip(".")
+            last = tok[-1:]
+        if last in _POSSESSIVE_LAST:
+            poss = _POSSESSIVE.match(tok)
+            if poss:
+                tok = poss.group(1)
+        low = tok.lower()
+        # (it opens with a capital, so it is no connector; alone, it is also the start of its run)
+        if not tok or low in _DAYS_MONTHS or low in _COMMON_START:
+            return ()
+        return ((tok,),)
     out: list[list[str]] = []
     cur: list[str] = []
     for tok in s.split(" "):
@@ -366,8 +387,8 @@ def places_of(paragraphs: list[str], dateline: Optional[str] = None) -> list[dic
     pat, firsts = _place_scan()
     memo = _PLACE_MEMO
     for para in paragraphs:
-        for m in pat.finditer(para):
-            w = m.group(1)
+        starts = None  # where each window starts: only needed for an ambiguous name (rare), found then
+        for k, w in enumerate(pat.findall(para)):
             hits = memo.get(w)
             if hits is None:
                 hits = _place_hits(w, names, longest, firsts)
@@ -386,7 +407,9 @@ def places_of(paragraphs: list[str], dateline: Optional[str] = None) -> list[dic
                     a = amb.setdefault(name, [0, False])
                     a[0] += 1
                     if not a[1]:  # (once located, later mentions cannot change it: no search)
-                        pre = para[: m.start()] + " ".join(toks[:i]) + (" " if i else "")
+                        if starts is None:
+                            starts = [m.start() for m in pat.finditer(para)]
+                        pre = para[: starts[k]] + " ".join(toks[:i]) + (" " if i else "")
                         a[1] = _located(pre)
     for name, (n, located) in amb.items():
         if located:
@@ -409,6 +432,14 @@ def _place_hits(w: str, names: frozenset, longest: int, firsts: frozenset) -> tu
     """(token index, token count, name, canonical name or None when ambiguous) for each gazetteer name in
     one window, longest name first at each token, left to right without overlaps."""
     toks = w.split()
+    if len(toks) == 1:  # one token (most windows): the loop below, unrolled (speed)
+        cand = toks[0].rstrip(".,’'")
+        if cand.endswith(("’s", "'s")):
+            cand = cand[:-2]
+        if cand in names or cand.rstrip(".") in names:
+            name = cand if cand in names else cand.rstrip(".")
+            return ((0, 1, name, None if name in AMBIGUOUS_PLACES else PLACE_ALIASES.get(name, name)),)
+        return ()
     out = []
     i = 0
     while i < len(toks):
@@ -581,10 +612,12 @@ def _word_initials(w: str) -> str:
     return v
 
 
-def acronyms_of(paragraphs: list[str], runs: Optional[list[list[str]]] = None) -> dict[str, str]:
+def acronyms_of(paragraphs: list[str], runs: Optional[list[list[str]]] = None,
+                text: Optional[str] = None) -> dict[str, str]:
     """ACR -> long form: 'Long Form (ACR)' when written, else a capitalised phrase in the same text whose
-    initials (of/for/and/the skipped) spell the acronym."""
-    text = "\n".join(paragraphs)
+    initials (of/for/and/the skipped) spell the acronym. `text`: the paragraphs joined by newlines, when the
+    caller has it (here and below: one join per article)."""
+    text = "\n".join(paragraphs) if text is None else text
     found: dict[str, str] = {}
     for m in (_explicit_matches(text) if _PAREN_CAP.search(text) else ()):
         long_words, acr = m.group(1).split(), m.group(2)
@@ -631,10 +664,11 @@ def _initials(words: list[str]) -> str:
     return out
 
 
-def organizations_of(paragraphs: list[str], runs: list[list[str]], acronyms: dict[str, str]) -> list[dict]:
+def organizations_of(paragraphs: list[str], runs: list[list[str]], acronyms: dict[str, str],
+                     text: Optional[str] = None) -> list[dict]:
     """Capitalised runs headed by an organisation word, plus acronyms whose long form is one.
     One row per organisation: `name` is the acronym when the text defines one, `long_form` its expansion."""
-    text = "\n".join(paragraphs)
+    text = "\n".join(paragraphs) if text is None else text
     found: dict[str, int] = {}
     split_runs = []
     for r in runs:  # "the Defense Ministry and the US Defense Department": two organisations
@@ -738,32 +772,69 @@ _NAME_THEN_VERB = re.compile(rf"([A-Z](?<!\w[A-Z])[\w’'\-]+ (?:[A-Z][\w’'\-]
 _SAID_THEN_NAME = re.compile(r"sa(?<!\wsa)(?:id|ys) ((?:[A-Z][\w’'\-]+ ){1,2}[A-Z][\w’'\-]+)")
 
 
-def _name_said(text: str):
+# Where a name of two or more capitalised words can start: a capital after a non-word character (or at the
+# start), the rest of its word, a space, another capital. Every _APPOSITIVE and _NAME_THEN_VERB match starts
+# at one of these (their names are such words; the look-ahead allows backtracking like the patterns do).
+# One scan finds them all (~30 a page, overlapping: each match takes one character); both patterns are then
+# only tried there (speed: two scans of every capital of the text become one).
+_NAME_STARTS = re.compile(r"[A-Z](?<!\w[A-Z])(?=[\w’'\-.]+ [A-Z])")
+
+
+def _name_starts(text: str) -> list[int]:
+    return [m.start() for m in _NAME_STARTS.finditer(text)]
+
+
+def _appositives(text: str, starts: list[int]):
+    """Exactly _APPOSITIVE.finditer(text): the leftmost match at or after the end of the last, tried at
+    the possible starts in order."""
+    match = _APPOSITIVE.match
+    pos = 0
+    for s in starts:
+        if s >= pos:
+            m = match(text, s)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def _name_verb_search(text: str, pos: int, starts: list[int]) -> Optional[re.Match]:
+    """_NAME_THEN_VERB.search(text, pos), tried at the possible starts from `pos` on."""
+    match = _NAME_THEN_VERB.match
+    for i in range(bisect_left(starts, pos), len(starts)):
+        m = match(text, starts[i])
+        if m:
+            return m
+    return None
+
+
+def _name_said(text: str, starts: Optional[list[int]] = None):
     """(name before the verb or None, name after 'said' or None, match start of the first) for each match
     of _NAME_SAID, in order. Leftmost match first, the next one searched from the end of the last, as
-    finditer does; the branches cannot match at the same position (a capital or an "s" opens them)."""
-    a, b = _NAME_THEN_VERB.search(text), _SAID_THEN_NAME.search(text)
+    finditer does; the branches cannot match at the same position (a capital or an "s" opens them).
+    `starts`: _name_starts(text) when the caller has it."""
+    starts = _name_starts(text) if starts is None else starts
+    a, b = _name_verb_search(text, 0, starts), _SAID_THEN_NAME.search(text)
     pos = 0
     while a is not None or b is not None:
         if a is not None and a.start() < pos:
-            a = _NAME_THEN_VERB.search(text, pos)
+            a = _name_verb_search(text, pos, starts)
         if b is not None and b.start() < pos:
             b = _SAID_THEN_NAME.search(text, pos)
         if a is not None and (b is None or a.start() < b.start()):
             yield a.group(1), None, a.start()
             pos = a.end()
-            a = _NAME_THEN_VERB.search(text, pos)
+            a = _name_verb_search(text, pos, starts)
         elif b is not None:
             yield None, b.group(1), b.start()
             pos = b.end()
             b = _SAID_THEN_NAME.search(text, pos)
 
 
-def people_of(paragraphs: list[str], runs: list[list[str]]) -> list[dict]:
+def people_of(paragraphs: list[str], runs: list[list[str]], text: Optional[str] = None) -> list[dict]:
     """People named with a role: a title run before the name, or an appositive after it; and people who
     speak ("X said", "said X"). Role is kept as written, without a leading article."""
     found: dict[str, Optional[str]] = {}
-    text = "\n".join(paragraphs)
+    text = "\n".join(paragraphs) if text is None else text
     # (a) role before the name: a capitalised run holding a title word and ending in a 2-3 token name
     for r in runs:
         if TITLE_WORDS.isdisjoint(r):
@@ -782,7 +853,8 @@ def people_of(paragraphs: list[str], runs: list[list[str]]) -> list[dict]:
             if role_words:
                 found.setdefault(" ".join(r[-n:]), _clean_role(" ".join(role_words)))
     # (b) appositive: "Name, the role of ..., " (the role has a role noun)
-    for m in _APPOSITIVE.finditer(text):
+    starts = _name_starts(text)
+    for m in _appositives(text, starts):
         words = m.group(1).split()
         while words and words[0].lower() in _COMMON_START:
             words = words[1:]
@@ -793,7 +865,7 @@ def people_of(paragraphs: list[str], runs: list[list[str]]) -> list[dict]:
             continue
         found[" ".join(words)] = _clean_role(role)
     # (c) speakers: "Name said" / "said Name"
-    for who1, who2, start1 in _name_said(text):
+    for who1, who2, start1 in _name_said(text, starts):
         if who1 and _CAP_WORD_BEFORE.search(text[max(0, start1 - 30):start1]):
             continue  # the tail of a longer capitalised name ("[Santa] Fe Animal Shelter said")
         words = (who1 or who2).split()
@@ -837,9 +909,10 @@ def entities(paragraphs: list[str], dateline: Optional[str] = None) -> dict:
         kept.append(p)
         size += len(p) + 1
     paragraphs = kept
-    runs = capital_runs(paragraphs)
-    acr = acronyms_of(paragraphs, runs)
-    people = people_of(paragraphs, runs)
+    text = "\n".join(paragraphs)
+    runs = capital_runs(paragraphs, text)
+    acr = acronyms_of(paragraphs, runs, text)
+    people = people_of(paragraphs, runs, text)
     quotes = quotes_of(paragraphs)
     # "..., Nadal said": a speaker named by surname is the person the text named in full (when only one
     # person found has that surname)
@@ -847,7 +920,6 @@ def entities(paragraphs: list[str], dateline: Optional[str] = None) -> dict:
     for p in people:
         by_surname.setdefault(p["name"].split()[-1], []).append(p["name"])
     # a speaker named by surname whom the text names in full elsewhere ("Rafael Nadal kept ...") is a person
-    text = "\n".join(paragraphs)
     # in order of first quote, so the people list does not depend on set iteration (hash seed)
     for sp in dict.fromkeys(q["speaker"] for q in quotes if q["speaker"] and " " not in q["speaker"]):
         if sp in by_surname:
@@ -864,5 +936,5 @@ def entities(paragraphs: list[str], dateline: Optional[str] = None) -> dict:
         if full and len(full) == 1:
             q["speaker"] = full[0]
     return {"quotes": quotes, "people": people,
-            "organizations": organizations_of(paragraphs, runs, acr), "places": places_of(paragraphs, dateline),
+            "organizations": organizations_of(paragraphs, runs, acr, text), "places": places_of(paragraphs, dateline),
             "acronyms": acr}

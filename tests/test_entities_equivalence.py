@@ -128,3 +128,26 @@ def test_located_reads_only_the_end(texts):
             assert E._located(pre) == (E._LOCATIVE.search(pre) is not None)
     for s in ["in ", "In  ", "Bto ", "X-to ", "visiting\n", "outside\xa0 ", "tin ", "ıN "]:
         assert E._located(s) == (E._LOCATIVE.search(s) is not None), s
+
+
+def test_appositives_at_name_starts_equal_finditer(texts):
+    edges = ["Cho Yong-geun, the South Korean director general of policy, said", "(Ann Lee, a lawyer, said",
+             "xAnn Lee, a lawyer; and", "Ann B. Lee, Jr., the chair.", "Kim Jong Un Lee Ann, head of state —",
+             "Ann Lee, a writer\nBob Ray, an actor", "Ann Lee, " + "a" * 150 + ", x"]
+    n = 0
+    for t in texts + edges + EDGES:
+        want = [(m.span(), m.groups()) for m in E._APPOSITIVE.finditer(t)]
+        assert [(m.span(), m.groups()) for m in E._appositives(t, E._name_starts(t))] == want, t[:80]
+        n += len(want)
+    assert n > 100
+
+
+def test_runs_and_places_do_not_depend_on_the_memos(texts):
+    """The per-string memos only skip repeated work: cold and warm give the same runs and places."""
+    paras = [t.split("\n") for t in texts[:30]]
+    E._RUN_MEMO.clear()
+    E._PLACE_MEMO.clear()
+    cold = [(E.capital_runs(p), E.places_of(p)) for p in paras]
+    warm = [(E.capital_runs(p), E.places_of(p)) for p in paras]
+    assert cold == warm
+    assert sum(len(r) for r, _ in cold) > 1000 and sum(len(pl) for _, pl in cold) > 30
