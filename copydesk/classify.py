@@ -15,7 +15,9 @@ Nothing here knows a site, a page id or a sentence from the benchmark: every rul
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple, Optional
 
 from . import cues
@@ -263,6 +265,7 @@ class _Gates:
     # `prefixes` by their first character (speed: a line is tested only against the prefixes that start
     # with its own first character, one dict lookup instead of ~120 tail matches; same result)
     by_first: dict = field(default_factory=dict, compare=False, hash=False)
+    sub_set: frozenset = frozenset()  # `subs` as a set (tested against a line's known substrings)
 
 
 def _gates_for(n: int, terminal: bool) -> _Gates:
@@ -309,7 +312,7 @@ def _gates_for(n: int, terminal: bool) -> _Gates:
     for p in prefixes:
         by_first.setdefault(p[:1], []).append(p)
     return _Gates(frozenset(words), tuple(prefixes), tuple(dict.fromkeys(suffixes)),
-                  tuple(dict.fromkeys(subs)), {k: tuple(v) for k, v in by_first.items()})
+                  tuple(dict.fromkeys(subs)), {k: tuple(v) for k, v in by_first.items()}, frozenset(subs))
 
 
 # Every substring any gate tests (a page first keeps those it contains at all: see `features`).
@@ -366,6 +369,24 @@ _ASCII_NONWORD_TO_SPACE_KEEP_NL = bytes(c if (c >= 128 or c == 10 or chr(c).isal
                                         for c in range(256))
 
 
+def _page_subs(page_low: str, lows: list[str]) -> tuple[frozenset, dict[int, set]]:
+    """The gate substrings a page contains, and for each line holding any, which (line index -> set):
+    each substring is found in the page with str.find, its occurrences mapped to lines by their offsets.
+    Most lines hold none, so `features` tests most lines' substrings with one dict lookup."""
+    starts = list(accumulate((len(x) + 1 for x in lows), initial=0))
+    present = []
+    line_subs: dict[int, set] = {}
+    for sub in _GATE_SUBS:
+        i = page_low.find(sub)
+        if i < 0:
+            continue
+        present.append(sub)
+        while i >= 0:  # no substring holds a line break, so an occurrence lies within one line
+            line_subs.setdefault(bisect_right(starts, i) - 1, set()).add(sub)
+            i = page_low.find(sub, i + 1)
+    return frozenset(present), line_subs
+
+
 def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
     sw = stopwords_for(lang)
     out = []
@@ -376,7 +397,8 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
     # is line-local (the one context rule, final sigma, stops at a line break).
     page_low = "\n".join(texts).lower()
     lows = page_low.split("\n")
-    if len(lows) == len(texts):
+    aligned = len(lows) == len(texts)
+    if aligned:
         blanked = page_low.encode().translate(_ASCII_NONWORD_TO_SPACE_KEEP_NL).decode().split("\n")
     else:
         lows = [t.lower() for t in texts]
@@ -385,12 +407,15 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
     # menus and footers repeat within a page; everything but the link density depends on the text only
     memo: dict[str, tuple] = {}
     # Speed, same result: the gates' substrings are first looked for in the whole page (one C scan
-    # each); a line is then tested only against those the page contains (usually a handful of ~50),
-    # per gate set, computed once per page.
-    present = frozenset(s for s in _GATE_SUBS if s in page_low)
+    # each). Lines split from the page learn which ones they hold from the occurrences' offsets
+    # (`line_subs`); otherwise a line is tested only against those the page contains, per gate set.
+    if aligned:
+        present, line_subs = _page_subs(page_low, lows)
+    else:
+        present, line_subs = frozenset(s for s in _GATE_SUBS if s in page_low), None
     page_subs: dict[int, tuple] = {}
     cue_subs = _SUBS.on_page(present)
-    for b, t, low, bl in zip(blocks, texts, lows, blanked):
+    for i, (b, t, low, bl) in enumerate(zip(blocks, texts, lows, blanked)):
         hit = memo.get(t)
         if hit is None:
             if t.isascii():
@@ -409,14 +434,18 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
             # pre-filter (speed only, same result): a line that opens, ends or contains none of the
             # keywords of the cues open to its length skips straight to the shape cues
             g = GATES[terminal][n_words if n_words < _GATE_CAP else _GATE_CAP]
-            subs = page_subs.get(id(g))
-            if subs is None:
-                subs = page_subs[id(g)] = tuple(s for s in g.subs if s in present)
+            if line_subs is not None:
+                held = line_subs.get(i)
+                has_sub = held is not None and not g.sub_set.isdisjoint(held)
+            else:
+                subs = page_subs.get(id(g))
+                if subs is None:
+                    subs = page_subs[id(g)] = tuple(s for s in g.subs if s in present)
+                has_sub = bool(subs) and any(map(low.__contains__, subs))
             first = low[:1]
             pre = g.by_first.get(first)
             if (len(t) <= cues.CUE_MAX_CHARS and g.words.isdisjoint(toks) and not (pre and low.startswith(pre))
-                    and not low.endswith(g.suffixes) and not first.isdigit()
-                    and not (subs and any(map(low.__contains__, subs)))):
+                    and not low.endswith(g.suffixes) and not first.isdigit() and not has_sub):
                 # the shape cues need a short line (menu word, capitals heading), an unpunctuated one of
                 # up to 30 words (capitals teaser) or a digit in 90 characters (date line)
                 if n_words <= 5 or (n_words <= 30 and not terminal) or (len(t) <= 90 and _DIGIT.search(t)):
