@@ -844,10 +844,9 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
             related_zone = False
         labels.append(lab)
     # headings inside the run that precede related teasers keep the zone; inside-run zone ends at body
-    out = []
-    for b, f, (lab, why) in zip(blocks, feats, labels):
-        out.append(LabelledLine(number=b.number, text=b.text, label=lab, reason=why,
-                                score=round(f.sw_ratio, 3)))
+    # positional arguments (number, text, label, reason, score): a keyword call costs ~30 % more per line
+    out = [LabelledLine(b.number, b.text, lab, why, round(f.sw_ratio, 3))
+           for b, f, (lab, why) in zip(blocks, feats, labels)]
     _relabel_related(out, feats, start, end)
     _colon_lists(out, feats, end)
     _closing_list(out, feats, end)
