@@ -137,15 +137,21 @@ def _sentence_before(para: str, start: int) -> str:
     breaks cannot overlap (one holds no sentence mark after its first character), so the last one starts
     at the last mark where _SENT_SPLIT_AT matches: marks are tried from the end (str.rfind)."""
     head = para[max(0, start - SENTENCE_MAX_CHARS):start]
-    i = len(head)
+    # the last ".", "!" and "?" before the current one; only the mark just tried is looked for again
+    dot, excl, ques = head.rfind("."), head.rfind("!"), head.rfind("?")
     while True:
-        p = max(head.rfind(".", 0, i), head.rfind("!", 0, i), head.rfind("?", 0, i))
+        p = max(dot, excl, ques)
         if p < 0:
             return head
         m = _SENT_SPLIT_AT.match(head, p)
         if m:
             return head[m.end():]
-        i = p
+        if p == dot:
+            dot = head.rfind(".", 0, p)
+        elif p == excl:
+            excl = head.rfind("!", 0, p)
+        else:
+            ques = head.rfind("?", 0, p)
 
 
 def _sentence_after(para: str, end: int) -> str:
@@ -432,20 +438,24 @@ def _place_hits(w: str, names: frozenset, longest: int, firsts: frozenset) -> tu
     """(token index, token count, name, canonical name or None when ambiguous) for each gazetteer name in
     one window, longest name first at each token, left to right without overlaps."""
     toks = w.split()
-    if len(toks) == 1:  # one token (most windows): the loop below, unrolled (speed)
-        cand = toks[0].rstrip(".,’'")
-        if cand.endswith(("’s", "'s")):
-            cand = cand[:-2]
-        if cand in names or cand.rstrip(".") in names:
-            name = cand if cand in names else cand.rstrip(".")
-            return ((0, 1, name, None if name in AMBIGUOUS_PLACES else PLACE_ALIASES.get(name, name)),)
-        return ()
     out = []
     i = 0
     while i < len(toks):
         hit = None
+        tok = toks[i]
+        if tok not in firsts:  # one token only: the loop below for n = 1, without the join (speed)
+            cand = tok.rstrip(".,’'")
+            if cand.endswith(("’s", "'s")):
+                cand = cand[:-2]
+            if cand in names:
+                hit = (cand, 1)
+            elif cand.rstrip(".") in names:
+                hit = (cand.rstrip("."), 1)
+            if hit is None:
+                i += 1
+                continue
         # only a first word of a multi-word name can start a longer match
-        top = min(longest, len(toks) - i) if toks[i] in firsts else 1
+        top = min(longest, len(toks) - i) if hit is None else 0
         for n in range(top, 0, -1):
             cand = " ".join(toks[i:i + n]).rstrip(".,’'")
             if cand.endswith(("’s", "'s")):
@@ -629,16 +639,17 @@ def acronyms_of(paragraphs: list[str], runs: Optional[list[list[str]]] = None,
                 found[acr] = " ".join(cand)
                 break
     names, _ = _gazetteer()
-    acrs = {m.group(1) for m in ACRONYM.finditer(text)} - set(found) - set(PLACE_ALIASES) - names
+    acrs = set(ACRONYM.findall(text)) - set(found) - set(PLACE_ALIASES) - names  # (findall: group 1)
     if acrs:
         runs = runs if runs is not None else capital_runs(paragraphs)
         # every prefix of an acronym: initials that are no such prefix cannot grow into one, so the scan
         # along a run stops there (speed; the same finds, in the same order)
         prefixes = {a[:k] for a in acrs for k in range(1, len(a) + 1)}
+        memo = _INITIALS_MEMO
         for r in runs:
             if len(r) < 2:
                 continue
-            inis = [_word_initials(w) for w in r]
+            inis = [memo[w] if w in memo else _word_initials(w) for w in r]
             for i in range(len(r)):
                 if not inis[i]:
                     continue
