@@ -714,9 +714,10 @@ def authors_from_byline(text: str) -> list[str]:
     """'By Jane Doe and John Roe, Staff Writers' -> ['Jane Doe', 'John Roe']; credentials and
     affiliations after a comma are dropped, organisations are never taken for people."""
     s = _BY.sub("", text.strip())
-    s = _EMAIL_HANDLE.sub(" ", s)
-    s = _GLUED_ROLE.split(s, maxsplit=1)[0]
-    s = _BYLINE_END.split(s, maxsplit=1)[0]
+    if "@" in s:  # (every _EMAIL_HANDLE match holds one)
+        s = _EMAIL_HANDLE.sub(" ", s)
+    s = _cut_at(_GLUED_ROLE_AT, s)  # = _GLUED_ROLE.split(s, maxsplit=1)[0], as in person_name
+    s = _cut_at(_BYLINE_END_AT, s)  # = _BYLINE_END.split(s, maxsplit=1)[0]
     parts = [p.strip() for p in _BYLINE_PARTS.split(s) if p.strip()]
     out = []
     for i, p in enumerate(parts):
@@ -840,6 +841,8 @@ _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
 _EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
 _BYLINE_END = re.compile(r"\s+[|/–—-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
+# (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
+_BYLINE_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 _BY_NAME_START = re.compile(r"^(?:by|von|par|por|oleh)\s+[A-ZÀ-Ý]", re.I)
@@ -954,9 +957,12 @@ def _section(v) -> Optional[str]:
 _ENTITY_TYPES = {"PERSON", "ORGANIZATION", "LOCATION", "PLACE", "THING", "EVENT", "GOVERNMENT_FIGURE PERSON"}
 
 
+_COMMA_LIST = re.compile(r"\s*,\s*")
+
+
 def _keywords(v) -> list[str]:
     if isinstance(v, str):
-        v = [x for x in re.split(r"\s*,\s*", v)]
+        v = _COMMA_LIST.split(v)
     if not isinstance(v, list):
         return []
     out = []

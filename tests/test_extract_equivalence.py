@@ -55,6 +55,9 @@ def test_name_cuts_equal_the_splits(lines):
         want = X._NAME_END.split(t, maxsplit=1)[0]
         assert X._cut_at(X._NAME_END_AT, t) == want, t
         cut += want != t
+        assert X._cut_at(X._BYLINE_END_AT, t) == X._BYLINE_END.split(t, maxsplit=1)[0], t
+        if X._EMAIL_HANDLE.search(t):
+            assert "@" in t
     assert cut > 500
 
 
