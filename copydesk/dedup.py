@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import os
 import pickle
 import re
@@ -72,6 +73,13 @@ PERM_BLOCK_ROWS = 8192
 # Positions whose word-hash weights are kept between calls: 2 x 4 MiB, enough for a group of bodies
 # (SKETCH_CHARS plus one body); a longer group computes its own and drops them.
 POWERS_CACHED = 1 << 19
+# At most this many articles per LSH bucket (band key). A bucket with more members is a story with that
+# many near-copies: a new copy finds the first BUCKET_CAP of them in each band it shares, verifies one per
+# story, and joins it; keeping every member made each new copy of a story with n copies cost O(n) (hits
+# to sort, candidates to walk): on the bench corpus (91 pages varied, so ~n/91 copies of each) the index
+# step grew from ~0.5 to ~2.5 ms per article between 2,000 and 24,000 articles, O(n^2) in all. Below the
+# cap the candidates are exactly MinHashLSH's (tests/test_perf_dedup.py).
+BUCKET_CAP = 16
 INDEX_FILE = Path("_lsh") / "index.pkl"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -266,19 +274,24 @@ class BandTable:
     sorted uint64 array of band keys and the article slot of each. datasketch holds every (band, article)
     as a bytes key in a dict of sets (~19 KB per article at 51 bands; measured: the story index grew the
     end-of-run process by ~30 KB per article, 59 MiB per 2,000 bench articles); here it is 12 bytes per
-    band and article (~0.6 KB). Candidates are the same: the articles with an identical band (r hash
-    values) in any band, as MinHashLSH.query returns them.
+    band and article (~0.6 KB). Candidates are those of MinHashLSH.query: the articles with an identical
+    band (r hash values) in any band, except that a bucket holds at most `cap` articles (BUCKET_CAP).
 
     Keys of articles added in the current `add` call sit in `pending` dicts until `flush` merges them in
     (a later article of the same call must see the earlier ones, as with one MinHashLSH.insert each)."""
 
-    def __init__(self, b: int, r: int):
+    def __init__(self, b: int, r: int, cap: int = 0):
         self.b, self.r = b, r
-        self.keys = np.empty((b, 0), np.uint64)
-        self.slots = np.empty((b, 0), np.int64)
+        self.cap = cap or BUCKET_CAP
+        self.keys: list[np.ndarray] = [np.empty(0, np.uint64) for _ in range(b)]
+        self.slots: list[np.ndarray] = [np.empty(0, np.int64) for _ in range(b)]
         self.pending: list[dict[int, list[int]]] = [{} for _ in range(b)]
         self._pending_slots: list[int] = []
         self._pending_keys: list[np.ndarray] = []
+
+    def __len__(self) -> int:
+        """(band, article) entries held."""
+        return sum(len(k) for k in self.keys)
 
     def band_keys(self, sigs: np.ndarray) -> np.ndarray:
         """(k, num_perm) uint32 signatures -> (k, b) uint64 band keys. With r <= 2 the key is the r 32-bit
@@ -295,16 +308,15 @@ class BandTable:
 
     def existing(self, qkeys: np.ndarray) -> list[list[int]]:
         """For each row of (k, b) keys, the slots already merged in that share a band with it, each once.
-        (Once: a copy of a story matches its other copies in most of the 51 bands, so the raw hits of a
-        500-article call ran to a million ints when a story had ~40 copies.)"""
+        (Once: a copy of a story matches its other copies in most of the 51 bands.)"""
         hits: list[list[np.ndarray]] = [[] for _ in range(len(qkeys))]
-        if not self.keys.shape[1]:
-            return [[] for _ in hits]
         for j in range(self.b):
             row, q = self.keys[j], qkeys[:, j]
+            if not len(row):
+                continue
             lo, hi = np.searchsorted(row, q, "left"), np.searchsorted(row, q, "right")
             for i in np.nonzero(hi > lo)[0].tolist():
-                hits[i].append(self.slots[j, lo[i]:hi[i]])  # a view, no copy
+                hits[i].append(self.slots[j][lo[i]:hi[i]])  # a view, no copy
         return [_sorted_distinct(np.concatenate(h)) if h else [] for h in hits]
 
     def query_pending(self, keys: list[int]) -> list[int]:
@@ -316,36 +328,45 @@ class BandTable:
         return sorted(out)
 
     def add_pending(self, slot: int, keys: np.ndarray) -> None:
+        cap = self.cap
         for j, k in enumerate(keys.tolist()):
-            self.pending[j].setdefault(k, []).append(slot)
+            bucket = self.pending[j].setdefault(k, [])
+            if len(bucket) < cap:
+                bucket.append(slot)
         self._pending_slots.append(slot)
         self._pending_keys.append(keys)
 
     def flush(self) -> None:
-        """Merge the pending keys into the sorted arrays (one np.insert per call, O(articles))."""
+        """Merge the pending keys into the sorted arrays (one np.insert per band and call, O(articles)),
+        each bucket filled up to `cap` in arrival order."""
         if not self._pending_slots:
             return
         nk = np.stack(self._pending_keys)                       # (k, b)
         ns = np.asarray(self._pending_slots, np.int64)
-        order = np.argsort(nk, axis=0, kind="stable")
+        order = np.argsort(nk, axis=0, kind="stable")           # arrival order within equal keys
         nk = np.take_along_axis(nk, order, 0).T                  # (b, k), each band sorted
         ns = ns[order].T
-        m, k = self.keys.shape[1], nk.shape[1]
-        pos = np.stack([np.searchsorted(self.keys[j], nk[j]) for j in range(self.b)]) + \
-            (np.arange(self.b, dtype=np.int64) * m)[:, None]
-        # np.insert orders equal positions stably, so a band's tail stays before the next band's head
-        self.keys = np.insert(self.keys.ravel(), pos.ravel(), nk.ravel()).reshape(self.b, m + k)
-        self.slots = np.insert(self.slots.ravel(), pos.ravel(), ns.ravel()).reshape(self.b, m + k)
+        first = np.ones(nk.shape, dtype=bool)
+        first[:, 1:] = nk[:, 1:] != nk[:, :-1]
+        idx = np.arange(nk.shape[1])
+        for j in range(self.b):
+            row, new = self.keys[j], nk[j]
+            held = np.searchsorted(row, new, "right") - np.searchsorted(row, new, "left")
+            run_start = np.maximum.accumulate(np.where(first[j], idx, 0))
+            keep = held + (idx - run_start) < self.cap           # room left in the bucket
+            pos = np.searchsorted(row, new[keep], "right")      # after the bucket's earlier members
+            self.keys[j] = np.insert(row, pos, new[keep])
+            self.slots[j] = np.insert(self.slots[j], pos, ns[j][keep])
         self.pending = [{} for _ in range(self.b)]
         self._pending_slots, self._pending_keys = [], []
 
     def remove(self, slots: Iterable[int]) -> None:
         dead = np.fromiter(slots, np.int64)
-        if not len(dead) or not self.keys.shape[1]:
+        if not len(dead):
             return
-        keep = ~np.isin(self.slots, dead)  # every article has one key per band: rows shrink alike
-        self.keys = self.keys[keep].reshape(self.b, -1)
-        self.slots = self.slots[keep].reshape(self.b, -1)
+        for j in range(self.b):
+            keep = ~np.isin(self.slots[j], dead)
+            self.keys[j], self.slots[j] = self.keys[j][keep], self.slots[j][keep]
 
 
 class StoryIndex:
@@ -360,7 +381,7 @@ class StoryIndex:
         self.sizes: dict[str, int] = {}          # article_id -> number of distinct shingles
         self.sigs: dict[str, np.ndarray] = {}
         self.order: dict[str, int] = {}          # article_id -> insertion sequence (cluster id = earliest)
-        self.by_body: dict[str, set[str]] = {}   # body hash -> article ids with that exact body
+        self.by_body: dict[str, dict[str, None]] = {}  # body hash -> article ids with that body, in order
         self.body_of: dict[str, str] = {}
         self.edges: dict[str, dict[str, float]] = {}  # adjacency: a -> {b: similarity}
         self.skipped: set[str] = set()           # ids seen but too short to cluster
@@ -409,7 +430,7 @@ class StoryIndex:
             cand_slots = before[i] + self.bands.query_pending(keys[i].tolist())
             new_edges += self._link(aid, h, [by_slot[c] for c in cand_slots])
             self.bands.add_pending(slot, keys[i])
-            self.by_body.setdefault(h, set()).add(aid)
+            self.by_body.setdefault(h, {})[aid] = None
             self.body_of[aid] = h
         self.bands.flush()
         return new_edges
@@ -426,7 +447,8 @@ class StoryIndex:
         per story passes. A syndicated story with k copies then costs O(k) checks, not O(k^2) (measured:
         4,000 articles in ~92 copies each took 56 s with all-pairs verification), and the stored edges
         form a spanning forest, so memory grows with articles, not with pairs."""
-        cands = [c for c in self.by_body.get(h, ())] + [c for c in lsh_cands if c != aid]
+        # exact copies are all in one story already (sim 1.0 always links), so the first few stand for all
+        cands = list(itertools.islice(self.by_body.get(h, ()), self.bands.cap)) + [c for c in lsh_cands if c != aid]
         if allowed is not None:
             cands = [c for c in cands if c in allowed]
         seen_roots: set[str] = set()
@@ -479,7 +501,7 @@ class StoryIndex:
             self.by_slot[slot] = None
             dead.append(slot)
             h = self.body_of.pop(aid)
-            self.by_body[h].discard(aid)
+            self.by_body[h].pop(aid, None)
             if not self.by_body[h]:
                 del self.by_body[h]
             n += 1
@@ -605,5 +627,5 @@ def banding(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 def _fingerprint(threshold: float, num_perm: int) -> tuple:
-    return ("spanning-forest-v3-bandtable", HASH_SCHEME, banding(_lsh_threshold(threshold), num_perm), threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS, CONTAINMENT_THRESHOLD,
+    return ("spanning-forest-v4-capped-buckets", BUCKET_CAP, HASH_SCHEME, banding(_lsh_threshold(threshold), num_perm), threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS, CONTAINMENT_THRESHOLD,
             MIN_JACCARD_FOR_CONTAINMENT)

@@ -69,7 +69,7 @@ def test_band_buckets_give_the_reference_lsh_candidates(bodies):
     ref = reference_candidates(idx, bodies)
     assert not set(gone) & set(ref)
     assert {a: ours(idx, a) for a in ref} == ref
-    assert idx.bands.keys.shape == (idx.bands.b, len(idx.sigs))
+    assert len(idx.bands) == idx.bands.b * len(idx.sigs)  # no bucket here is anywhere near BUCKET_CAP
     # every copy of a story ends in its original's cluster. A copy cut to its first half is at Jaccard ~0.5
     # with its original and joins it by estimated containment, which a 128-value signature puts below the
     # threshold now and then: over 40 permutation seeds, one of the ~30 cut copies missed in 6 (datasketch
@@ -106,5 +106,37 @@ def test_band_buckets_hold_a_fraction_of_datasketch_storage(bodies):
     del keys
     mine = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    assert bands.keys.shape == (idx.bands.b, len(ids))
+    assert len(bands) == idx.bands.b * len(ids)
     assert mine * 5 < theirs, (mine, theirs)
+
+
+def test_a_story_with_more_copies_than_a_bucket_holds(bodies):
+    """Buckets stop at BUCKET_CAP members: a story with three times that many near-copies is still one
+    cluster (across two add calls and after its first members are removed), no other story joins it, and
+    a new copy's candidates stay bounded instead of growing with the story."""
+    cap = dedup.BUCKET_CAP
+    originals = [(a, b) for a, b in bodies if "-" not in a]
+    story_id, story = originals[0]
+    rng = random.Random(11)
+    vocab = sorted({w for _, b in originals for w in b.split()})
+    copies = []
+    for n in range(3 * cap):
+        w = story.split()
+        for i in rng.sample(range(len(w)), max(1, len(w) // 50)):
+            w[i] = rng.choice(vocab)
+        copies.append((f"{story_id}-copy{n}", " ".join(w)))
+    idx = StoryIndex()
+    idx.add([(story_id, story)] + copies[:cap] + originals[1:])
+    idx.add(copies[cap:])
+    fullest = max(np.unique(k, return_counts=True)[1].max() for k in idx.bands.keys if len(k))
+    assert fullest == cap  # the story's buckets did fill up
+    cluster = {r["article_id"]: r["cluster_id"] for r in idx.clusters()}
+    assert {a for a, c in cluster.items() if c == story_id} == {story_id} | {a for a, _ in copies}
+    keys = idx.bands.band_keys(idx.sigs[copies[-1][0]][None, :])
+    found = idx.bands.existing(keys)[0]
+    print(f"\n{len(copies) + 1} versions of one story, buckets of at most {cap}: a copy's candidates {len(found)}")
+    assert len(found) < len(copies)
+    idx.remove([story_id] + [a for a, _ in copies[:cap // 2]])
+    cluster = {r["article_id"]: r["cluster_id"] for r in idx.clusters()}
+    rest = {a for a, _ in copies[cap // 2:]}
+    assert rest <= set(cluster) and len({cluster[a] for a in rest}) == 1
