@@ -124,3 +124,12 @@ def test_control_character_count_matches_its_definition():
     with pytest.raises(RejectError) as e:
         R._check_text("a" * 94 + "\x01" * 6)
     assert e.value.kind == "binary"
+
+
+def test_dev_pages_are_parsed_by_lexbor_not_the_fallback():
+    """parse_page falls back to BeautifulSoup (no DOM hints) when the lexbor path raises, so a bug in the
+    walk would quietly turn every page into hint-less text blocks. Every dev page keeps its DOM hints."""
+    from copydesk.read import decode
+    for p in sorted((DEV / "html").glob("*.html.gz")):
+        pg = H.parse_page(decode(gzip.decompress(p.read_bytes()))[0])
+        assert pg.blocks and all(h is not None for h in pg.hints), p.name
