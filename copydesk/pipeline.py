@@ -4,6 +4,7 @@ document: any failure becomes a Reject, the batch goes on (conventions §8).
 """
 from __future__ import annotations
 
+import codecs
 import os
 import time
 import traceback
@@ -78,7 +79,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
     """Decode, segment (HTML: parse), detect the language and compute the line features; with
     `template_keys`, also the page's site and its template keys. Raises RejectError on bad input."""
     t0 = time.perf_counter()
-    text, _enc = decode(raw.data)
+    text, enc = decode(raw.data)
     if len(text) > opts.max_text_chars:
         raise RejectError("too_large", f"{len(text)} characters of text, over the cap of {opts.max_text_chars}")
     meta: dict = {}
@@ -88,7 +89,9 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
         try:
             # one parse: metadata, blocks, a DOM (label, reason) hint per block, the article container;
             # the classifier decides inside the container, blocks outside it keep their DOM label
-            page = parse_page(text)
+            # strict UTF-8 without a BOM: the bytes are the text's UTF-8 exactly, lexbor takes them as they are
+            utf8 = raw.data if enc == "utf-8" and not raw.data.startswith(codecs.BOM_UTF8) else None
+            page = parse_page(text, utf8=utf8)
             meta = page.meta
             blocks, dom_hints = page.main()
             outside = page.outside_lines()

@@ -380,3 +380,29 @@ def test_block_paths_are_a_debugging_aid_that_changes_no_decision():
         (fb, fh), (sb, sh) = fast.main(), slow.main()
         assert [(ln.label, ln.reason) for ln in cls.classify(fb, dom_hints=fh)] == \
             [(ln.label, ln.reason) for ln in cls.classify(sb, dom_hints=sh)]
+
+
+def test_utf8_bytes_parse_like_the_text():
+    """The core hands lexbor a strict-UTF-8 page's own bytes instead of re-encoding the decoded text: every
+    dev page must give the same blocks, DOM hints, container and metadata either way; pages that did not
+    decode as strict UTF-8 (a BOM, another charset) keep the text path."""
+    import codecs
+
+    from copydesk.pipeline import prepare
+    from copydesk.read import decode, raw_from_bytes
+    n = 0
+    for p in sorted((DEV / "html").glob("*.html.gz")):
+        data = gzip.decompress(p.read_bytes())
+        text, enc = decode(data)
+        if enc != "utf-8":
+            continue
+        a, b = H.parse_page(text), H.parse_page(text, utf8=data)
+        assert (a.meta, a.blocks, a.hints, a.inside) == (b.meta, b.blocks, b.hints, b.inside), p.name
+        n += 1
+    assert n >= 80  # nearly every dev page is UTF-8
+    # a UTF-8 BOM and a windows-1252 page: decoded text, same blocks as their UTF-8 twin
+    html = page(paras()).replace("Council", "Café council")
+    twin = prepare(raw_from_bytes(html.encode("utf-8"), "a.html", "html"))
+    for data in (codecs.BOM_UTF8 + html.encode("utf-8"), html.encode("cp1252")):
+        other = prepare(raw_from_bytes(data, "a.html", "html"))
+        assert [blk.text for blk in other.blocks] == [blk.text for blk in twin.blocks]
