@@ -71,7 +71,11 @@ for _label, _words in {
         CLASS_CUES[_w] = _label
 # Quoted social posts (an embedded tweet) are part of the story as the reporter quotes them, even when
 # their wrapper is classed "social-media-embed": these tokens cancel a boilerplate cue on the element.
-EMBED_TOKENS = frozenset(("embed", "embedded", "tweet", "twitter-tweet", "instagram-media", "quote"))
+EMBED_TOKENS = frozenset(("embed", "embedded", "tweet", "quote"))
+# The embed codes' own class names (Twitter's blockquote "twitter-tweet", Instagram's "instagram-media"),
+# matched in the class string as they are: split on "-", "instagram-media" would be two ordinary tokens
+# (and "instagram" alone is also a share or follow button).
+EMBED_CLASSES = ("twitter-tweet", "instagram-media")
 # A date line ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-19", "19.11.2019 08:57").
 _DATE_LINE = re.compile(
     r"\b(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
@@ -261,6 +265,8 @@ _CLASS_CACHE: dict[str, tuple[Optional[str], bool]] = {}
 
 
 def _class_cue_uncached(attrs: str) -> Optional[str]:
+    if "-" in attrs and any(c in attrs.lower() for c in EMBED_CLASSES):
+        return None
     # the tokens of _SPLIT_CLS.split(attrs) ("_" and "-" made spaces, split on whitespace runs), without the
     # empty strings re.split leaves at the ends (they match no cue): ~2.5 us less per new class string
     toks = attrs.replace("_", " ").replace("-", " ").split()

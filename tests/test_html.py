@@ -183,6 +183,21 @@ def test_embedded_tweet_is_kept_as_quoted_text():
     assert "We are on it, the campaign starts today and will run all winter long." in body_of(html)
 
 
+def test_embed_code_class_cancels_a_boilerplate_cue_on_its_element():
+    """Instagram's and Twitter's embed codes mark their blockquote "instagram-media" / "twitter-tweet"; like
+    the "embed" tokens, that class cancels a boilerplate cue on the same element (here "social", a share
+    cue), so the quoted post stays in the body. The class is matched whole: "instagram" alone is a share or
+    follow button, and the same text under class="social" alone is still dropped."""
+    text = "Opening night was a dream, thank you all for coming out in the rain to see us."
+    for cls in ("instagram-media social", "twitter-tweet social"):
+        html = page(f"<article>{paras(PROSE[:2])}<blockquote class='{cls}'><p>{text}</p></blockquote>"
+                    f"{paras(PROSE[2:])}</article>")
+        assert text in body_of(html), cls
+    html = page(f"<article>{paras(PROSE[:2])}<div class='social'><p>{text}</p></div>{paras(PROSE[2:])}</article>")
+    assert text not in body_of(html)
+    assert H._class_cue_uncached("share-instagram") == "share"
+
+
 def test_link_text_is_set_off_by_spaces_but_styling_is_not():
     html = page("<article><p>今回はそのデスクトップアプリ<a href='/k'>Kindle</a>に関する話です。これは長い文章の例です。"
                 "今回はそのデスクトップアプリに関する話です。</p><p>The <b>D</b>ay began early with a long walk "
