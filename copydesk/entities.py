@@ -289,37 +289,6 @@ def capital_runs(paragraphs: list[str], text: Optional[str] = None) -> list[list
     return out
 
 
-def _capital_scan(text: str) -> tuple[list[list[str]], list[int], set]:
-    """capital_runs(..., text), _name_starts(text) and set(ACRONYM.findall(text)) from one scan of the
-    capitals (speed: three scans of every capital become one). Every capital of the text lies in a _RUN
-    match (the scan tries each capital it reaches, and a run's word takes in all the characters a name's
-    first word or an acronym is made of). A name start's look-ahead (its word, a space, a capital) stays in
-    the same match, since the run goes on over the space and the next capitalised word; an acronym too, and
-    where it ends inside the match or at its end (before a non-word character) its word boundary reads the
-    same. So both patterns are searched only within run matches (their look-behinds still read the
-    character before), and only in the matches that can hold one: a space for a name start; "&", or a
-    capital right after a cased letter (str.istitle() is false), for an acronym."""
-    out: list[list[str]] = []
-    starts: list[int] = []
-    acrs: set = set()
-    memo = _RUN_MEMO
-    for m in _RUN.finditer(text):
-        s = m.group()
-        runs = memo.get(s)
-        if runs is None:
-            runs = _runs_of_match(s)
-            if len(memo) >= RUN_MEMO_MAX:
-                memo.clear()
-            memo[s] = runs
-        if runs:
-            out.extend(map(list, runs))
-        if " " in s:
-            starts.extend(x.start() for x in _NAME_STARTS.finditer(text, m.start(), m.end()))
-        if "&" in s or not s.istitle():
-            acrs.update(ACRONYM.findall(text, m.start(), m.end()))
-    return out, starts, acrs
-
-
 def _runs_of_match(s: str) -> tuple:
     """The runs in one _RUN match (tuples; trailing connectors dropped)."""
     if " " not in s:  # one token (most matches): the loop below, unrolled (speed)
@@ -654,11 +623,10 @@ def _word_initials(w: str) -> str:
 
 
 def acronyms_of(paragraphs: list[str], runs: Optional[list[list[str]]] = None,
-                text: Optional[str] = None, candidates: Optional[set] = None) -> dict[str, str]:
+                text: Optional[str] = None) -> dict[str, str]:
     """ACR -> long form: 'Long Form (ACR)' when written, else a capitalised phrase in the same text whose
     initials (of/for/and/the skipped) spell the acronym. `text`: the paragraphs joined by newlines, when the
-    caller has it (here and below: one join per article); `candidates`: set(ACRONYM.findall(text)) when the
-    caller has it (see _capital_scan)."""
+    caller has it (here and below: one join per article)."""
     text = "\n".join(paragraphs) if text is None else text
     found: dict[str, str] = {}
     for m in (_explicit_matches(text) if _PAREN_CAP.search(text) else ()):
@@ -671,8 +639,7 @@ def acronyms_of(paragraphs: list[str], runs: Optional[list[list[str]]] = None,
                 found[acr] = " ".join(cand)
                 break
     names, _ = _gazetteer()
-    acrs = (set(ACRONYM.findall(text)) if candidates is None else candidates) - set(found) \
-        - set(PLACE_ALIASES) - names  # (findall: group 1)
+    acrs = set(ACRONYM.findall(text)) - set(found) - set(PLACE_ALIASES) - names  # (findall: group 1)
     if acrs:
         runs = runs if runs is not None else capital_runs(paragraphs)
         # every prefix of an acronym: initials that are no such prefix cannot grow into one, so the scan
@@ -874,8 +841,7 @@ def _name_said(text: str, starts: Optional[list[int]] = None):
             b = _SAID_THEN_NAME.search(text, pos)
 
 
-def people_of(paragraphs: list[str], runs: list[list[str]], text: Optional[str] = None,
-              starts: Optional[list[int]] = None) -> list[dict]:
+def people_of(paragraphs: list[str], runs: list[list[str]], text: Optional[str] = None) -> list[dict]:
     """People named with a role: a title run before the name, or an appositive after it; and people who
     speak ("X said", "said X"). Role is kept as written, without a leading article."""
     found: dict[str, Optional[str]] = {}
@@ -898,7 +864,7 @@ def people_of(paragraphs: list[str], runs: list[list[str]], text: Optional[str] 
             if role_words:
                 found.setdefault(" ".join(r[-n:]), _clean_role(" ".join(role_words)))
     # (b) appositive: "Name, the role of ..., " (the role has a role noun)
-    starts = _name_starts(text) if starts is None else starts  # (given by entities: see _capital_scan)
+    starts = _name_starts(text)
     for m in _appositives(text, starts):
         words = m.group(1).split()
         while words and words[0].lower() in _COMMON_START:
@@ -955,9 +921,9 @@ def entities(paragraphs: list[str], dateline: Optional[str] = None) -> dict:
         size += len(p) + 1
     paragraphs = kept
     text = "\n".join(paragraphs)
-    runs, starts, acronym_candidates = _capital_scan(text)
-    acr = acronyms_of(paragraphs, runs, text, acronym_candidates)
-    people = people_of(paragraphs, runs, text, starts)
+    runs = capital_runs(paragraphs, text)
+    acr = acronyms_of(paragraphs, runs, text)
+    people = people_of(paragraphs, runs, text)
     quotes = quotes_of(paragraphs)
     # "..., Nadal said": a speaker named by surname is the person the text named in full (when only one
     # person found has that surname)
