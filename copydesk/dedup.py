@@ -73,12 +73,13 @@ PERM_BLOCK_ROWS = 8192
 # Positions whose word-hash weights are kept between calls: 2 x 4 MiB, enough for a group of bodies
 # (SKETCH_CHARS plus one body); a longer group computes its own and drops them.
 POWERS_CACHED = 1 << 19
-# At most this many articles per LSH bucket (band key). A bucket with more members is a story with that
-# many near-copies: a new copy finds the first BUCKET_CAP of them in each band it shares, verifies one per
-# story, and joins it; keeping every member made each new copy of a story with n copies cost O(n) (hits
-# to sort, candidates to walk): on the bench corpus (91 pages varied, so ~n/91 copies of each) the index
-# step grew from ~0.5 to ~2.5 ms per article between 2,000 and 24,000 articles, O(n^2) in all. Below the
-# cap the candidates are exactly MinHashLSH's (tests/test_perf_dedup.py).
+# A lookup takes at most this many articles from one LSH bucket (band key): its oldest live members. A
+# bucket with more is a story with that many near-copies: a new copy finds BUCKET_CAP of them in each band
+# it shares, verifies one per story, and joins it; taking every member made each new copy of a story with
+# n copies cost O(n) (hits to sort, candidates to walk): on the bench corpus (91 pages varied, so ~n/91
+# copies of each) the index step grew from ~0.5 to ~2.5 ms per article between 2,000 and 24,000 articles,
+# O(n^2) in all. Every member stays stored (12 bytes a band), so when the oldest go the next are seen.
+# Below the cap the candidates are exactly MinHashLSH's (tests/test_perf_dedup.py).
 BUCKET_CAP = 16
 INDEX_FILE = Path("_lsh") / "index.pkl"
 
@@ -303,7 +304,8 @@ class BandTable:
     as a bytes key in a dict of sets (~19 KB per article at 51 bands; measured: the story index grew the
     end-of-run process by ~30 KB per article, 59 MiB per 2,000 bench articles); here it is 12 bytes per
     band and article (~0.6 KB). Candidates are those of MinHashLSH.query: the articles with an identical
-    band (r hash values) in any band, except that a bucket holds at most `cap` articles (BUCKET_CAP).
+    band (r hash values) in any band, except that at most `cap` (BUCKET_CAP) come from one bucket, the
+    first in arrival order.
 
     Keys of articles added in the current `add` call sit in `pending` dicts until `flush` merges them in
     (a later article of the same call must see the earlier ones, as with one MinHashLSH.insert each)."""
@@ -335,14 +337,15 @@ class BandTable:
         return key
 
     def existing(self, qkeys: np.ndarray) -> list[list[int]]:
-        """For each row of (k, b) keys, the slots already merged in that share a band with it, each once.
-        (Once: a copy of a story matches its other copies in most of the 51 bands.)"""
+        """For each row of (k, b) keys, the slots already merged in that share a band with it, each once, at
+        most `cap` per bucket. (Once: a copy of a story matches its other copies in most of the 51 bands.)"""
         hits: list[list[np.ndarray]] = [[] for _ in range(len(qkeys))]
         for j in range(self.b):
             row, q = self.keys[j], qkeys[:, j]
             if not len(row):
                 continue
             lo, hi = np.searchsorted(row, q, "left"), np.searchsorted(row, q, "right")
+            hi = np.minimum(hi, lo + self.cap)                   # a bucket's first `cap` members
             for i in np.nonzero(hi > lo)[0].tolist():
                 hits[i].append(self.slots[j][lo[i]:hi[i]])  # a view, no copy
         return [_sorted_distinct(np.concatenate(h)) if h else [] for h in hits]
@@ -366,7 +369,7 @@ class BandTable:
 
     def flush(self) -> None:
         """Merge the pending keys into the sorted arrays (one np.insert per band and call, O(articles)),
-        each bucket filled up to `cap` in arrival order."""
+        each bucket in arrival order."""
         if not self._pending_slots:
             return
         nk = np.stack(self._pending_keys)                       # (k, b)
@@ -374,17 +377,10 @@ class BandTable:
         order = np.argsort(nk, axis=0, kind="stable")           # arrival order within equal keys
         nk = np.take_along_axis(nk, order, 0).T                  # (b, k), each band sorted
         ns = ns[order].T
-        first = np.ones(nk.shape, dtype=bool)
-        first[:, 1:] = nk[:, 1:] != nk[:, :-1]
-        idx = np.arange(nk.shape[1])
         for j in range(self.b):
-            row, new = self.keys[j], nk[j]
-            held = np.searchsorted(row, new, "right") - np.searchsorted(row, new, "left")
-            run_start = np.maximum.accumulate(np.where(first[j], idx, 0))
-            keep = held + (idx - run_start) < self.cap           # room left in the bucket
-            pos = np.searchsorted(row, new[keep], "right")      # after the bucket's earlier members
-            self.keys[j] = np.insert(row, pos, new[keep])
-            self.slots[j] = np.insert(self.slots[j], pos, ns[j][keep])
+            pos = np.searchsorted(self.keys[j], nk[j], "right")  # after the bucket's earlier members
+            self.keys[j] = np.insert(self.keys[j], pos, nk[j])
+            self.slots[j] = np.insert(self.slots[j], pos, ns[j])
         self.pending = [{} for _ in range(self.b)]
         self._pending_slots, self._pending_keys = [], []
 
@@ -655,5 +651,5 @@ def banding(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 def _fingerprint(threshold: float, num_perm: int) -> tuple:
-    return ("spanning-forest-v4-capped-buckets", BUCKET_CAP, HASH_SCHEME, banding(_lsh_threshold(threshold), num_perm), threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS, CONTAINMENT_THRESHOLD,
+    return ("spanning-forest-v5-capped-lookups", BUCKET_CAP, HASH_SCHEME, banding(_lsh_threshold(threshold), num_perm), threshold, num_perm, SHINGLE_WORDS, SEED, MIN_BODY_WORDS, CONTAINMENT_THRESHOLD,
             MIN_JACCARD_FOR_CONTAINMENT)

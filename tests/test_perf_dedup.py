@@ -110,33 +110,36 @@ def test_band_buckets_hold_a_fraction_of_datasketch_storage(bodies):
     assert mine * 5 < theirs, (mine, theirs)
 
 
-def test_a_story_with_more_copies_than_a_bucket_holds(bodies):
-    """Buckets stop at BUCKET_CAP members: a story with three times that many near-copies is still one
-    cluster (across two add calls and after its first members are removed), no other story joins it, and
-    a new copy's candidates stay bounded instead of growing with the story."""
+def test_a_story_with_more_copies_than_a_lookup_takes(bodies):
+    """A lookup takes at most BUCKET_CAP articles from a bucket: a story with four times that many
+    near-copies is still one cluster, no other story joins it, and a new copy's candidates stay bounded
+    instead of growing with the story. Every member stays stored: after the story's oldest members (the ones
+    lookups were seeing) are removed, the rest are still one cluster and new copies still find them."""
     cap = dedup.BUCKET_CAP
     originals = [(a, b) for a, b in bodies if "-" not in a]
     story_id, story = originals[0]
     rng = random.Random(11)
     vocab = sorted({w for _, b in originals for w in b.split()})
     copies = []
-    for n in range(3 * cap):
+    for n in range(4 * cap):
         w = story.split()
         for i in rng.sample(range(len(w)), max(1, len(w) // 50)):
             w[i] = rng.choice(vocab)
         copies.append((f"{story_id}-copy{n}", " ".join(w)))
     idx = StoryIndex()
     idx.add([(story_id, story)] + copies[:cap] + originals[1:])
-    idx.add(copies[cap:])
-    fullest = max(np.unique(k, return_counts=True)[1].max() for k in idx.bands.keys if len(k))
-    assert fullest == cap  # the story's buckets did fill up
+    idx.add(copies[cap:3 * cap])
+    assert len(idx.bands) == idx.bands.b * len(idx.sigs)  # all stored
+    assert max(np.unique(k, return_counts=True)[1].max() for k in idx.bands.keys if len(k)) > cap
     cluster = {r["article_id"]: r["cluster_id"] for r in idx.clusters()}
-    assert {a for a, c in cluster.items() if c == story_id} == {story_id} | {a for a, _ in copies}
-    keys = idx.bands.band_keys(idx.sigs[copies[-1][0]][None, :])
+    assert {a for a, c in cluster.items() if c == story_id} == {story_id} | {a for a, _ in copies[:3 * cap]}
+    keys = idx.bands.band_keys(idx.sigs[copies[3 * cap - 1][0]][None, :])
     found = idx.bands.existing(keys)[0]
-    print(f"\n{len(copies) + 1} versions of one story, buckets of at most {cap}: a copy's candidates {len(found)}")
-    assert len(found) < len(copies)
-    idx.remove([story_id] + [a for a, _ in copies[:cap // 2]])
+    print(f"\n{3 * cap + 1} versions of one story, at most {cap} per bucket and lookup: a copy's candidates {len(found)}")
+    assert len(found) < 3 * cap
+
+    idx.remove([story_id] + [a for a, _ in copies[:cap]])
+    idx.add(copies[3 * cap:])
     cluster = {r["article_id"]: r["cluster_id"] for r in idx.clusters()}
-    rest = {a for a, _ in copies[cap // 2:]}
+    rest = {a for a, _ in copies[cap:]}
     assert rest <= set(cluster) and len({cluster[a] for a in rest}) == 1
