@@ -1,7 +1,6 @@
 """The story index's own LSH buckets (dedup.BandTable) return exactly the candidates datasketch's MinHashLSH
 returns for the same signatures and banding, on real dev page bodies and syndicated-style copies of them,
 also after articles are removed; and they cost a fraction of its memory."""
-import pickle
 import random
 
 import numpy as np
@@ -70,16 +69,35 @@ def test_band_buckets_give_the_reference_lsh_candidates(bodies):
     assert not set(gone) & set(ref)
     assert {a: ours(idx, a) for a in ref} == ref
     assert len(idx.bands) == idx.bands.b * len(idx.sigs)  # no bucket here is anywhere near BUCKET_CAP
-    # every copy of a story ends in its original's cluster. A copy cut to its first half is at Jaccard ~0.5
-    # with its original and joins it by estimated containment, which a 128-value signature puts below the
-    # threshold now and then: over 40 permutation seeds, one of the ~30 cut copies missed in 6 (datasketch
-    # with crc32, before) and 8 (the numpy signatures, now) of them, never a dropped-paragraph or an edited
-    # copy. So at most one cut copy may miss; the others always join.
-    rows = idx.clusters()
-    cluster = {r["article_id"]: r["cluster_id"] for r in rows}
-    missed = [a for a, _ in bodies if a in idx.sigs and "-" in a and a.split("-")[0] in idx.sigs
-              and not cluster.get(a) == cluster.get(a.split("-")[0]) is not None]
-    assert all(a.endswith("-cut") for a in missed) and len(missed) <= 1, missed
+    # which copies join their original's story: test_copies_join_their_story_over_permutation_seeds
+
+
+def _missed(idx: StoryIndex, bodies) -> list[str]:
+    """Copies (id "<original>-<kind>") whose original is indexed but which are not in its cluster."""
+    cluster = {r["article_id"]: r["cluster_id"] for r in idx.clusters()}
+    return [a for a, _ in bodies if a in idx.sigs and "-" in a and a.split("-")[0] in idx.sigs
+            and not cluster.get(a) == cluster.get(a.split("-")[0]) is not None]
+
+
+def test_copies_join_their_story_over_permutation_seeds(bodies, monkeypatch):
+    """Every dropped-paragraph and edited copy joins its original's story, under ten permutation seeds;
+    copies cut to their first half join by estimated containment, which 128 signature values put below
+    its threshold for ~1 % of such pairs whatever the hash family (measured over 40 seeds: 6 and 8 seeds
+    with one miss for datasketch+crc32 and for these numpy signatures; a true subset at Jaccard ~0.3 sits
+    ~2 standard deviations above the cut). So over ten seeds at most 2 % of the cut copies may miss: random
+    or weakened signatures miss most of them. (One seed's "all join" held by that seed's luck: the
+    datasketch scheme failed it on 6 of 40 seeds.)"""
+    cuts = sum(1 for a, _ in bodies if a.endswith("-cut"))
+    missed: list[str] = []
+    for seed in range(1, 11):
+        monkeypatch.setattr(dedup, "SEED", seed)
+        monkeypatch.setattr(dedup, "_perm_cache", {})
+        idx = StoryIndex()
+        idx.add(bodies)
+        missed += _missed(idx, bodies)
+    assert cuts >= 25
+    assert all(a.endswith("-cut") for a in missed), missed
+    assert len(missed) <= 0.02 * 10 * cuts, missed
 
 
 def test_band_buckets_hold_a_fraction_of_datasketch_storage(bodies):
