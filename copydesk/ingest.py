@@ -153,13 +153,24 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None) -> dict
     removed = idx.remove(gone)
     edges = 0
     if new:
-        # one pass over the articles files in the dataset's order, only the new ids, a few bodies at a time
-        wanted = ds.field("article_id").isin(pa.array(sorted(new), pa.string()))
+        # one pass over the articles files in the dataset's order, only the new ids, a few bodies at a time.
+        # The ids are picked in Python from each record batch (a set lookup per row), not by a dataset filter
+        # `isin(new)`: that filter is set up again for every file, so its cost grew with files x new ids
+        # (20,000 new articles in 679 part files: 3.7 s against 0.9 s; the same rows in the same order).
         buf: list[tuple[str, str]] = []
         for frag in dset.get_fragments():
-            for rb in frag.to_batches(columns=["article_id", "body"], filter=wanted,
-                                      batch_size=STORY_INDEX_CHUNK, use_threads=False):
-                buf.extend(zip(rb.column(0).to_pylist(), rb.column(1).to_pylist()))
+            for rb in frag.to_batches(columns=["article_id", "body"], batch_size=STORY_INDEX_CHUNK,
+                                      use_threads=False):
+                ids = rb.column(0).to_pylist()
+                sel = [i for i, a in enumerate(ids) if a in new]
+                if not sel:
+                    continue
+                if len(sel) < len(ids):
+                    bodies = rb.column(1).take(pa.array(sel, pa.int64())).to_pylist()
+                    ids = [ids[i] for i in sel]
+                else:
+                    bodies = rb.column(1).to_pylist()
+                buf.extend(zip(ids, bodies))
                 if len(buf) >= STORY_INDEX_CHUNK:
                     edges += idx.add(buf)
                     buf = []
