@@ -130,6 +130,7 @@ def process_many(paths: Sequence[str], raw_root: Optional[str], opts: Options = 
         return [safe_finish(pr, p, raw_root, opts, template) if isinstance(pr, Prepared) else pr
                 for p, pr in zip(paths, preps)]
     _warm_up(opts)
+    _libc()
     return _Pool(list(paths), raw_root, opts, min(n, len(paths))).run(two_phase)
 
 
@@ -425,12 +426,29 @@ def _reap(pid: int) -> str:
     return f"exit code {os.WEXITSTATUS(status)}"
 
 
+def _libc():
+    """libc's handle, opened in the parent (at the first pool), never in a forked worker: the parent may run
+    other threads (Prefect's, Dask's), and a child that calls dlopen() while the loader's lock was held by
+    one of them at fork time would hang until its page budget runs out."""
+    global _LIBC
+    if _LIBC is None:
+        try:
+            import ctypes
+            _LIBC = ctypes.CDLL(None, use_errno=True)
+        except Exception:
+            _LIBC = False
+    return _LIBC
+
+
+_LIBC = None
+
+
 def _die_with_parent() -> None:
     """Linux: the worker gets SIGKILL when the batch process dies (kill -9 of a run leaves no orphans)."""
-    try:
-        import ctypes
-        libc = ctypes.CDLL(None, use_errno=True)
-        PR_SET_PDEATHSIG = 1
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except Exception:
-        pass
+    libc = _LIBC
+    if libc:
+        try:
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except Exception:
+            pass
