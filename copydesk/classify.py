@@ -315,18 +315,13 @@ def _gates_for(n: int, terminal: bool) -> _Gates:
                   tuple(dict.fromkeys(subs)), {k: tuple(v) for k, v in by_first.items()}, frozenset(subs))
 
 
-# Every substring any gate tests (a page first keeps those it contains at all: see `features`).
-def _all_gate_subs() -> tuple:
-    return tuple(dict.fromkeys(s for t in (False, True) for n in range(CAPTION_MAX_WORDS + 2)
-                               for s in _gates_for(n, t).subs))
-
 
 # Word counts above this all share one gate set (the largest threshold in `_gates_for` is CAPTION_MAX_WORDS).
 _GATE_CAP = CAPTION_MAX_WORDS + 1
 # GATES[terminal][min(n_words, _GATE_CAP)], built once at import (speed: one list index per line).
 GATES = tuple(tuple(_gates_for(n, t) for n in range(_GATE_CAP + 1)) for t in (False, True))
-# every substring gate of `features` and `cue_of`: a page is scanned once for each
-_GATE_SUBS = tuple(dict.fromkeys(_all_gate_subs() + tuple(x for t in _SUBS for x in t)))
+# every substring gate of `features` (all gate sets) and `cue_of`: a page is scanned once for each
+_GATE_SUBS = tuple(dict.fromkeys([s for row in GATES for g in row for s in g.subs] + [x for t in _SUBS for x in t]))
 
 
 _BYLINE = re.compile(r"^(?:(?i:by|written by|reporting by|words by|von|par|por)[\s:]+|(?i:by)\s*$)"
@@ -369,18 +364,26 @@ _ASCII_NONWORD_TO_SPACE_KEEP_NL = bytes(c if (c >= 128 or c == 10 or chr(c).isal
                                         for c in range(256))
 
 
-def _page_subs(page_low: str, lows: list[str]) -> tuple[frozenset, dict[int, set]]:
+def _page_subs(page_low: str, lows: list[str], aligned: bool) -> tuple[frozenset, dict[int, set]]:
     """The gate substrings a page contains, and for each line holding any, which (line index -> set):
-    each substring is found in the page with str.find, its occurrences mapped to lines by their offsets.
-    Most lines hold none, so `features` tests most lines' substrings with one dict lookup."""
+    each substring is found in the page with str.find. When `lows` are the page's own lines (`aligned`),
+    its occurrences are mapped to lines by their offsets; otherwise (a block holding a line break) each
+    line is searched for the substrings the page holds. Most lines hold none, so `features` tests most
+    lines' substrings with one dict lookup."""
+    line_subs: dict[int, set] = {}
+    if not aligned:
+        present = [sub for sub in _GATE_SUBS if sub in page_low]
+        for i, low in enumerate(lows):
+            held = {sub for sub in present if sub in low}
+            if held:
+                line_subs[i] = held
+        return frozenset(present), line_subs
     starts = list(accumulate((len(x) + 1 for x in lows), initial=0))
     present = []
-    line_subs: dict[int, set] = {}
     for sub in _GATE_SUBS:
         i = page_low.find(sub)
-        if i < 0:
-            continue
-        present.append(sub)
+        if i >= 0:
+            present.append(sub)
         while i >= 0:  # no substring holds a line break, so an occurrence lies within one line
             line_subs.setdefault(bisect_right(starts, i) - 1, set()).add(sub)
             i = page_low.find(sub, i + 1)
@@ -407,13 +410,8 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
     # menus and footers repeat within a page; everything but the link density depends on the text only
     memo: dict[str, tuple] = {}
     # Speed, same result: the gates' substrings are first looked for in the whole page (one C scan
-    # each). Lines split from the page learn which ones they hold from the occurrences' offsets
-    # (`line_subs`); otherwise a line is tested only against those the page contains, per gate set.
-    if aligned:
-        present, line_subs = _page_subs(page_low, lows)
-    else:
-        present, line_subs = frozenset(s for s in _GATE_SUBS if s in page_low), None
-    page_subs: dict[int, tuple] = {}
+    # each), and each line learns which ones it holds (`_page_subs`).
+    present, line_subs = _page_subs(page_low, lows, aligned)
     cue_subs = _SUBS.on_page(present)
     for i, (b, t, low, bl) in enumerate(zip(blocks, texts, lows, blanked)):
         hit = memo.get(t)
@@ -434,14 +432,8 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
             # pre-filter (speed only, same result): a line that opens, ends or contains none of the
             # keywords of the cues open to its length skips straight to the shape cues
             g = GATES[terminal][n_words if n_words < _GATE_CAP else _GATE_CAP]
-            if line_subs is not None:
-                held = line_subs.get(i)
-                has_sub = held is not None and not g.sub_set.isdisjoint(held)
-            else:
-                subs = page_subs.get(id(g))
-                if subs is None:
-                    subs = page_subs[id(g)] = tuple(s for s in g.subs if s in present)
-                has_sub = bool(subs) and any(map(low.__contains__, subs))
+            held = line_subs.get(i)
+            has_sub = held is not None and not g.sub_set.isdisjoint(held)
             first = low[:1]
             pre = g.by_first.get(first)
             if (len(t) <= cues.CUE_MAX_CHARS and g.words.isdisjoint(toks) and not (pre and low.startswith(pre))
