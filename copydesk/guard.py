@@ -43,6 +43,7 @@ DEFAULT_WORKERS = os.cpu_count() or 1
 PREFETCH = 2
 _HDR = struct.Struct("!Q")
 _warm = False
+_LIBC = None  # libc's handle, opened by _warm_up in the parent (see there); None where it cannot be had
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
@@ -85,13 +86,20 @@ class _Worker:
     pid: int
     tx: int  # parent -> child: (op, document index)
     rx: int  # child -> parent: pickled (index, result)
-    index: Optional[int] = None  # the page it works on now (the head of `sent`), None when idle
-    op: int = 0
     started: float = 0.0  # when `index` started, as far as the parent knows
     # (op, index) sent and not yet answered, in the order the worker runs them (at most PREFETCH)
     sent: deque = field(default_factory=deque)
     # pages this worker prepared and still holds in memory, in the order it will finish them (phase 2)
     held: deque = field(default_factory=deque)
+
+    @property
+    def index(self) -> Optional[int]:
+        """The page it works on now (the head of `sent`), None when idle."""
+        return self.sent[0][1] if self.sent else None
+
+    @property
+    def op(self) -> int:
+        return self.sent[0][0] if self.sent else OP_STOP
 
 
 # Parent -> child commands: (op, argument). PROCESS: a page alone (`safe_process`). PREPARE: read, decode,
@@ -130,14 +138,16 @@ def process_many(paths: Sequence[str], raw_root: Optional[str], opts: Options = 
         return [safe_finish(pr, p, raw_root, opts, template) if isinstance(pr, Prepared) else pr
                 for p, pr in zip(paths, preps)]
     _warm_up(opts)
-    _libc()
     return _Pool(list(paths), raw_root, opts, min(n, len(paths))).run(two_phase)
 
 
 def _warm_up(opts: Options) -> None:
     """Load lazy imports and models once in the parent, so forked workers share them copy-on-write
-    instead of each loading them again (the language model and parsers take ~0.3 s to load)."""
-    global _warm
+    instead of each loading them again (the language model and parsers take ~0.3 s to load). libc's
+    handle too (for `_die_with_parent`): a forked worker never calls dlopen(), because the parent may run
+    other threads (Prefect's, Dask's), and a child that needs the loader's lock while one of them held it
+    at fork time would hang until its page budget runs out."""
+    global _warm, _LIBC
     if _warm:
         return
     from .pipeline import process_bytes
@@ -147,6 +157,11 @@ def _warm_up(opts: Options) -> None:
         process_bytes(b"Warm up the text path once before forking.\n", "warm.txt", "text", opts)
     except Exception:
         pass
+    try:
+        import ctypes
+        _LIBC = ctypes.CDLL(None, use_errno=True)
+    except Exception:
+        _LIBC = None
     _warm = True
 
 
@@ -284,7 +299,6 @@ class _Pool:
     def _send(self, w: _Worker, op: int, idx: int) -> None:
         w.sent.append((op, idx))
         if len(w.sent) == 1:
-            w.index, w.op = idx, op
             w.started = time.monotonic()
         try:
             os.write(w.tx, _OP.pack(op, idx))
@@ -310,10 +324,7 @@ class _Pool:
             self.results[got_idx] = result
         w.sent.popleft()
         if w.sent:  # the worker went straight on to the page sent ahead: its clock starts now
-            w.op, w.index = w.sent[0]
             w.started = time.monotonic()
-        else:
-            w.index = None
 
     def _kill(self, w: _Worker) -> None:
         try:
@@ -345,7 +356,6 @@ class _Pool:
                     os.close(fd)
                 except OSError:
                     pass
-        w.index = None
         w.sent.clear()
 
 
@@ -426,27 +436,10 @@ def _reap(pid: int) -> str:
     return f"exit code {os.WEXITSTATUS(status)}"
 
 
-def _libc():
-    """libc's handle, opened in the parent (at the first pool), never in a forked worker: the parent may run
-    other threads (Prefect's, Dask's), and a child that calls dlopen() while the loader's lock was held by
-    one of them at fork time would hang until its page budget runs out."""
-    global _LIBC
-    if _LIBC is None:
-        try:
-            import ctypes
-            _LIBC = ctypes.CDLL(None, use_errno=True)
-        except Exception:
-            _LIBC = False
-    return _LIBC
-
-
-_LIBC = None
-
-
 def _die_with_parent() -> None:
     """Linux: the worker gets SIGKILL when the batch process dies (kill -9 of a run leaves no orphans)."""
-    libc = _LIBC
-    if libc:
+    libc = _LIBC  # opened in the parent by _warm_up
+    if libc is not None:
         try:
             PR_SET_PDEATHSIG = 1
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
