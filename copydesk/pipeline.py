@@ -125,10 +125,8 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
     """Classify, extract and find entities of a prepared page (consumes it: its features are marked).
     `template`: the batch's site template (`prep.site` says which site). Raises RejectError."""
     t0 = time.perf_counter() - prep.elapsed  # the budget covers both halves
-    raw, blocks, meta, lang, sample = prep.raw, prep.blocks, prep.meta, prep.lang, prep.sample
-    title_hint = meta.get("og:title") or meta.get("title") if meta else None
-    lines = cls.classify(blocks, lang=lang, title_hint=title_hint, dom_hints=prep.dom_hints,
-                         template=template, site=prep.site, feats=prep.feats)
+    raw, meta, lang, sample = prep.raw, prep.meta, prep.lang, prep.sample
+    lines = _classify(prep, template)
     prep.feats = []
     if prep.outside:
         from .html import merge_lines
@@ -159,16 +157,20 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
     return art
 
 
+def _classify(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> list:
+    """The prepared page's labelled lines (inside the HTML container; `finish` adds the outside ones)."""
+    meta = prep.meta
+    title_hint = meta.get("og:title") or meta.get("title") if meta else None
+    return cls.classify(prep.blocks, lang=prep.lang, title_hint=title_hint, dom_hints=prep.dom_hints,
+                        template=template, site=prep.site, feats=prep.feats)
+
+
 def body_lines(raw: RawDoc, opts: Options = Options()) -> list:
     """Boilerplate removal alone, one page, no site template: read, segment, classify; the labelled lines
     `finish` starts from, without fields or entities. What `copydesk eval` times as `body_pages_per_s`, the
     figure comparable to body extractors (trafilatura, jusText) that fill no other fields. The body is
     `[ln.text for ln in lines if ln.label == "body"]`, the same paragraphs as `process_raw`'s."""
-    prep = prepare(raw, opts)
-    meta = prep.meta
-    title_hint = meta.get("og:title") or meta.get("title") if meta else None
-    return cls.classify(prep.blocks, lang=prep.lang, title_hint=title_hint, dom_hints=prep.dom_hints,
-                        feats=prep.feats)
+    return _classify(prepare(raw, opts))
 
 
 def _budget(t0: float, opts: Options) -> None:
