@@ -7,7 +7,6 @@ import importlib
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 from . import __version__

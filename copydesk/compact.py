@@ -93,11 +93,10 @@ def _write_merged(files: list[Path], schema: pa.Schema, dest: Path) -> int:
                 nbytes += b.nbytes
                 if buffered >= load.ROW_GROUP_ROWS or nbytes >= ROW_GROUP_MAX_BYTES:
                     flush()
-        if buf or rows == 0:
-            if buf:
-                flush()
-            else:
-                w.write_table(schema.empty_table())
+        if buf:
+            flush()
+        elif rows == 0:
+            w.write_table(schema.empty_table())
     load.fsync_path(dest)
     return rows
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html as _html
 import re
-from datetime import date as _date, datetime, timedelta, timezone
+from datetime import date as _date, datetime
 from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlsplit
@@ -695,7 +695,7 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
         return None
     if words and all(w.isupper() for w in words if w.isalpha()) and len(words) >= 2:
         words = [w.capitalize() if len(w) > 2 else w for w in words]  # "TOM KRISHER" -> "Tom Krisher"
-    if not words or len(words) > 4 or (len(words) == 1 and not allow_single):
+    if not words or (len(words) == 1 and not allow_single):  # (more than four words returned above)
         return None
     for w in words:
         if w.lower().strip(".") in NOT_PERSON_WORDS and w.lower() not in NAME_PARTICLES:

@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 from . import load
 from .guard import process_many
-from .pipeline import Options, safe_process
+from .pipeline import Options
 from .read import discover
 from .records import Article, Reject
 
