@@ -9,23 +9,14 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from copydesk import __version__
 
 
-def prefect_env(project_dir: Path | None = None) -> None:
-    """Defaults that make Prefect's embedded server reliable here (../shared/prefect-notes.md §2);
-    anything the user set wins."""
-    home = Path(project_dir or Path.cwd()) / ".prefect"
-    os.environ.setdefault("PREFECT_HOME", str(home))
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_API_REQUEST_TIMEOUT", "120")
 
 
 def cmd_extract(args) -> int:
-    from .pipeline import process_path
-    from .read import RejectError
-    from .records import Article
+    from copydesk.run.documents import process_path
+    from copydesk.core.read import RejectError
     try:
         art = process_path(args.file, None)
     except RejectError as e:
@@ -54,7 +45,7 @@ def cmd_extract(args) -> int:
 
 def article_record(art) -> dict:
     """The articles row's columns as keys plus each child table as a list of row objects."""
-    from .load import rows_for, now_utc
+    from copydesk.warehouse.writer import rows_for, now_utc
     rows = rows_for([art], [], now_utc())
     rec = dict(rows["articles"][0])
     rec["ingested_at"] = rec["ingested_at"].isoformat()
@@ -67,7 +58,7 @@ def article_record(art) -> dict:
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import main
+    from copydesk.tools.evaluate import main
     return main(args)
 
 
@@ -78,15 +69,41 @@ def _delegate(module: str, func: str = "main"):
     return handler
 
 
+def cmd_compact(args) -> int:
+    """`copydesk compact`: merge small part files of every table, under the warehouse lock, after recovery."""
+    from copydesk.warehouse import writer
+    from copydesk.warehouse.compact import compact
+    from copydesk.warehouse.recovery import recover
+    wh = Path(args.warehouse)
+    if not (wh / "_ledger").exists():
+        print(f"no warehouse at {wh} (run `copydesk run` first)", file=sys.stderr)
+        return 2
+    try:
+        lock = writer.warehouse_lock(wh, blocking=False)
+        lock.__enter__()
+    except BlockingIOError:
+        print(f"waiting for the run that holds {wh}/.lock ...", file=sys.stderr)
+        lock = writer.warehouse_lock(wh)
+        lock.__enter__()
+    try:
+        writer.ensure_tables(wh)
+        recover(wh)
+        s = compact(wh)
+    finally:
+        lock.__exit__(None, None, None)
+    print(f"compacted {wh}: {s['files_before']} files -> {s['files_after']} "
+          f"({s['rewritten']} small files merged into {s['outputs']}, {s['rows']} rows rewritten)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="copydesk", description="Turn raw news pages into clean Parquet tables.")
     ap.add_argument("--version", action="version", version=f"copydesk {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("run", help="run the ingest flow over raw/ into warehouse/")
-    from .drain import add_run_arguments  # flags derived from copydesk/config.py
     add_run_arguments(p)
-    p.set_defaults(func=_delegate("copydesk.drain", "run_main"))
+    p.set_defaults(func=_delegate("flows.drain", "run_main"))
 
     p = sub.add_parser("serve", help="serve the `ingest` deployment on a cron schedule (needs `copydesk ui`)")
     p.add_argument("--cron", default=None, help='cron schedule, e.g. "*/15 * * * *" (default: config `schedule`)')
@@ -118,11 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--warehouse", default="warehouse")
     p.add_argument("--format", choices=["table", "csv", "json", "parquet"], default="table")
     p.add_argument("--output", help="write the result here (parquet: required unless stdout is redirected)")
-    p.set_defaults(func=_delegate("copydesk.query"))
+    p.set_defaults(func=_delegate("copydesk.warehouse.query"))
 
     p = sub.add_parser("compact", help="merge small Parquet files of every table (takes the warehouse lock)")
     p.add_argument("--warehouse", default="warehouse")
-    p.set_defaults(func=_delegate("copydesk.compact"))
+    p.set_defaults(func=cmd_compact)
 
     # bench (issue 7): corpus from the dev pages, core text/HTML rates, the whole flow, RSS, orchestration share
     p = sub.add_parser("bench", help="measure core and flow speed and memory on a generated corpus")
@@ -145,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workdir", default=None, help="where the temporary corpus and warehouses go")
     p.add_argument("--keep", action="store_true", help="keep the temporary corpus, warehouses and logs")
     p.add_argument("--seed", type=int, default=0)
-    p.set_defaults(func=_delegate("copydesk.bench"))
+    p.set_defaults(func=_delegate("copydesk.tools.bench"))
     return ap
 
 
@@ -159,6 +176,24 @@ def main(argv=None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by the closed pipe
+
+
+
+
+def add_run_arguments(p) -> None:
+    from copydesk.config import FIELDS, switch
+    p.add_argument("--config", help="a copydesk.toml or pyproject.toml (default: found in the current folder)")
+    for key, f in FIELDS.items():
+        if key in ("schedule", "schedule_timezone", "site_timezones"):
+            continue
+        # bool before int (bool is an int subclass, and bool("off") is True): yes/no options parse on/off
+        typ = switch if isinstance(f.default, bool) else \
+            type(f.default) if isinstance(f.default, (int, float)) else str
+        p.add_argument("--" + key.replace("_", "-"), type=typ, default=None,
+                       help=f"{f.metadata.get('help', '')} (env COPYDESK_{key.upper()})")
+    p.add_argument("--dask", nargs="?", const="local", default=None, metavar="ADDRESS",
+                   help="run the batches on Dask: a temporary LocalCluster (2 worker processes on 127.0.0.1) "
+                        "without ADDRESS, or an existing scheduler such as tcp://10.0.0.5:8786")
 
 
 if __name__ == "__main__":

@@ -12,8 +12,8 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from .pipeline import MAX_TEXT_CHARS, TIME_BUDGET_S, Options
-from .read import MAX_ATTRIBUTE_BYTES, MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES, MAX_NESTING_DEPTH, Limits
+from copydesk.core.pipeline import MAX_TEXT_CHARS, TIME_BUDGET_S, Options
+from copydesk.core.read import MAX_ATTRIBUTE_BYTES, MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES, MAX_NESTING_DEPTH, Limits
 
 ENV_PREFIX = "COPYDESK_"
 CONFIG_FILES = ("copydesk.toml", "pyproject.toml")  # first one found in the project directory wins
@@ -139,3 +139,9 @@ def describe() -> str:
         default = f.default if f.default is not MISSING else f.default_factory()
         out.append(f"  {k:<24} ${ENV_PREFIX}{k.upper():<24} default {default!s:<14} {f.metadata.get('help', '')}")
     return "\n".join(out)
+
+
+def flow_params(cfg) -> dict:
+    """The flow's parameters from a resolved Config (explicit, so the Prefect UI shows what ran)."""
+    return dict(raw=cfg.raw, warehouse=cfg.warehouse, batch_size=cfg.batch_size, workers=cfg.workers,
+                caps=cfg.caps(), site_timezones=dict(cfg.site_timezones))

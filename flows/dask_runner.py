@@ -3,7 +3,7 @@
 When to use it: when there are more cores or machines than one box has. On a 2-core machine it is slower
 than the default (measured in ../shared/prefect-notes.md §5: ~5 s to start and stop a LocalCluster, no
 speed-up because the cores are shared with the Prefect server); the default run already uses every core of
-one machine through per-batch worker processes (copydesk/guard.py).
+one machine through per-batch worker processes (copydesk/run/workers.py).
 
 Every port is bound to 127.0.0.1 for the local cluster and its dashboard is off (notes §5: `dask worker
 --host` alone still bound the dashboard on 0.0.0.0). For an existing cluster, install copydesk into the

@@ -15,7 +15,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from copydesk import config
-from copydesk import ingest as core
+from copydesk.run import driver as core
 from tasks.ingest import ingest_batch
 
 
@@ -42,7 +42,7 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
     max_attribute_bytes). `raw` and `warehouse` may be fsspec URLs (`s3://bucket/prefix`): the run then holds
     a lease on the remote warehouse, each batch task fetches only its own objects and uploads its own parts,
     and this process keeps a mirror of the warehouse for recovery, planning and finish_run
-    (copydesk/storage.py)."""
+    (copydesk/warehouse/store.py)."""
     log = get_run_logger()
     cfg = config.load(overrides=dict(raw=raw, warehouse=warehouse, batch_size=batch_size, workers=workers,
                                      site_timezones=site_timezones, **(caps or {})))
@@ -65,7 +65,7 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
                 update_progress_artifact(progress, progress=100.0 * done / len(groups))
         else:
             # One batch at a time in this process; each batch spreads its documents over `workers`
-            # processes (copydesk/guard.py), so a small box uses all its cores without extra task runs.
+            # processes (copydesk/run/workers.py), so a small box uses all its cores without extra task runs.
             for i, items in enumerate(groups, 1):
                 results.append(ingest_batch(quote(items), str(cfg.raw), str(cfg.warehouse),
                                             core.batch_key(run_id, i, items), run_id, quote(known), index=i,
@@ -75,7 +75,7 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
         return results
 
     # The run's steps (lease and mirror for URLs, lock, recover, plan, batches, finish_run, publish) are
-    # copydesk.ingest.drive, shared with `copydesk.ingest.run`; this flow adds tasks, artifacts and logs.
+    # copydesk.run.driver.drive, shared with `copydesk.run.driver.run`; this flow adds tasks, artifacts and logs.
     summary = core.drive(cfg.raw, cfg.warehouse, cfg.batch_size, run_batches, log=log)
     summary["flow_run_id"] = str(flow_run.id) if flow_run.id else None
     if "sync" in summary:

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 from copydesk import config
-from copydesk.cli import prefect_env
-from copydesk.drain import flow_params
+from flows.env import prefect_env
 
 DEFAULT_API = "http://127.0.0.1:{port}/api"
 SERVER_START_TIMEOUT_S = 120  # a fresh database runs migrations first: 14-17 s measured, more on a busy box
@@ -33,7 +32,7 @@ def build_deployment(cfg: config.Config, cron: Optional[str] = None, name: str =
     scheduled runs execute in a subprocess)."""
     from prefect.schedules import Cron
     from flows.ingest import ingest
-    params = flow_params(cfg)
+    params = config.flow_params(cfg)
     for k in ("raw", "warehouse"):
         if "://" not in params[k]:
             params[k] = str(Path(params[k]).resolve())

@@ -1,6 +1,6 @@
-"""Thin Prefect tasks over batches of documents. The work is `copydesk.ingest.run_batch`; the task adds a
+"""Thin Prefect tasks over batches of documents. The work is `copydesk.run.driver.run_batch`; the task adds a
 readable name, retries for transient I/O, logging, no caching (inputs are paths, results are counts), and
-per-batch staging when raw/ or the warehouse is an object-store URL (copydesk/storage.py)."""
+per-batch staging when raw/ or the warehouse is an object-store URL (copydesk/warehouse/store.py)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -9,8 +9,8 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
-from copydesk import ingest as core
-from copydesk.pipeline import Options
+from copydesk.run import driver as core
+from copydesk.core.pipeline import Options
 
 
 def _transient(task, task_run, state) -> bool:

@@ -13,7 +13,7 @@ def expected() -> dict:
 
 @pytest.fixture(scope="session")
 def sample_article():
-    from copydesk.pipeline import process_path
+    from copydesk.run.documents import process_path
     return process_path(str(SAMPLE_RAW), str(ROOT / "raw"))
 
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from helpers import SAMPLE_EXPECTED, SAMPLE_RAW
 
-from copydesk import ingest, load
+from copydesk.run import driver
+from copydesk.warehouse import writer
 
 
 def sample_text() -> str:
@@ -34,11 +35,11 @@ def write_variants(raw: Path, n: int, start: int = 0, prefix: str = "copy") -> l
 
 
 def run(raw, wh, batch_size=500, **kw) -> dict:
-    return ingest.run(raw, wh, batch_size=batch_size, **kw)
+    return driver.run(raw, wh, batch_size=batch_size, **kw)
 
 
 def counts(wh) -> dict:
-    return {t: len(load.read_table(wh, t)) for t in load.TABLES + ["_ledger"] + load.DERIVED}
+    return {t: len(writer.read_table(wh, t)) for t in writer.TABLES + ["_ledger"] + writer.DERIVED}
 
 
 KEYS = {"articles": ["article_id"], "paragraphs": ["article_id", "position"], "lines": ["article_id", "line_number"],
@@ -51,7 +52,7 @@ KEYS = {"articles": ["article_id"], "paragraphs": ["article_id", "position"], "l
 def assert_consistent(wh) -> dict:
     """Every table duplicate-free on its key, no child row without its article, every live ledger row's
     article present, every article complete (paragraph and line counts match the articles row)."""
-    tables = {t: load.read_table(wh, t).to_pandas() for t in KEYS}
+    tables = {t: writer.read_table(wh, t).to_pandas() for t in KEYS}
     for t, key in KEYS.items():
         df = tables[t]
         dup = df[df.duplicated(key, keep=False)]
@@ -61,8 +62,8 @@ def assert_consistent(wh) -> dict:
         if t not in ("articles", "rejects") and len(tables[t]):
             orphans = set(tables[t]["article_id"]) - ids
             assert not orphans, f"{t}: rows of articles not in `articles`: {sorted(orphans)[:5]}"
-    live = load.live_ledger(wh).to_pandas()
-    live_ids = set(live[live.status.isin(load.LIVE_STATUSES)].article_id)
+    live = writer.live_ledger(wh).to_pandas()
+    live_ids = set(live[live.status.isin(writer.LIVE_STATUSES)].article_id)
     assert live_ids == ids, f"live ledger ids != articles ids: {sorted(live_ids ^ ids)[:5]}"
     rej = live[live.status == "rejected"]
     assert sorted(rej.source_path) == sorted(tables["rejects"].source_path)

@@ -6,19 +6,19 @@ import shutil
 import pandas as pd
 import pytest
 
-from copydesk import load
+from copydesk.warehouse import writer
 from helpers import SAMPLE_RAW
 
 pytestmark = pytest.mark.flows
 
 
 def _counts(wh):
-    return {t: len(load.read_table(wh, t)) for t in load.TABLES}
+    return {t: len(writer.read_table(wh, t)) for t in writer.TABLES}
 
 
 def test_ingest_flow_end_to_end(tmp_path, expected):
     from flows.ingest import ingest
-    from copydesk.drain import wait_recorded
+    from flows.drain import wait_recorded
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SAMPLE_RAW, raw / SAMPLE_RAW.name)

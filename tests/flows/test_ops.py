@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import config, load
+from copydesk import config
+from copydesk.warehouse import writer
 from helpers import DEV, SAMPLE_RAW
 
 pytestmark = pytest.mark.flows
@@ -41,7 +42,8 @@ def _client_read(coro_fn):
 def test_run_history_is_complete_and_tells_the_story(tmp_path):
     from prefect.client.schemas.filters import (ArtifactFilter, ArtifactFilterFlowRunId, FlowRunFilter,
                                                 FlowRunFilterId, LogFilter, LogFilterFlowRunId)
-    from copydesk.drain import flow_params, run_flow_and_drain
+    from copydesk.config import flow_params
+    from flows.drain import run_flow_and_drain
     raw = make_raw(tmp_path)
     cfg = config.load(overrides=dict(raw=str(raw), warehouse=str(tmp_path / "wh"), batch_size=2, workers=1))
     summary, rec = run_flow_and_drain(flow_params(cfg))
@@ -102,13 +104,13 @@ def test_serve_deployment_schedule_without_waiting(tmp_path):
 
 def _task_runs(fr_id):
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
-    from copydesk.drain import wait_recorded
+    from flows.drain import wait_recorded
     wait_recorded(fr_id, expected_tasks=1)
     return _client_read(lambda c: c.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[fr_id]))))
 
 
 def test_batch_retries_transient_io_errors_only(tmp_path, monkeypatch):
-    import copydesk.ingest as core
+    import copydesk.run.driver as core
     from flows.ingest import ingest
     raw = make_raw(tmp_path)
     real = core.run_batch
@@ -141,7 +143,7 @@ def test_batch_retries_transient_io_errors_only(tmp_path, monkeypatch):
 def _tables(wh):
     out = {}
     for t in ("articles", "paragraphs", "lines", "rejects"):
-        tab = load.read_table(wh, t).to_pandas()
+        tab = writer.read_table(wh, t).to_pandas()
         tab = tab.drop(columns=[c for c in ("ingested_at", "year", "month") if c in tab.columns])
         out[t] = tab.sort_values(list(tab.columns[:3])).reset_index(drop=True)
     return out

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from copydesk import load, storage
+from copydesk.warehouse import writer
+from copydesk.warehouse import store
 from test_storage_batches import make_raw, rows
 from test_storage_s3 import moto_endpoint, s3  # noqa: F401  (moto server and a fresh bucket)
 from warehouse_helpers import assert_consistent, no_fsync, run, write_variants
@@ -17,14 +18,14 @@ pytestmark = pytest.mark.flows
 def _fetch_spy(monkeypatch, raw_prefix):
     """Records (remote key under the raw prefix, local destination) of every raw object fetched."""
     calls = []
-    orig = storage._fetch
+    orig = store._fetch
 
     def spy(fs, remote, local):
         if remote.startswith(raw_prefix + "/"):
             calls.append((remote[len(raw_prefix) + 1:], Path(local)))
         return orig(fs, remote, local)
 
-    monkeypatch.setattr(storage, "_fetch", spy)
+    monkeypatch.setattr(store, "_fetch", spy)
     return calls
 
 
@@ -56,14 +57,14 @@ def test_flow_stages_raw_per_batch_and_commits_batches_to_s3(tmp_path, s3, monke
         folders.setdefault(next(q for q in p.parents if q.name.startswith("copydesk-batch-")), set()).add(k)
     assert len(folders) == s["batches"]
     assert sorted(k for ks in folders.values() for k in ks) == sorted(k for k, _ in staged)  # each once
-    led = load.read_table(tmp_path / "wh-local", "_ledger").to_pandas()
+    led = writer.read_table(tmp_path / "wh-local", "_ledger").to_pandas()
     for ks in folders.values():  # a batch fetched exactly the objects (containers) of its own items
         assert 1 <= len(ks) <= 3 and ks <= {p.split("#")[0] for p in led.source_path}
     assert not any(f.exists() for f in folders)  # removed after the batch
     assert s["sync"]["raw"]["fetched"] == len(staged)
 
     # The store holds what a local run of the same files wrote, keyed by path under the prefix; no lease left.
-    fresh = storage.WarehouseMirror(wh_url, cache=tmp_path / "check")
+    fresh = store.WarehouseMirror(wh_url, cache=tmp_path / "check")
     fresh.pull()
     assert rows(fresh.dir, "articles", ["source_path", "title", "sha256", "url"]) == \
         rows(tmp_path / "wh-local", "articles", ["source_path", "title", "sha256", "url"])
@@ -74,7 +75,7 @@ def test_flow_stages_raw_per_batch_and_commits_batches_to_s3(tmp_path, s3, monke
     assert rows(fresh.dir, "story_clusters", ["cluster_id", "article_id"]) == \
         rows(tmp_path / "wh-local", "story_clusters", ["cluster_id", "article_id"])
     assert_consistent(fresh.dir)
-    assert not s3.exists(f"{s3.bucket}/out/wh/{storage.LOCK_NAME}")
+    assert not s3.exists(f"{s3.bucket}/out/wh/{store.LOCK_NAME}")
 
     # A re-run fetches nothing (the WARC is unchanged too) and adds nothing.
     calls.clear()
@@ -91,11 +92,11 @@ def test_flow_refuses_a_warehouse_another_live_run_holds(tmp_path, s3, monkeypat
     write_variants(raw, 2)
     s3.put(str(raw) + "/", f"{s3.bucket}/raw/", recursive=True)
     wh_url = f"s3://{s3.bucket}/wh"
-    other = storage.Lease(wh_url, owner="other-machine:4242:run").acquire()
+    other = store.Lease(wh_url, owner="other-machine:4242:run").acquire()
     state = ingest(raw=f"s3://{s3.bucket}/raw", warehouse=wh_url, return_state=True)
     assert state.is_failed()
-    with pytest.raises(storage.LockHeld, match="locked by another run .other-machine:4242:run"):
+    with pytest.raises(store.LockHeld, match="locked by another run .other-machine:4242:run"):
         state.result()
     assert not s3.find(f"{s3.bucket}/wh/_ledger")  # nothing written
-    assert json.loads(s3.cat_file(f"{s3.bucket}/wh/{storage.LOCK_NAME}"))["owner"] == other.owner  # untouched
+    assert json.loads(s3.cat_file(f"{s3.bucket}/wh/{store.LOCK_NAME}"))["owner"] == other.owner  # untouched
     other.release()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from copydesk import load
+from copydesk.warehouse import writer
 from test_site_template import PRM, STORIES, _paras, _site
 
 pytestmark = pytest.mark.flows
 
 
 def _lines(wh):
-    t = load.read_table(wh, "lines").to_pandas().drop(columns=["ingested_at"], errors="ignore")
+    t = writer.read_table(wh, "lines").to_pandas().drop(columns=["ingested_at"], errors="ignore")
     return t.sort_values(["article_id", "line_number"]).reset_index(drop=True)
 
 

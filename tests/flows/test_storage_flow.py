@@ -1,11 +1,12 @@
 """The `ingest` flow with raw/ and the warehouse in S3 (moto server on 127.0.0.1): the URL parameters go
-through copydesk/storage.py mirrors; the result equals a local run and a re-run adds nothing."""
+through copydesk/warehouse/store.py mirrors; the result equals a local run and a re-run adds nothing."""
 import json
 import shutil
 
 import pytest
 
-from copydesk import cli, load
+from copydesk import cli
+from copydesk.warehouse import writer
 from helpers import SAMPLE_RAW
 from test_storage_s3 import moto_endpoint, s3  # noqa: F401  (moto server and a fresh bucket)
 from warehouse_helpers import no_fsync, run, write_variants
@@ -38,5 +39,5 @@ def test_ingest_flow_with_s3_raw_and_warehouse(tmp_path, s3, monkeypatch, capsys
     assert cli.main(["query", "select source_path, title from articles order by source_path", "--warehouse",
                      wh_url, "--format", "json"]) == 0
     got = [(r["source_path"], r["title"]) for r in json.loads(capsys.readouterr().out)]
-    want = load.read_table(tmp_path / "wh-local", "articles").to_pandas().sort_values("source_path")
+    want = writer.read_table(tmp_path / "wh-local", "articles").to_pandas().sort_values("source_path")
     assert got == list(zip(want["source_path"], want["title"]))

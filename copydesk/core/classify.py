@@ -1,0 +1,1011 @@
+"""Stage 3: label every block. Tag first, decide separately (dolma's taggers/mixer, conventions §4):
+
+1. `features()` computes per-block evidence once (length, sentence end, stopword density, phrase cue;
+   cues sit behind cheap exact gates, see `cue_of`); lines repeated on the page and, with a
+   `TemplateIndex`, lines of the site's template are marked too.
+2. `find_title()` locates the page title / headline by repetition at the top of the page.
+3. `body_regions()` picks the article's run of lines: a max-sum segment where prose lines score their
+   length (a third when no prose neighbours them: teaser lists), inline cues cost a little, edge cues
+   (related/newsletter/footer widgets) a lot; the run ends before a comment section or author box.
+4. `classify()` turns evidence + position into one label and a snake_case reason per block, then
+   subheadings between paragraphs, lists introduced by a colon and closing lists join the body.
+
+Nothing here knows a site, a page id or a sentence from the benchmark: every rule says why it exists.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import NamedTuple, Optional
+
+from copydesk.core import cues
+from copydesk.core.lang import is_cjk, stopwords_for
+from copydesk.core.records import Block, LabelledLine
+
+# --- thresholds (published defaults where they exist) -------------------------------------------
+# jusText: "short" blocks are < 70 chars; good blocks have stopword density >= 0.30 (we use a lower
+# floor because our lists are short and news prose is dense with names and numbers).
+GOOD_MIN_WORDS = 10
+NEAR_MIN_WORDS = 5
+GOOD_MIN_STOPWORD_RATIO = 0.12
+# A line this long without a sentence end still reads as prose (wrapped sentence, quote with a source
+# bracket after it) when its stopword density is prose-like.
+LONG_UNPUNCT_MIN_WORDS = 20
+# C4: keep lines ending in terminal punctuation; curly closing quotes count as sentence ends.
+END_PUNCT = re.compile(r"(?:[.!?。！？…]|[.!?,…]?[\"”’»」』)]+|[.!?]\s*\([^)]{1,40}\))\s*$")
+# The same test, as the set of characters END_PUNCT can end on (every such line matches it): blocks are
+# stripped, so the last character decides.
+END_CHARS = frozenset(".!?。！？…\"”’»」』)")
+# Max-sum region: a boilerplate line costs this many characters, a short non-sentence line this many.
+CUE_PENALTY = 60
+# Cues that mark the edge of the article (related/newsletter/share/comments/footer widgets) cost more:
+# the run should not bridge from the article into the teaser lists that follow it. Inline cues
+# (ads, captions, bylines, timestamps) keep the light penalty: they sit inside articles.
+BOUNDARY_PENALTY = 300
+LIGHT_CUE_LABELS = frozenset({"advertisement", "image_caption", "image_alt", "timestamp", "byline", "newsletter", "share"})
+# An ALL-CAPS short line is as often a tabloid subheading inside the article as a widget title; a
+# call to action ("click here to ...") is an inline promo that sits between paragraphs; a repeated
+# caption sits next to its photo inside the article; a lone menu word ("Report", "Close") is a button
+# between paragraphs; a site-template line can be a promo the site puts inside every article; a
+# contact line can sit between the story and its last paragraph; "Related: <headline>" links sit inline.
+LIGHT_CUE_REASONS = frozenset({"caps_heading", "call_to_action", "repeated_on_page", "menu_word",
+                               "site_template", "contact_line", "related_prefix"})
+SHORT_PENALTY = 25
+# A "near" line (short sentence) counts this share of its length; an isolated sentence line this share.
+NEAR_FACTOR = 0.3
+ISOLATED_FACTOR = 0.3
+# Related links: a headline-shaped line has this many words and no sentence end.
+LINK_MIN_WORDS, LINK_MAX_WORDS = 3, 30
+# Near-duplicate of the headline (word-set Jaccard) for image alt / repeated title lines.
+TITLE_REPEAT_JACCARD = 0.5
+# Captions can run to a paragraph; one that ends in a credit is a caption up to this many words.
+CAPTION_MAX_WORDS = 150
+# A line with an e-mail address is a contact/author line up to this many words.
+CONTACT_MAX_WORDS = 80
+# Legal small print is judged by its phrases up to this length (a long paragraph quoting terms is prose).
+DISCLAIMER_MAX_WORDS = 120
+# Navigation: menu items are very short.
+NAV_MAX_WORDS = 4
+
+_TOKEN = re.compile(r"\w+", re.U)
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+
+
+@dataclass(slots=True)
+class Feat:
+    n_words: int
+    n_chars: int
+    terminal: bool
+    sw_ratio: float
+    cue: Optional[str]  # label suggested by a phrase cue
+    cue_reason: str
+    kind: str  # good | near | short | cue
+    words: "list[str] | tuple[str, ...]" = ()  # the line's lower-cased \w+ tokens, in order (may repeat)
+    repeated: bool = False  # the same line occurs elsewhere on the page
+
+
+def _norm(s: str) -> str:
+    return " ".join(t.lower() for t in _TOKEN.findall(s))
+
+
+def _words(s: str) -> set[str]:
+    return {t.lower() for t in _TOKEN.findall(s)}
+
+
+def _jaccard(a: "set[str] | frozenset[str]", b: "set[str] | frozenset[str]") -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def is_timestamp(text: str, low: Optional[str] = None) -> bool:
+    """A line made of date/time tokens and little else ("/ 04:53 PM April 27, 2022")."""
+    if len(text) > 90 or not _DIGIT.search(text):
+        return False
+    if low is None:
+        low = text.lower()
+    # cheap exact pre-check: DATE_TOKEN can only consume digits and the words in cues.DATE_WORDS, so a
+    # line with two other words can never be a timestamp
+    others = 0
+    for w in _TOKEN.findall(low):
+        if w not in cues.DATE_WORDS and not w[:1].isdigit():
+            others += 1
+            if others > 1:
+                return False
+    rest, n = cues.DATE_TOKEN_LOW.subn(" ", low)
+    return n > 0 and len(_TOKEN.findall(rest)) <= 1
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _caption_end_possible(low: str, words: "set[str] | frozenset[str]") -> bool:
+    """Exact gate for cues.CAPTION_END, branch by branch."""
+    if low.endswith(("less", "more")) and low[:-4].rstrip()[-1:] in ".!?”’\"":
+        return True
+    tail = low[-TAIL_CHARS:]
+    if ":" in tail and not cues.GATE_CAPTION_END.isdisjoint(words):
+        return True
+    return not cues.AGENCIES.isdisjoint(words) and ("/" in tail or low.endswith(")"))
+
+
+class _Subs(NamedTuple):
+    """The substring gates of `cue_of`. `features` passes only those a page contains at all (speed: a line
+    is then scanned for a handful of substrings instead of ~50; a substring missing from the page is
+    missing from each of its lines, so the result is the same)."""
+    disclaimer: tuple
+    credit_paren: tuple
+    newsletter: tuple
+    copyright: tuple
+    legal: tuple
+
+    def on_page(self, present: "frozenset[str]") -> "_Subs":
+        return _Subs(*(tuple(x for x in t if x in present) for t in self))
+
+
+_SUBS = _Subs(cues.GATE_DISCLAIMER_PHRASES, cues.GATE_CREDIT_PAREN, cues.GATE_NEWSLETTER, cues.GATE_COPYRIGHT,
+              cues.GATE_LEGAL)
+
+
+def _credit_possible(low: str, words: "set[str] | frozenset[str]", subs: _Subs = _SUBS) -> bool:
+    """Gate for cues.CREDIT: "(photo..." style credits, or one of its keywords as a word."""
+    return not cues.GATE_CREDIT.isdisjoint(words) or ("(" in low and _any_in(low, subs.credit_paren))
+
+
+# End-anchored cue patterns (credits, counters, truncation) only ever match within the last ~100
+# characters; they are run on this tail of a long line.
+TAIL_CHARS = 160
+
+
+def _any_in(low: str, subs: tuple[str, ...]) -> bool:
+    for s in subs:
+        if s in low:
+            return True
+    return False
+
+
+def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None,
+           low: Optional[str] = None, words: "Optional[set[str] | frozenset[str]]" = None,
+           subs: _Subs = _SUBS) -> tuple[Optional[str], str]:
+    """The label a phrase cue suggests for a line, with its reason code; (None, '') when none.
+
+    Speed: every regex sits behind a cheap gate (`cues.GATE_*`: words, substrings or prefixes that any
+    match must contain; `words` is the set of the line's lower-cased \\w+ tokens), so a typical line costs a
+    few set and `in` tests instead of twenty regex scans. Gates never change a result, only skip regexes
+    that cannot match."""
+    if low is None:
+        low = text.lower()
+    if words is None:
+        words = set(_TOKEN.findall(low))
+    if n_words <= CAPTION_MAX_WORDS and _caption_end_possible(low, words) and cues.CAPTION_END.search(text[-TAIL_CHARS:]):
+        return "image_caption", "caption_credit_end"
+    if len(text) > cues.CUE_MAX_CHARS:
+        # long lines read as prose; only a banner that opens with its cookie sentence, or legal small
+        # print, is judged by its phrases
+        if low.startswith(cues.GATE_COOKIE_LEAD) and cues.COOKIE_LEAD_LOW.match(low):
+            return "cookie_notice", "cookie_banner"
+        if (n_words <= DISCLAIMER_MAX_WORDS and not cues.GATE_DISCLAIMER.isdisjoint(words)
+                and _any_in(low, subs.disclaimer) and cues.DISCLAIMER_LOW.search(low)):
+            return "legal", "disclaimer_phrase"
+        return None, ""
+    if (not cues.GATE_DISCLAIMER.isdisjoint(words) and _any_in(low, subs.disclaimer)
+            and cues.DISCLAIMER_LOW.search(low)):
+        return "legal", "disclaimer_phrase"
+    if n_words <= CONTACT_MAX_WORDS and "@" in text and cues.EMAIL.search(text):
+        return "other_boilerplate", "contact_line"
+    if n_words <= 20 and "follow" in words and cues.FOLLOW_LOW.search(low):
+        return "share", "follow_us"
+    if n_words <= 6 and low.startswith(cues.GATE_ADVERTISEMENT) and cues.ADVERTISEMENT_LOW.match(low):
+        return "advertisement", "ad_marker"
+    if (n_words <= 40 and (low[:1].isdigit() or not cues.GATE_COMMENT.isdisjoint(words) or "коммент" in low
+                            or (":" in low and not cues.GATE_COMMENT_VERB.isdisjoint(words)))
+            and cues.COMMENT_LOW.match(low)):
+        return "other_boilerplate", "comment_section"
+    if n_words <= 20 and not cues.GATE_SHARE_ACTION.isdisjoint(words) and cues.SHARE_ACTION_LOW.search(low):
+        return "share", "share_action"
+    if (n_words <= 60 and (text.endswith((")", "]")) or low.startswith(cues.GATE_CAPTION_PREFIX))
+            and cues.CAPTION.search(text[-TAIL_CHARS:] if text.endswith((")", "]")) else text)):
+        return "image_caption", "caption_credit"
+    if n_words <= 25 and low.endswith(("...", "…")) and cues.TRUNCATED.search(text[-TAIL_CHARS:]):
+        return "related_link", "truncated_teaser"
+    if n_words <= 25 and text.endswith(")") and cues.COUNTER_SUFFIX.search(text[-TAIL_CHARS:]):
+        return "related_link", "counter_suffix"
+    if n_words <= 6 and not terminal and low.startswith(cues.GATE_ABOUT) and cues.ABOUT_HEADING.match(text):
+        return "widget_heading", "about_box_heading"
+    if n_words <= 25 and not cues.GATE_CALL_TO_ACTION.isdisjoint(words) and cues.CALL_TO_ACTION_LOW.search(low):
+        return "other_boilerplate", "call_to_action"
+    if ("cookie" in low or not cues.GATE_COOKIE.isdisjoint(words)) and cues.COOKIE_LOW.search(low):
+        return "cookie_notice", "cookie_phrase"
+    if ((":" in text or "：" in text) and low.startswith(cues.GATE_TAGS)) and cues.TAGS_LOW.match(low):
+        return "tags", "tags_prefix"
+    if n_words <= 60 and _credit_possible(low, words, subs) and cues.CREDIT.search(text):
+        return "image_caption", "photo_credit"
+    if (n_words <= 25 or not terminal) and _any_in(low, subs.newsletter) and cues.NEWSLETTER_LOW.search(low):
+        return "newsletter", "newsletter_phrase"
+    if n_words <= 30 and _any_in(low, subs.copyright) and cues.COPYRIGHT_LOW.search(low):
+        return "copyright", "copyright_mark"
+    if (low.startswith(cues.GATE_SHARE) or low[:1].isdigit()) and cues.SHARE_LOW.match(low):
+        return "share", "share_words"
+    if low.startswith(cues.GATE_WIDGET) and cues.WIDGET_HEADING_LOW.match(low):
+        return "widget_heading", "widget_phrase"
+    if not terminal and low.startswith(cues.GATE_RELATED_INLINE) and cues.RELATED_INLINE_LOW.match(low):
+        return "related_link", "related_prefix"
+    if n_words <= 12 and not terminal and _any_in(low, subs.legal) and cues.LEGAL_LOW.search(low):
+        return "legal", "legal_link"
+    if n_words <= 15 and low.startswith(cues.GATE_BYLINE) and _BYLINE.match(text):
+        return "byline", "by_prefix"
+    if n_words <= 60 and not cues.GATE_CAPTION_PHRASE.isdisjoint(words) and cues.CAPTION_PHRASE_LOW.search(low):
+        return "image_caption", "caption_phrase"
+    return _shape_cue(text, low, n_words, terminal)
+
+
+def _shape_cue(text: str, low: str, n_words: int, terminal: bool) -> tuple[Optional[str], str]:
+    """The last cues of `cue_of`, read off the line's shape (menu word, date line, capitals): they have no
+    keyword gate, so the pre-filter in `features` runs them directly."""
+    if n_words <= 3 and not terminal and low.rstrip(" \t!.:") in cues.NAV_SET:
+        return "navigation", "menu_word"
+    if is_timestamp(text, low):
+        return "timestamp", "date_line"
+    if _is_caps_heading(text, n_words):
+        return "widget_heading", "caps_heading"
+    if _is_caps_teaser(text, n_words, terminal):
+        return "related_link", "caps_teaser"
+    return None, ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Gates:
+    """The union of the `cue_of` gates that can apply to a line of a given word count and sentence end."""
+    words: frozenset
+    prefixes: tuple
+    suffixes: tuple
+    subs: tuple
+    # `prefixes` by their first character (speed: a line is tested only against the prefixes that start
+    # with its own first character, one dict lookup instead of ~120 tail matches; same result)
+    by_first: dict = field(default_factory=dict, compare=False, hash=False)
+    sub_set: frozenset = frozenset()  # `subs` as a set (tested against a line's known substrings)
+
+
+def _gates_for(n: int, terminal: bool) -> _Gates:
+    """Every keyword gate of `cue_of` (before `_shape_cue`) whose branch is open to a line of `n` words
+    (CUE_MAX_CHARS or shorter) with this sentence end. A line that passes none of them gets no keyword cue."""
+    words: set = set(cues.GATE_DISCLAIMER) | cues.GATE_COOKIE
+    prefixes = list(cues.GATE_TAGS + cues.GATE_SHARE + cues.GATE_WIDGET)
+    suffixes: list = []
+    subs = ["cookie"]
+    if n <= CAPTION_MAX_WORDS:
+        words |= cues.GATE_CAPTION_END | cues.AGENCIES
+        suffixes += ["less", "more"]
+    if n <= CONTACT_MAX_WORDS:
+        subs.append("@")
+    if n <= 20:
+        words |= {"follow"} | cues.GATE_SHARE_ACTION
+    if n <= 6:
+        prefixes += cues.GATE_ADVERTISEMENT
+        if not terminal:
+            prefixes += cues.GATE_ABOUT
+    if n <= 40:
+        words |= cues.GATE_COMMENT | cues.GATE_COMMENT_VERB
+        subs.append("коммент")
+    if n <= 60:
+        prefixes += cues.GATE_CAPTION_PREFIX
+        suffixes += [")", "]"]
+        words |= cues.GATE_CREDIT | cues.GATE_CAPTION_PHRASE
+        subs += cues.GATE_CREDIT_PAREN
+    if n <= 25:
+        suffixes += ["...", "…", ")"]
+        words |= cues.GATE_CALL_TO_ACTION
+    if not terminal:
+        prefixes += cues.GATE_RELATED_INLINE
+    if n <= 25 or not terminal:
+        subs += cues.GATE_NEWSLETTER
+    if n <= 30:
+        subs += cues.GATE_COPYRIGHT
+    if n <= 12 and not terminal:
+        subs += cues.GATE_LEGAL
+    if n <= 15:
+        prefixes += cues.GATE_BYLINE
+    prefixes = list(dict.fromkeys(prefixes))
+    by_first: dict[str, list] = {}
+    for p in prefixes:
+        by_first.setdefault(p[:1], []).append(p)
+    return _Gates(frozenset(words), tuple(prefixes), tuple(dict.fromkeys(suffixes)),
+                  tuple(dict.fromkeys(subs)), {k: tuple(v) for k, v in by_first.items()}, frozenset(subs))
+
+
+
+# Word counts above this all share one gate set (the largest threshold in `_gates_for` is CAPTION_MAX_WORDS).
+_GATE_CAP = CAPTION_MAX_WORDS + 1
+# GATES[terminal][min(n_words, _GATE_CAP)], built once at import (speed: one list index per line).
+GATES = tuple(tuple(_gates_for(n, t) for n in range(_GATE_CAP + 1)) for t in (False, True))
+# every substring gate of `features` (all gate sets) and `cue_of`: a page is scanned once for each
+_GATE_SUBS = tuple(dict.fromkeys([s for row in GATES for g in row for s in g.subs] + [x for t in _SUBS for x in t]))
+
+
+_BYLINE = re.compile(r"^(?:(?i:by|written by|reporting by|words by|von|par|por)[\s:]+|(?i:by)\s*$)"
+                     r"[A-ZÀ-ÖØ-ÞА-Я]")
+
+
+def _is_caps_heading(text: str, n_words: int) -> bool:
+    """Short ALL-CAPS line without sentence end ("FEATURED STORIES"): RefinedWeb drops mostly-upper lines."""
+    if not (1 <= n_words <= 5) or len(text) > 50 or not text.isupper():
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+# Tabloid teasers in capitals between paragraphs ("SINGER SAYS SHOW HELPED HER LOSE 25 POUNDS"): a
+# capitalised line of this many words is a headline of another story, not a subheading.
+CAPS_TEASER_MIN_WORDS = 6
+
+
+_ASCII_LOWER = bytes(range(97, 123))
+
+
+def _is_caps_teaser(text: str, n_words: int, terminal: bool) -> bool:
+    if n_words < CAPS_TEASER_MIN_WORDS or n_words > 30 or terminal:
+        return False
+    if text.isascii():
+        # exact quick reject (speed): a-z are letters and not upper case, so more of them than a tenth of
+        # the line's characters (>= its letters) already fails the 90 % test below; counted in C
+        n_lower = len(text) - len(text.encode().translate(None, _ASCII_LOWER))
+        if n_lower * 10 > len(text):
+            return False
+    n_letters = sum(map(str.isalpha, text))
+    return n_letters >= 20 and sum(map(str.isupper, text)) >= 0.9 * n_letters
+
+
+_NO_CUE: tuple[Optional[str], str] = (None, "")
+# ASCII bytes that are not \w, mapped to a space (a bytes.translate table for features()).
+# Line breaks and every non-ASCII byte stay (UTF-8 multi-byte sequences are left whole).
+_ASCII_NONWORD_TO_SPACE_KEEP_NL = bytes(c if (c >= 128 or c == 10 or chr(c).isalnum() or c == 95) else 32
+                                        for c in range(256))
+
+
+def _page_subs(page_low: str, lows: list[str], aligned: bool) -> tuple[frozenset, dict[int, set]]:
+    """The gate substrings a page contains, and for each line holding any, which (line index -> set):
+    each substring is found in the page with str.find. When `lows` are the page's own lines (`aligned`),
+    its occurrences are mapped to lines by their offsets; otherwise (a block holding a line break) each
+    line is searched for the substrings the page holds. Most lines hold none, so `features` tests most
+    lines' substrings with one dict lookup."""
+    line_subs: dict[int, set] = {}
+    if not aligned:
+        present = [sub for sub in _GATE_SUBS if sub in page_low]
+        for i, low in enumerate(lows):
+            held = {sub for sub in present if sub in low}
+            if held:
+                line_subs[i] = held
+        return frozenset(present), line_subs
+    starts = list(accumulate((len(x) + 1 for x in lows), initial=0))
+    present = []
+    for sub in _GATE_SUBS:
+        i = page_low.find(sub)
+        if i >= 0:
+            present.append(sub)
+        while i >= 0:  # no substring holds a line break, so an occurrence lies within one line
+            line_subs.setdefault(bisect_right(starts, i) - 1, set()).add(sub)
+            i = page_low.find(sub, i + 1)
+    return frozenset(present), line_subs
+
+
+def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
+    sw = stopwords_for(lang)
+    out = []
+    is_sw = sw.__contains__
+    texts = [b.text for b in blocks]
+    # Speed: the page is lower-cased and its ASCII punctuation blanked in one call each, then split back
+    # into lines (a block never holds a line break in text mode; when one does, line by line). Lower-casing
+    # is line-local (the one context rule, final sigma, stops at a line break).
+    page_low = "\n".join(texts).lower()
+    lows = page_low.split("\n")
+    aligned = len(lows) == len(texts)
+    if aligned:
+        blanked = page_low.encode().translate(_ASCII_NONWORD_TO_SPACE_KEEP_NL).decode().split("\n")
+    else:
+        lows = [t.lower() for t in texts]
+        blanked = [t.encode().translate(_ASCII_NONWORD_TO_SPACE_KEEP_NL).decode() if t.isascii() else ""
+                   for t in lows]
+    # menus and footers repeat within a page; everything but the link density depends on the text only
+    memo: dict[str, tuple] = {}
+    # Speed, same result: the gates' substrings are first looked for in the whole page (one C scan
+    # each), and each line learns which ones it holds (`_page_subs`).
+    present, line_subs = _page_subs(page_low, lows, aligned)
+    cue_subs = _SUBS.on_page(present)
+    for i, (b, t, low, bl) in enumerate(zip(blocks, texts, lows, blanked)):
+        hit = memo.get(t)
+        if hit is None:
+            if t.isascii():
+                cjk = False
+                # same tokens as _TOKEN.findall for ASCII text (\w = [A-Za-z0-9_]), at a fifth of the cost
+                toks = bl.split()
+            else:
+                cjk = is_cjk(t)
+                toks = _TOKEN.findall(low)
+            n_words = max(len(toks), len(t) // 3) if cjk else len(toks)
+            terminal = t[-1] in END_CHARS if t else False
+            if cjk:
+                ratio = 0.3  # no stopword list for CJK: punctuation + length carry the decision
+            else:
+                ratio = (sum(map(is_sw, toks)) / len(toks)) if toks else 0.0
+            # pre-filter (speed only, same result): a line that opens, ends or contains none of the
+            # keywords of the cues open to its length skips straight to the shape cues
+            g = GATES[terminal][n_words if n_words < _GATE_CAP else _GATE_CAP]
+            held = line_subs.get(i)
+            has_sub = held is not None and not g.sub_set.isdisjoint(held)
+            first = low[:1]
+            pre = g.by_first.get(first)
+            if (len(t) <= cues.CUE_MAX_CHARS and g.words.isdisjoint(toks) and not (pre and low.startswith(pre))
+                    and not low.endswith(g.suffixes) and not first.isdigit() and not has_sub):
+                # the shape cues need a short line (menu word, capitals heading), an unpunctuated one of
+                # up to 30 words (capitals teaser) or a digit in 90 characters (date line)
+                if n_words <= 5 or (n_words <= 30 and not terminal) or (len(t) <= 90 and _DIGIT.search(t)):
+                    cue, why = _shape_cue(t, low, n_words, terminal)
+                else:
+                    cue, why = _NO_CUE
+            else:
+                cue, why = cue_of(t, n_words, terminal, b, low, frozenset(toks), cue_subs)
+            hit = memo[t] = (n_words, terminal, ratio, toks, cue, why)
+        else:
+            n_words, terminal, ratio, toks, cue, why = hit
+        if b.link_density > 0.6 and cue is None and n_words < 40:
+            cue, why = "related_link" if n_words >= LINK_MIN_WORDS else "navigation", "link_dense"
+        if cue:
+            kind = "cue"
+        elif n_words >= GOOD_MIN_WORDS and terminal and ratio >= GOOD_MIN_STOPWORD_RATIO:
+            kind = "good"
+        elif n_words >= NEAR_MIN_WORDS and terminal:
+            kind = "near"
+        elif n_words >= LONG_UNPUNCT_MIN_WORDS and ratio >= GOOD_MIN_STOPWORD_RATIO:
+            kind = "near"  # a dump can wrap a sentence mid-way; a long wordy line is prose, not a menu
+        else:
+            kind = "short"
+        out.append(Feat(n_words, len(t), terminal, ratio, cue, why, kind, toks))
+    return out
+
+
+# A sentence-sized line that occurs twice on one page is a gallery caption, a teaser or a pull quote
+# shown again; the article states each paragraph once. Short lines repeat legitimately ("Meal 1").
+REPEAT_MIN_WORDS = 8
+
+
+def _mark_repeats(blocks: list[Block], feats: list[Feat]) -> None:
+    first: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        j = first.setdefault(b.text, i)
+        if j != i:
+            for k in (j, i):
+                f = feats[k]
+                f.repeated = True
+                if f.n_words >= REPEAT_MIN_WORDS and f.kind in ("good", "near"):
+                    f.cue, f.cue_reason, f.kind = "other_boilerplate", "repeated_on_page", "cue"
+
+
+def find_title(blocks: list[Block], title_hint: Optional[str] = None,
+               feats: Optional[list[Feat]] = None) -> tuple[Optional[int], Optional[int], Optional[str]]:
+    """(page_title index, headline index, title text). The page title is a "Headline | Site" line at the
+    top whose headline part is repeated below it; HTML mode passes <title>/og:title as `title_hint`.
+    `feats` (from `features`, same blocks) saves re-tokenising the top lines (speed only)."""
+    top = min(len(blocks), 60)
+    if feats is not None:
+        # an ASCII line's tokens in `features` are exactly _norm's (lower-casing commutes with \w+ there)
+        norms = [" ".join(f.words) if b.text.isascii() else _norm(b.text) for b, f in zip(blocks[:top], feats)]
+    else:
+        norms = [_norm(b.text) for b in blocks[:top]]
+    # 1. first line "Headline | Site" (or equal repeat) whose headline part appears again below
+    for i in range(min(3, top)):
+        if len(blocks[i].text.split()) > 40 or blocks[i].text.rstrip().endswith("."):
+            continue  # a title is a short line without a full stop, not a repeated sentence
+        parts = [p for p in _TITLE_SEP.split(blocks[i].text) if p]
+        cands = [_norm(blocks[i].text)] + [_norm(p) for p in parts if len(p.split()) >= 3]
+        for j in range(i + 1, top):
+            if norms[j] and norms[j] in cands:
+                return i, j, blocks[j].text
+    # 2. a hint (HTML <title> / og:title, minus its site suffix) matched against the blocks
+    if title_hint:
+        hint_parts = [_norm(p) for p in _TITLE_SEP.split(title_hint) if len(p.split()) >= 2] + [_norm(title_hint)]
+        for j in range(len(blocks)):
+            if norms[j] if j < top else False:
+                if norms[j] in hint_parts:
+                    return None, j, blocks[j].text
+    return None, None, None
+
+
+def _is_light(f: Feat) -> bool:
+    return f.kind == "cue" and (f.cue in LIGHT_CUE_LABELS or f.cue_reason in LIGHT_CUE_REASONS)
+
+
+def line_weights(feats: list[Feat]) -> list[float]:
+    """Per-line contribution to the max-sum run. A sentence line with no prose neighbour (skipping inline
+    cues such as timestamps and captions) counts ISOLATED_FACTOR of its length: article paragraphs come
+    in runs, while teaser lists alternate one summary sentence with headline/author/date lines
+    (jusText's context step, applied to weights)."""
+    n = len(feats)
+    proseish = [f.kind in ("good", "near") for f in feats]
+    ws = []
+    for i, f in enumerate(feats):
+        if f.kind == "good" or f.kind == "near":
+            w = float(f.n_chars) if f.kind == "good" else f.n_chars * NEAR_FACTOR
+            if not (_prose_neighbour(feats, proseish, i, -1) or _prose_neighbour(feats, proseish, i, 1)):
+                w *= ISOLATED_FACTOR
+        elif f.kind == "cue":
+            w = -float(CUE_PENALTY if _is_light(f) else BOUNDARY_PENALTY)
+        else:
+            w = -float(SHORT_PENALTY)
+        ws.append(w)
+    return ws
+
+
+def _prose_neighbour(feats: list[Feat], proseish: list[bool], i: int, step: int) -> bool:
+    j = i + step
+    while 0 <= j < len(feats) and _is_light(feats[j]):
+        j += step
+    return 0 <= j < len(feats) and proseish[j]
+
+
+def _best_segment(ws: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Max-sum contiguous run of ws[lo:hi]: (score, start, end incl.); end < start when none is positive."""
+    best, best_s, best_e = 0.0, lo, lo - 1
+    cur, cur_s = 0.0, lo
+    for i in range(lo, hi):
+        w = ws[i]
+        if cur <= 0:
+            cur, cur_s = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, best_s, best_e = cur, cur_s, i
+    return best, best_s, best_e
+
+
+def main_region(feats: list[Feat]) -> tuple[int, int]:
+    """Max-sum contiguous run: body-like lines add their length, boilerplate subtracts. (start, end) incl."""
+    _, s, e = _best_segment(line_weights(feats), 0, len(feats))
+    return s, e
+
+
+def body_regions(feats: list[Feat]) -> list[tuple[int, int]]:
+    """The article's run(s), (start, end) inclusive: the max-sum run, cut before a terminal cue (comments,
+    about-the-author). One run today; secondary runs (an article split by an embedded widget) were tried
+    with thresholds 0.1-0.5 of the main score and did not help on the dev set."""
+    s, e = main_region(feats)
+    if e < s:
+        return []
+    return [(s, _cut_at_terminal(feats, s, e))]
+
+
+# --- site template ---------------------------------------------------------------------------------
+# A line that recurs on many pages of one site in the same run is the site's template (menus, footers,
+# promos), whatever it looks like. Both thresholds must hold, so two pages that quote the same sentence
+# do not make it template. They count distinct *stories*, not files (see TemplateIndex): crawls hold the
+# same story at several URLs and updated versions of it, and every line of such a story recurs on all of them.
+TEMPLATE_MIN_PAGES = 3
+TEMPLATE_MIN_SHARE = 0.5
+# Two pages are versions of one story when they share at least this share of the prose sentences of the
+# one with fewer (an update adds, cuts or rewrites some paragraphs and keeps most). A site's template can
+# hold a prose-shaped line too (an "about us" blurb): pages whose own prose is no longer than that blurb
+# then merge, which only makes the template smaller (the safe direction).
+STORY_MIN_SHARED = 0.5
+# Prose lines found on more stories than this are not used to link pages (speed: the pair count is
+# quadratic in it). Exact copies are grouped before, in one pass, so mass duplicates still count once.
+STORY_LINK_MAX_PAGES = 64
+SITE_TITLE_MIN_WORDS = 3
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/]*@)?(?:www\d?\.)?([^/:?#]+)", re.I)
+
+
+def site_key(url: Optional[str] = None, blocks: Optional[list[Block]] = None) -> Optional[str]:
+    """Which site a page belongs to: the URL's host (without www.), else the site part of a
+    "Headline | Site" first line of a text dump; None when neither says."""
+    if url:
+        m = _HOST.match(url.strip())
+        if m:
+            return m.group(1).lower()
+    if blocks:
+        # "Headline | Site": a headline of SITE_TITLE_MIN_WORDS+ words and a short site name; a menu bar
+        # joined with bars ("Home | World | Sport") has more, shorter parts and names no site
+        parts = _TITLE_SEP.split(blocks[0].text)
+        if (2 <= len(parts) <= 3 and len(parts[0].split()) >= SITE_TITLE_MIN_WORDS
+                and 0 < len(parts[-1].split()) <= 5):
+            return _norm(parts[-1]) or None
+    return None
+
+
+class PageKeys(NamedTuple):
+    """What the site template needs of one page: its lines that may become template (every line but full
+    prose sentences and edge cues, see `page_keys`) and its prose sentences (which story it is). Lines are
+    kept as they are (blocks are already blank-normalised): a set of strings pickles to the batch's parent
+    for less than hashing them would cost the workers. A NamedTuple: it pickles as a plain tuple (a slotted
+    dataclass unpickles through a Python loop, in the parent)."""
+    lines: frozenset  # of str
+    prose: frozenset  # of hash(str)
+
+
+def page_keys(blocks: list[Block], feats: list[Feat]) -> PageKeys:
+    """`feats` as `features(blocks, lang)` returns them (before `classify` adds its marks). An edge cue
+    (widget heading, copyright, ...) is left out: `classify` never lets a template mark replace it."""
+    prose = {b.text for b, f in zip(blocks, feats) if f.kind == "good"}
+    lines = {b.text for b, f in zip(blocks, feats) if f.kind != "good" and (f.cue is None or _is_light(f))}
+    # prose only tells pages apart, so it travels as str hashes (a fifth of the bytes): equal within one
+    # interpreter and its forked workers, where a batch's index lives; a collision (2^-64) could only
+    # merge two stories, which makes the template smaller, never larger
+    return PageKeys(frozenset(lines - prose), frozenset(map(hash, prose)))
+
+
+class TemplateIndex:
+    """Lines repeated across the pages of each site in one batch (jusText/boilerpipe-style site template).
+
+    An explicit object, never module state (conventions §9): build it over a batch, pass it to
+    `classify(..., template=index, site=key)`, drop it with the batch. What protects article prose:
+    - a line counts once per page, and pages count once per *story*: pages are grouped when they share
+      most of their prose sentences (`STORY_MIN_SHARED`; exact copies first), so four versions of one
+      story are one story and its subheadings or short sentences never reach TEMPLATE_MIN_PAGES by
+      themselves;
+    - full prose sentences (`Feat.kind == "good"`) are never counted nor marked: a site's chrome is menus,
+      headings and short promos, and the long promos it has are caught by the phrase cues; a background
+      paragraph that a site repeats in several stories of the day stays body (missing one promo costs a
+      little precision, dropping a paragraph loses article text);
+    - `classify` lets a template mark replace only a light cue, never an edge cue (see there)."""
+
+    __slots__ = ("min_pages", "min_share", "_raw", "_n", "_template")
+
+    def __init__(self, min_pages: int = TEMPLATE_MIN_PAGES, min_share: float = TEMPLATE_MIN_SHARE):
+        self.min_pages = min_pages
+        self.min_share = min_share
+        self._raw: dict[str, list[PageKeys]] = {}
+        self._n: Optional[dict[str, int]] = None  # distinct stories per site, once built
+        self._template: dict[str, frozenset] = {}
+
+    @classmethod
+    def build(cls, pages, lang: Optional[str] = None, **kw) -> "TemplateIndex":
+        """`pages`: iterable of (site, blocks)."""
+        idx = cls(**kw)
+        for site, blocks in pages:
+            idx.add(site, blocks, lang)
+        return idx
+
+    def add(self, site: Optional[str], blocks: list[Block], lang: Optional[str] = None) -> None:
+        self.add_keys(site, page_keys(blocks, features(blocks, lang)))
+
+    def add_keys(self, site: Optional[str], keys: PageKeys) -> None:
+        if site:
+            self._raw.setdefault(site, []).append(keys)
+            self._n = None
+
+    def _ensure(self) -> dict[str, int]:
+        if self._n is None:
+            self._n, self._template = {}, {}
+            for site, pages in self._raw.items():
+                n, tpl = _site_template(pages, self.min_pages, self.min_share)
+                self._n[site] = n
+                if tpl:
+                    self._template[site] = tpl
+        return self._n
+
+    def pages(self, site: Optional[str]) -> int:
+        """Distinct stories of `site` seen in the batch."""
+        return self._ensure().get(site or "", 0)
+
+    def has_template(self, site: Optional[str]) -> bool:
+        self._ensure()
+        return bool(site) and site in self._template
+
+    def sites(self) -> list[str]:
+        """The sites that have template lines, sorted."""
+        self._ensure()
+        return sorted(self._template)
+
+    def is_template(self, site: Optional[str], text: str) -> bool:
+        self._ensure()
+        tpl = self._template.get(site or "")
+        return tpl is not None and text in tpl
+
+    def compact(self) -> "TemplateIndex":
+        """The same answers without the per-page keys: what a batch sends to its workers (only the sites
+        that have template lines, and only those lines)."""
+        n = self._ensure()
+        out = TemplateIndex(self.min_pages, self.min_share)
+        out._n = {s: n[s] for s in self._template}
+        out._template = dict(self._template)
+        return out
+
+    def __getstate__(self):
+        return (self.min_pages, self.min_share, self._raw, self._n, self._template)
+
+    def __setstate__(self, state):
+        self.min_pages, self.min_share, self._raw, self._n, self._template = state
+
+
+def _site_template(pages: list[PageKeys], min_pages: int, min_share: float) -> tuple[int, frozenset]:
+    """(distinct stories, template line keys) of one site's pages; deterministic in the pages' order."""
+    # 1. exact copies (same prose; pages without prose: same lines) are one story, in one pass
+    first: dict[frozenset, int] = {}
+    groups: list[list[PageKeys]] = []
+    for p in pages:
+        sig = p.prose or p.lines
+        g = first.get(sig)
+        if g is None:
+            first[sig] = len(groups)
+            groups.append([p])
+        else:
+            groups[g].append(p)
+    # 2. versions of one story: union groups whose prose overlaps by STORY_MIN_SHARED of the smaller
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    prose = [g[0].prose for g in groups]
+    by_line: dict[int, list[int]] = {}
+    for gi, ks in enumerate(prose):
+        for k in ks:
+            by_line.setdefault(k, []).append(gi)
+    shared: dict[tuple[int, int], int] = {}
+    for gs in by_line.values():
+        if 1 < len(gs) <= STORY_LINK_MAX_PAGES:
+            for a in range(len(gs)):
+                for b in range(a + 1, len(gs)):
+                    pair = (gs[a], gs[b])
+                    shared[pair] = shared.get(pair, 0) + 1
+    for (a, b), n in shared.items():
+        if n >= STORY_MIN_SHARED * min(len(prose[a]), len(prose[b])):
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    stories: dict[int, set] = {}
+    for gi, g in enumerate(groups):
+        s = stories.setdefault(root(gi), set())
+        for p in g:
+            s |= p.lines
+    n = len(stories)
+    if n < min_pages:
+        return n, frozenset()
+    # 3. a line counts once per story; template when on min_pages stories and min_share of them
+    counts: dict[str, int] = {}
+    for s in stories.values():
+        for k in s:
+            counts[k] = counts.get(k, 0) + 1
+    need = max(min_pages, min_share * n)
+    return n, frozenset(k for k, c in counts.items() if c >= need)
+
+
+def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Optional[str] = None,
+             dom_hints: Optional[list[Optional[tuple[str, str]]]] = None,
+             template: Optional[TemplateIndex] = None, site: Optional[str] = None,
+             feats: Optional[list[Feat]] = None) -> list[LabelledLine]:
+    """One label and reason per block (same order). `dom_hints` (HTML mode) gives, per block, a
+    (label, reason) read off the DOM (e.g. an element inside <nav> or class="newsletter") that wins over
+    text cues; None where the DOM says nothing. `template` + `site`: lines of this site's template
+    (see TemplateIndex) are boilerplate with reason `site_template`. `feats`: `features(blocks, lang)`
+    when the caller has them already (a batch computes them for the template keys; they are consumed)."""
+    if not blocks:
+        return []
+    if feats is None:
+        feats = features(blocks, lang)
+    if template is not None and template.has_template(site):
+        # Before the repeat marks, so "full prose sentence" means the same as in `page_keys`. A template
+        # line is a light cue; it replaces no cue or a light one only: an edge cue (related/widget heading,
+        # copyright, comments) keeps its label and its penalty, so the run still stops there.
+        for b, f in zip(blocks, feats):
+            if f.kind != "good" and (f.cue is None or _is_light(f)) and template.is_template(site, b.text):
+                f.cue, f.cue_reason, f.kind = "other_boilerplate", "site_template", "cue"
+    _mark_repeats(blocks, feats)
+    if dom_hints:
+        for f, h in zip(feats, dom_hints):
+            if h is not None:
+                f.cue, f.cue_reason, f.kind = h[0], h[1], "cue"
+    pt, hl, title = find_title(blocks, title_hint, feats)
+    regions = body_regions(feats)
+    n = len(blocks)
+    in_region: list[Optional[tuple[int, int]]] = [None] * n
+    for r in regions:
+        for k in range(r[0], r[1] + 1):
+            in_region[k] = r
+    # the article's span: from the first run's start to the last run's end (teasers come after it)
+    start, end = (regions[0][0], regions[-1][1]) if regions else (n, n - 1)
+    title_words = _words(title) if title else set()
+    related_zone = False
+    labels: list[tuple[str, str]] = []
+    for i, (b, f) in enumerate(zip(blocks, feats)):
+        reg = in_region[i]
+        inside = reg is not None
+        lab: tuple[str, str]
+        if i == pt:
+            lab = ("page_title", "title_with_site_suffix")
+        elif i == hl:
+            lab = ("headline", "repeats_page_title" if pt is not None else "matches_title_hint")
+        elif (title_words and i != hl and f.kind != "good" and f.cue is None
+              and _jaccard(frozenset(f.words), title_words) >= TITLE_REPEAT_JACCARD):
+            lab = ("image_alt", "repeats_headline") if i < start else ("other_boilerplate", "repeats_headline")
+        elif f.cue_reason == "caps_heading" and inside and _between_body(i, feats, *reg):
+            lab = ("body", "subheading_between_body")
+        elif f.cue:
+            lab = (f.cue, f.cue_reason)
+        elif inside and f.kind in ("good", "near"):
+            lab = ("body", "sentence_in_main_run" if f.kind == "good" else "short_sentence_in_main_run")
+        elif inside:
+            lab = ("body", "between_body") if _between_body(i, feats, *reg) else _outside(f, i, start, end, related_zone)
+        else:
+            lab = _outside(f, i, start, end, related_zone)
+        if lab[0] == "widget_heading":
+            related_zone = True
+        elif related_zone and lab[0] == "body":
+            related_zone = False
+        labels.append(lab)
+    # headings inside the run that precede related teasers keep the zone; inside-run zone ends at body
+    # positional arguments (number, text, label, reason, score): a keyword call costs ~30 % more per line
+    out = [LabelledLine(b.number, b.text, lab, why, round(f.sw_ratio, 3))
+           for b, f, (lab, why) in zip(blocks, feats, labels)]
+    _relabel_related(out, feats, start, end)
+    _colon_lists(out, feats, end)
+    _closing_list(out, feats, end)
+    return out
+
+
+# A list that closes the article (tour dates, fixtures, results) follows its last paragraph directly, with
+# no widget in between, and its items share a leading shape: a number, a month name or a bullet. At
+# least LIST_MIN_ITEMS such lines in a row, optionally under one short heading line, are body.
+LIST_MIN_ITEMS = 4
+LIST_HEADING_MAX_WORDS = 8
+_ITEM_SHAPE = re.compile(rf"^(?:(?P<num>\d)|(?P<month>(?i:{cues.MONTHS})\.?\s+\d)|(?P<bullet>[•*·▪►–—-]\s))", re.U)
+
+
+def _shape(text: str) -> Optional[str]:
+    m = _ITEM_SHAPE.match(text)
+    return m.lastgroup if m else None
+
+
+def _closing_list(lines: list[LabelledLine], feats: list[Feat], end: int) -> None:
+    n = len(lines)
+    i = end + 1
+    if i >= n or lines[end].label != "body":
+        return
+    head = None
+    if feats[i].kind != "cue" and _shape(lines[i].text) is None and feats[i].n_words <= LIST_HEADING_MAX_WORDS:
+        head, i = i, i + 1
+    shape = _shape(lines[i].text) if i < n else None
+    if shape is None:
+        return
+    j = i
+    while j < n and j - i < LIST_MAX_ITEMS and feats[j].kind != "cue" and _shape(lines[j].text) == shape:
+        j += 1
+    if j - i < LIST_MIN_ITEMS:
+        return
+    for k in ([head] if head is not None else []) + list(range(i, j)):
+        lines[k].label, lines[k].reason = "body", "list_after_body"
+
+
+# A list introduced by a colon ("The 2020 tour dates:", "Ingredients:") belongs to the article even
+# though its items are short and unpunctuated; it runs until the next cue line. Capped so a colon
+# never swallows a page footer.
+LIST_MAX_ITEMS = 60
+LIST_INTRO_MIN_WORDS = 3
+# ...but not a widget's own heading ("Related coverage from Money:", "Previous: ...").
+_LIST_INTRO_NOT = re.compile(r"\b(?:related|more|read|coverage|previous|prev|next|see also|follow|share|"
+                             r"about this|statement|recommended|popular)\b", re.I)
+
+
+def _colon_lists(lines: list[LabelledLine], feats: list[Feat], end: int) -> None:
+    n = len(lines)
+    after_end = next((k for k in range(end + 1, n) if feats[k].kind != "cue"), None)
+    i = 0
+    while i < n:
+        ln = lines[i]
+        if (ln.text.endswith((":", "：")) and feats[i].n_words >= LIST_INTRO_MIN_WORDS
+                and (ln.label == "body" or i == after_end) and feats[i].kind != "cue"
+                and not _LIST_INTRO_NOT.search(ln.text)):
+            if ln.label != "body":
+                ln.label, ln.reason = "body", "list_intro_after_body"
+            j, seen = i + 1, set()
+            # a repeated item means we ran into a menu, not a list the author wrote
+            while j < n and j - i <= LIST_MAX_ITEMS and lines[j].label != "body" and lines[j].text not in seen:
+                if feats[j].kind == "cue":
+                    gap = _template_gap(feats, j)
+                    if not gap:
+                        break
+                    j += gap  # the site's promo inside the list: stays template, the list goes on
+                    continue
+                seen.add(lines[j].text)
+                lines[j].label, lines[j].reason = "body", "list_after_colon"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+# A site puts its promo block (a few template lines) anywhere in the article, a list included; it does not
+# end the list when it is at most this many lines and a non-cue line follows it. A longer template run is
+# a header or footer: the list ends there.
+LIST_TEMPLATE_GAP = 5
+
+
+def _template_gap(feats: list[Feat], j: int) -> int:
+    """Length of the run of site-template lines at j when the list may go on after it, else 0."""
+    k = j
+    while k < len(feats) and feats[k].cue_reason == "site_template":
+        k += 1
+    if k == j or k - j > LIST_TEMPLATE_GAP or k >= len(feats) or feats[k].kind == "cue":
+        return 0
+    return k - j
+
+
+# Cues after which the article never resumes: a comment section or an "About the author/company" box.
+# The run ends before them even when long comments or a bio would let the max-sum bridge them.
+TERMINAL_REASONS = frozenset({"comment_section", "about_box_heading"})
+
+
+def _cut_at_terminal(feats: list[Feat], start: int, end: int) -> int:
+    seen_good = False
+    for i in range(start, end + 1):
+        f = feats[i]
+        if f.kind == "good":
+            seen_good = True
+        elif seen_good and f.cue_reason in TERMINAL_REASONS:
+            return i - 1
+    return end
+
+
+# Subheadings: fewer than this many short lines in a row ("Status Quo" / "Analoge Prozesse") between prose
+# lines of the main run are the article's own headings (jusText: short blocks take their neighbours'
+# class); a line of this many words at most.
+HEADING_RUN_MAX = 2
+HEADING_MAX_WORDS = 12
+
+
+def _between_body(i: int, feats: list[Feat], start: int, end: int) -> bool:
+    """A short line inside the run is a subheading when, skipping cue lines and at most HEADING_RUN_MAX
+    short lines, both its previous and its next line are prose."""
+    f = feats[i]
+    if f.n_words < 1 or f.n_words > HEADING_MAX_WORDS:
+        return False
+    # a heading occurs once and has words: a repeated line is a teaser, a bare number is a counter
+    if f.repeated or all(w.isdigit() for w in f.words):
+        return False
+    return _prose_within(feats, i, -1, start, end) and _prose_within(feats, i, 1, start, end)
+
+
+def _prose_within(feats: list[Feat], i: int, step: int, start: int, end: int) -> bool:
+    shorts = 0
+    k = i + step
+    while start <= k <= end:
+        g = feats[k]
+        if g.kind == "good" or (g.kind == "near" and step < 0):
+            return True
+        if g.kind == "near":
+            return g.n_words >= NEAR_MIN_WORDS
+        if g.kind == "short":
+            shorts += 1
+            if shorts >= HEADING_RUN_MAX:
+                return False
+        k += step
+    return False
+
+
+def _outside(f: Feat, i: int, start: int, end: int, related_zone: bool) -> tuple[str, str]:
+    headline_shaped = LINK_MIN_WORDS <= f.n_words <= LINK_MAX_WORDS and not f.terminal
+    if related_zone and headline_shaped:
+        return "related_link", "after_widget_heading"
+    if i > end and headline_shaped and f.n_words >= 4:
+        return "related_link", "headline_after_article"
+    if f.n_words <= NAV_MAX_WORDS and not f.terminal:
+        return "navigation", "short_menu_item"
+    if f.kind in ("good", "near"):
+        return "other_boilerplate", "prose_outside_main_run"
+    return "other_boilerplate", "short_outside_main_run"
+
+
+def _relabel_related(lines: list[LabelledLine], feats: list[Feat], start: int, end: int) -> None:
+    """After the article, a related-stories widget can be interrupted (newsletter box) and resume: once a
+    widget heading has been seen after the body, headline-shaped lines up to the footer are related links."""
+    seen_widget = False
+    for i in range(end + 1, len(lines)):
+        ln, f = lines[i], feats[i]
+        if ln.label == "widget_heading":
+            seen_widget = True
+        elif seen_widget and ln.label in ("other_boilerplate", "navigation") and ln.reason != "site_template" and \
+                LINK_MIN_WORDS <= f.n_words <= LINK_MAX_WORDS and not f.terminal:
+            # (a line of the site's template is the site's own furniture, not a teaser of another story)
+            ln.label, ln.reason = "related_link", "after_widget_heading"

@@ -1,0 +1,280 @@
+"""Plan and run an ingest without Prefect: discover inputs, skip what the ledger already has, process
+batches, write each batch's parts, then finish the run (reconcile replaced articles, update the story
+clusters). `tasks/` and `flows/` wrap these same functions; `run()` is the same sequence in one process.
+
+Ledger semantics: an input is skipped when the ledger has the same (path, size, mtime). Otherwise it is
+read and hashed: content already live in the warehouse (any path) becomes a `duplicate` ledger row that
+points at the existing article; new content becomes an article. A file whose content changed gets a new
+article id, and `finish_run` (via `writer.reconcile`) removes the old article's rows from every table
+unless another live input still has that content. Files that disappear from raw/ keep their articles:
+raw/ may be rotated while the warehouse keeps history.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+import uuid
+from datetime import datetime, timezone
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Optional
+
+from copydesk.warehouse import writer
+from copydesk.run.workers import process_many
+from copydesk.core.pipeline import Options
+from copydesk.warehouse import recovery
+from copydesk.core.records import Article, Reject
+
+_log = logging.getLogger("copydesk.run.driver")
+DEFAULT_BATCH_SIZE = 500  # ../shared/prefect-notes.md §2: >=125-250 docs per task keeps overhead < 5 %
+# Bodies read from the articles table and passed to one StoryIndex.add at the end of a run. They are
+# streamed file by file (never the run's whole set of bodies: reading all 4,000 bench bodies at once grew
+# the end-of-run peak by ~55 KB per article), in the table's order, and add() is order-equivalent to one
+# call, so edges and cluster ids do not depend on this size.
+STORY_INDEX_CHUNK = 500
+
+
+
+
+
+
+
+
+def batches(todo: list, size: int) -> list[list]:
+    return [todo[i:i + size] for i in range(0, len(todo), size)]
+
+
+def batch_key(run_id: str, index: int, items: list) -> str:
+    h = hashlib.sha256("\n".join(p for p, *_ in items).encode()).hexdigest()[:10]
+    return f"{run_id}-{index:05d}-{h}"
+
+
+def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, key: str, run_id: str,
+              known_sha: Optional[set[str]] = None, opts: Options = Options(), workers: Optional[int] = None) -> dict:
+    """Process one batch and commit it. Returns a small summary dict (counts only: cheap to pass around).
+
+    `known_sha` (a set) is updated in place with the content this batch adds, so sequential batches of
+    one run in one process see each other's articles; where they cannot (separate processes), the same
+    new content written by two batches is collapsed to one copy by `finish_run`."""
+    t0 = time.perf_counter()
+    known = known_sha if isinstance(known_sha, set) else set(known_sha or ())
+    arts: list[Article] = []
+    rejects: list[Reject] = []
+    ledger: list[dict] = []
+    removed: Counter = Counter()
+    dup = 0
+    # each document under a real time budget, on `workers` processes (copydesk/run/workers.py)
+    results = process_many([p for p, _, _ in items], raw_dir, opts, workers=workers)
+    for (path, size, mtime_ns), r in zip(items, results):
+        rel = os.path.relpath(path, raw_dir)
+        if isinstance(r, Reject):
+            rejects.append(r)
+            ledger.append(dict(source_path=rel, size=size, mtime_ns=mtime_ns, sha256=r.sha256, article_id=None,
+                               status="rejected", run_id=run_id))
+            continue
+        status = "article"
+        if r.sha256 in known:
+            status, dup = "duplicate", dup + 1
+        else:
+            known.add(r.sha256)
+            arts.append(r)
+            removed.update(ln.label for ln in r.lines if ln.label != "body")
+        ledger.append(dict(source_path=rel, size=size, mtime_ns=mtime_ns, sha256=r.sha256, article_id=r.article_id,
+                           status=status, run_id=run_id))
+    counts = writer.write_batch(warehouse, key, arts, rejects, ledger) if ledger else {}
+    return {
+        "batch": key, "files": len(items), "articles": len(arts), "duplicates": dup, "rejects": len(rejects),
+        "paragraphs": sum(len(a.paragraphs) for a in arts), "removed": dict(removed),
+        "reject_rows": [{"source_path": r.source_path, "error_kind": r.error_kind, "message": r.message}
+                        for r in rejects],
+        "rows": counts, "seconds": time.perf_counter() - t0,
+    }
+
+
+def finish_run(warehouse: str | Path, threshold: Optional[float] = None) -> dict:
+    """The end of a run (under the warehouse lock, after every batch committed): remove the rows of
+    replaced articles everywhere (`writer.reconcile`), then bring the story index up to date — drop
+    articles that are gone, add live articles it has not seen (this run's, or an earlier run's that was
+    killed before this step) — save it and rewrite `story_clusters`. Safe to repeat after a crash."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+    from copydesk.warehouse.stories import INDEX_FILE, StoryIndex
+    wh = Path(warehouse)
+    rec = writer.reconcile(wh)
+    arts_dir = wh / "articles"
+    live_ids: set[str] = set()
+    if any(arts_dir.rglob("part-*.parquet")):
+        dset = ds.dataset(str(arts_dir), format="parquet", partitioning="hive")
+        live_ids = set(dset.to_table(columns=["article_id"]).column(0).to_pylist())
+    index_path = wh / INDEX_FILE
+    idx = StoryIndex.load(index_path, threshold)
+    gone = idx.keys() - live_ids
+    new = live_ids - idx.keys()
+    removed = idx.remove(gone)
+    edges = 0
+    if new:
+        # one pass over the articles files in the dataset's order, only the new ids, a few bodies at a time.
+        # The ids are picked in Python from each record batch (a set lookup per row), not by a dataset filter
+        # `isin(new)`: that filter is set up again for every file, so its cost grew with files x new ids
+        # (20,000 new articles in 679 part files: 3.7 s against 0.9 s; the same rows in the same order).
+        buf: list[tuple[str, str]] = []
+        for frag in dset.get_fragments():
+            for rb in frag.to_batches(columns=["article_id", "body"], batch_size=STORY_INDEX_CHUNK,
+                                      use_threads=False):
+                ids = rb.column(0).to_pylist()
+                sel = [i for i, a in enumerate(ids) if a in new]
+                if not sel:
+                    continue
+                if len(sel) < len(ids):
+                    bodies = rb.column(1).take(pa.array(sel, pa.int64())).to_pylist()
+                    ids = [ids[i] for i in sel]
+                else:
+                    bodies = rb.column(1).to_pylist()
+                buf.extend(zip(ids, bodies))
+                if len(buf) >= STORY_INDEX_CHUNK:
+                    edges += idx.add(buf)
+                    buf = []
+        if buf:
+            edges += idx.add(buf)
+    del live_ids
+    clusters_file = wh / "story_clusters" / f"part-{writer.CURRENT_PART}.parquet"
+    cols = idx.cluster_columns()
+    n_rows = len(cols["article_id"])
+    if new or removed or not clusters_file.exists():
+        idx.save(index_path)  # index first: a crash before the table is rewritten is caught below next time
+        writer.atomic_write_table(writer._table("story_clusters", cols), clusters_file)
+    elif pq.ParquetFile(clusters_file).metadata.num_rows != n_rows:
+        writer.atomic_write_table(writer._table("story_clusters", cols), clusters_file)
+    n_clusters = len(set(cols["cluster_id"]))
+    del cols, idx
+    from copydesk.warehouse.compact import AUTO_COMPACT_MIN_FILES, compact
+    comp = compact(wh, min_files=AUTO_COMPACT_MIN_FILES)
+    return {"compacted_files": comp["rewritten"], "replaced_articles": rec["stale_articles"], "collapsed_duplicates": rec["duplicate_articles"],
+            "rows_removed": rec["rows_removed"], "indexed": len(new), "unindexed": removed,
+            "new_similar_pairs": edges, "story_clusters": n_clusters}
+
+
+def new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
+
+
+def stage_and_run_batch(items: list, raw: str, warehouse: str, key: str, run_id: str, known_sha: Optional[set],
+                        opts: Options = Options(), workers: Optional[int] = None,
+                        lease_owner: Optional[str] = None) -> dict:
+    """`run_batch` on the machine that runs it, wherever raw/ and the warehouse live (what a batch task does).
+
+    raw / warehouse may be object-store URLs: the batch then fetches only its own objects and writes its
+    parts into a temporary folder on this machine, and uploads them (ledger part last) before the folder
+    goes (`store.staged_batch`). Fetching happens here, before run_batch forks its workers. `lease_owner`:
+    the run's lease on a remote warehouse; the upload is refused if another run took it.
+    run_batch adds this batch's new content to the set it is given; it gets a copy that is merged back only
+    once the batch committed, so a retry after a failed write or upload does not take this batch's own
+    (uncommitted) articles for known content and ledger them as duplicates of nothing."""
+    from copydesk.warehouse import store
+    known = set(known_sha or ())
+    with store.staged_batch(items, raw, warehouse, lease_owner=lease_owner) as st:
+        s = run_batch(st.items, st.raw, st.warehouse, key, run_id, known, opts, workers=workers)
+        st.commit()
+    if isinstance(known_sha, set):
+        known_sha |= known  # sequential batches in one process see each other's articles
+    if st.fetched or st.uploaded:
+        s["staged"] = dict(fetched=st.fetched, uploaded=st.uploaded)
+    return s
+
+
+# How a driver runs the batches of a run: (batches, run_id, known content, lease owner) -> batch summaries,
+# in any order. `run` calls stage_and_run_batch in a loop; the Prefect flow submits one task per batch.
+BatchRunner = Callable[[list[list], str, set, Optional[str]], list[dict]]
+
+
+def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: BatchRunner,
+          run_id: Optional[str] = None, log: Optional[logging.Logger] = None) -> dict:
+    """The steps of one ingest, shared by `run` (this process) and the `ingest` flow (Prefect tasks), so the
+    two cannot drift: lease + mirror when the warehouse is a URL (`store.RemoteRun`, a pass-through for
+    local paths), flock, ensure_tables, recover, plan, the batches (`run_batches`), collect the batches'
+    uploads, finish_run, publish. Returns the run summary with where the time went (plan_s, batch_s,
+    finish_s: our code; the rest of `seconds` is the caller's orchestration)."""
+    from copydesk.warehouse import store
+    log = log or _log
+    t0 = time.perf_counter()
+    run_id = run_id or new_run_id()
+    with store.RemoteRun(raw, warehouse) as remote:
+        local_wh = remote.local_warehouse  # where this process reads and rewrites the warehouse
+        os.makedirs(local_wh, exist_ok=True)
+        t_plan = time.perf_counter()  # lock, recovery and planning: warehouse work, not orchestration
+        with writer.warehouse_lock(local_wh):
+            writer.ensure_tables(local_wh)
+            recovered = recovery.recover(local_wh)
+            if recovered:
+                log.warning("removed %d files of an earlier run that did not finish", recovered)
+            remote.published_setup()
+            p = remote.plan()
+            t_plan = time.perf_counter() - t_plan
+            groups = batches(p.todo, batch_size)
+            log.info("found %d files under %s: %d new or changed, %d unchanged -> %d batches of up to %d",
+                     p.seen, raw, len(p.todo), p.unchanged, len(groups), batch_size)
+            results = run_batches(groups, run_id, set(p.known_sha), remote.lease_owner)
+            t_finish = time.perf_counter()
+            remote.collect()  # the parts every batch uploaded, into the mirror
+            fin = finish_run(local_wh)  # replaced articles out of every table; story_clusters
+            remote.publish()
+            t_finish = time.perf_counter() - t_finish
+    s = merge_summaries(results)
+    seconds = time.perf_counter() - t0
+    s.update(seen=p.seen, unchanged=p.unchanged, seconds=seconds, warehouse=str(warehouse), raw=str(raw),
+             batches=len(groups), run_id=run_id, recovered_files=recovered, finish=fin, plan_s=t_plan,
+             finish_s=t_finish, batch_s=sum(r["seconds"] for r in results),
+             files_per_s=s["files"] / seconds if seconds else 0.0)
+    if remote.report or any("staged" in r for r in results):
+        # objects the batches fetched / files they uploaded (this process downloads no raw object but new
+        # WARC/WET files, which it scans for their records)
+        staged = [r.get("staged", {}) for r in results]
+        s["sync"] = dict(remote.report, raw=dict(fetched=sum(x.get("fetched", 0) for x in staged)),
+                         batches_uploaded=sum(x.get("uploaded", 0) for x in staged))
+    return s
+
+
+def run(raw_dir: str | Path, warehouse: str | Path, batch_size: int = DEFAULT_BATCH_SIZE,
+        run_id: Optional[str] = None, opts: Options = Options(), workers: Optional[int] = None) -> dict:
+    """A whole ingest in this process, no Prefect: the same steps as the `ingest` flow (`drive`), batches
+    one after another, each on `workers` processes. raw_dir / warehouse may be object-store URLs."""
+    def sequential(groups: list[list], rid: str, known: set, lease_owner: Optional[str]) -> list[dict]:
+        return [stage_and_run_batch(items, str(raw_dir), str(warehouse), batch_key(rid, i, items), rid, known,
+                                    opts, workers=workers, lease_owner=lease_owner)
+                for i, items in enumerate(groups, 1)]
+    return drive(raw_dir, warehouse, batch_size, sequential, run_id=run_id)
+
+
+def merge_summaries(parts: list[dict]) -> dict:
+    removed: Counter = Counter()
+    out = {"files": 0, "articles": 0, "duplicates": 0, "rejects": 0, "paragraphs": 0, "reject_rows": []}
+    for s in parts:
+        for k in ("files", "articles", "duplicates", "rejects", "paragraphs"):
+            out[k] += s[k]
+        removed.update(s["removed"])
+        out["reject_rows"].extend(s["reject_rows"])
+    out["removed"] = dict(removed.most_common())
+    return out
+
+
+def format_summary(s: dict) -> str:
+    lines = [
+        f"files seen: {s['seen']}  new/changed: {s['files']}  unchanged (skipped): {s['unchanged']}",
+        f"articles: {s['articles']}  duplicates of known content: {s['duplicates']}  body paragraphs: {s['paragraphs']}",
+        "removed lines: " + (", ".join(f"{k}={v}" for k, v in s["removed"].items()) or "none"),
+        f"rejects: {s['rejects']}" + "".join(f"\n  {r['source_path']}: {r['error_kind']}: {r['message']}"
+                                             for r in s["reject_rows"][:20]),
+        f"seconds: {s['seconds']:.2f}",
+    ]
+    fin = s.get("finish")
+    if fin:
+        lines.append(f"replaced articles (changed files): {fin['replaced_articles']}  "
+                     f"story clusters: {fin['story_clusters']} ({fin['indexed']} articles indexed this run)")
+    lines += [
+        f"tables: {s['warehouse']}/<table> (articles, paragraphs, lines, images, related_links, quotes, "
+        f"people, organizations, places, rejects, story_clusters); query: copydesk query \"SQL\"",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,35 @@
+"""Crash recovery over both writers: a batch's parts (`writer`) and compaction's manifests (`compact`).
+Called under the warehouse lock before every run."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from copydesk.warehouse.compact import recover_compactions
+from copydesk.warehouse.writer import DERIVED, TABLES, _committed_name, committed_batches, reconcile
+
+
+def recover(warehouse: str | Path) -> int:
+    """Bring the warehouse to a consistent state after any crash. Returns the number of files removed
+    or rewritten: finishes interrupted compactions, deletes parts of batches that never committed (no
+    ledger rows) and stray temp files, then `reconcile()`s (finishes an interrupted replacement)."""
+    wh = Path(warehouse)
+    removed = recover_compactions(wh)
+    done = committed_batches(wh)
+    for t in TABLES + ["_ledger"] + DERIVED:
+        d = wh / t
+        if not d.exists():
+            continue
+        for p in list(d.rglob("*")):
+            if not p.is_file():
+                continue
+            stray = p.name.endswith(".tmp")
+            if not stray and t in TABLES and p.name.startswith("part-") and not _committed_name(p.stem, done):
+                stray = True
+            if stray:
+                p.unlink()
+                removed += 1
+    for p in [*wh.glob(".*.tmp"), *wh.glob("_lsh/.*.tmp")]:  # _meta.json and the story index
+        p.unlink()
+        removed += 1
+    removed += reconcile(wh)["files_rewritten"]
+    return removed

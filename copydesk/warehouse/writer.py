@@ -1,0 +1,542 @@
+"""Stage 5: write Articles and Rejects as Parquet datasets under warehouse/<table>/.
+
+Layout (hive style, readable by pandas.read_parquet, pyarrow.dataset and DuckDB):
+  warehouse/articles/year=YYYY/month=MM/part-<batch>.parquet   (year=unknown/month=unknown without date)
+  warehouse/<child table>/part-<batch>.parquet
+  warehouse/_ledger/part-<batch>.parquet   (one row per input file; written LAST = the batch's commit)
+  warehouse/story_clusters/part-current.parquet   (derived; rewritten whole at the end of a run)
+  warehouse/_meta.json   (schema version and every table's columns: migrate-or-stop, see `check_schema`)
+  warehouse/_lsh/index.pkl   (the persisted MinHash LSH index behind story_clusters, copydesk.warehouse.stories)
+
+Every file is written to a temp name in the same directory, fsynced, then renamed (atomic on POSIX):
+a crash leaves no half-written file. A batch whose ledger rows are missing did not commit; `recover()`
+deletes its other parts before a run, so a killed run re-runs cleanly with no duplicates.
+
+Ledger semantics: the live state of an input is its latest ledger row. An article is live while some live
+ledger row points at it (status `article` or `duplicate`). `reconcile()` removes the rows of articles that
+are no longer live (their file changed) from every table, children first and `articles` last, each part
+rewritten atomically. It is idempotent and derived from the ledger alone, so a crash half-way through is
+finished by the next run's `recover()`. Compaction (copydesk.warehouse.compact) has its own manifest protocol.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Optional
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from copydesk import __version__
+from copydesk.core.records import Article, Reject
+
+# Version of the warehouse layout (v1: foundation; v2: _meta.json, story_clusters, compaction manifests;
+# v3: articles.fetched_at, added by migration).
+# A warehouse with a higher version was written by a newer copydesk: we stop rather than guess.
+SCHEMA_VERSION = 3
+META_FILE = "_meta.json"
+_str = pa.string()
+_ts = pa.timestamp("us", tz="UTC")
+_strs = pa.list_(pa.string())
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("article_id", _str), ("source_path", _str), ("sha256", _str), ("mode", _str),
+        ("title", _str), ("site_name", _str), ("publisher_domain", _str), ("url", _str), ("canonical_url", _str),
+        ("authors", _strs), ("published", _str), ("published_source", _str), ("modified", _str),
+        ("dateline", _str), ("wire_agencies", _strs), ("tags", _strs), ("section", _str),
+        ("language", _str), ("copyright", _str), ("body", _str),
+        ("paragraph_count", pa.int32()), ("word_count", pa.int32()),
+        ("ingested_at", _ts), ("copydesk_version", _str),
+        # v3: when the page was fetched (WARC/WET WARC-Date), UTC; null for files dropped into raw/
+        ("fetched_at", _ts),
+    ]),
+    "paragraphs": pa.schema([("article_id", _str), ("position", pa.int32()), ("text", _str)]),
+    "lines": pa.schema([("article_id", _str), ("line_number", pa.int32()), ("text", _str),
+                        ("label", _str), ("reason", _str)]),
+    "images": pa.schema([("article_id", _str), ("position", pa.int32()), ("caption", _str),
+                         ("credit", _str), ("alt", _str)]),
+    "related_links": pa.schema([("article_id", _str), ("position", pa.int32()), ("headline", _str),
+                                ("url", _str), ("block", _str)]),
+    "quotes": pa.schema([("article_id", _str), ("position", pa.int32()), ("text", _str), ("speaker", _str),
+                         ("paragraph", pa.int32()), ("kind", _str)]),
+    "people": pa.schema([("article_id", _str), ("name", _str), ("role", _str), ("mentions", pa.int32())]),
+    "organizations": pa.schema([("article_id", _str), ("name", _str), ("long_form", _str), ("mentions", pa.int32())]),
+    "places": pa.schema([("article_id", _str), ("name", _str), ("mentions", pa.int32())]),
+    "rejects": pa.schema([("source_path", _str), ("sha256", _str), ("error_kind", _str), ("message", _str),
+                          ("ingested_at", _ts)]),
+    "_ledger": pa.schema([("source_path", _str), ("size", pa.int64()), ("mtime_ns", pa.int64()),
+                          ("sha256", _str), ("article_id", _str), ("status", _str), ("run_id", _str),
+                          ("batch", _str), ("ingested_at", _ts)]),
+}
+# Derived tables: rebuilt by a run's finishing step, never written by batches.
+SCHEMAS["story_clusters"] = pa.schema([("cluster_id", _str), ("article_id", _str), ("similarity", pa.float32()),
+                                       ("exact_duplicate", pa.bool_())])
+DERIVED = ["story_clusters"]
+CURRENT_PART = "current"  # derived tables live in one file replaced atomically: no window with two copies
+
+# Columns with few distinct values: dictionary-encoded (smaller files, faster group-by). Free text is not,
+# because a dictionary of unique strings only costs space.
+LOW_CARDINALITY = {"mode", "site_name", "published_source", "dateline", "section", "language", "copyright",
+                   "copydesk_version", "label", "reason", "block", "kind", "role", "speaker", "name",
+                   "error_kind", "status", "run_id", "batch", "credit", "wire_agencies", "tags", "authors",
+                   "cluster_id"}
+# Rows per row group: ~DuckDB's own row-group size; large enough for scans, small enough to skip by stats.
+ROW_GROUP_ROWS = 122_880
+
+# Write order: children first, articles, rejects, ledger last (the commit marker).
+TABLES = ["paragraphs", "lines", "images", "related_links", "quotes", "people", "organizations", "places",
+          "articles", "rejects"]
+PARTITIONED = {"articles"}
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def write_options(schema: pa.Schema) -> dict:
+    """Parquet settings every copydesk file uses: zstd, dictionary for low-cardinality columns only."""
+    return dict(compression="zstd", use_dictionary=[f.name for f in schema if f.name in LOW_CARDINALITY],
+                write_statistics=True)
+
+
+def atomic_write_table(table: pa.Table, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS, **write_options(table.schema))
+        fsync_path(tmp)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def durable() -> bool:
+    """COPYDESK_FSYNC=0 skips fsync: a killed process still never leaves a torn file (renames are atomic and
+    the page cache outlives the process), but a power cut may. For scratch warehouses and tests."""
+    return os.environ.get("COPYDESK_FSYNC", "1") != "0"
+
+
+def fsync_path(path: Path) -> None:
+    if durable():
+        with open(path, "rb") as fh:
+            os.fsync(fh.fileno())
+
+
+def fsync_dir(d: Path) -> None:
+    """Make a rename durable (POSIX: the directory entry is only on disk after the directory is synced)."""
+    if not durable():
+        return
+    try:
+        fd = os.open(d, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _partition(published: Optional[str]) -> tuple[str, str]:
+    if published and len(published) >= 7 and published[:4].isdigit() and published[5:7].isdigit():
+        return published[:4], published[5:7]
+    return "unknown", "unknown"
+
+
+def _utc(stamp: Optional[str]) -> Optional[datetime]:
+    """An ISO 8601 fetch time (WARC-Date: '2024-03-01T12:00:00Z') as an aware UTC datetime; None when
+    absent or unreadable (a damaged header must not reject the page, the column is then null)."""
+    if not stamp:
+        return None
+    try:
+        d = datetime.fromisoformat(stamp.strip())
+    except ValueError:
+        return None
+    return (d if d.tzinfo else d.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+
+
+# Child tables built from lists of dicts on the Article (column name = dict key), after article_id and a
+# 1-based `position` where the table has one. Kept as data so each table's columns are named in one place.
+_DICT_CHILDREN: dict[str, tuple[bool, tuple[str, ...]]] = {
+    # table (= Article attribute): (has a position column, columns read from each dict)
+    "images": (True, ("caption", "credit", "alt")),
+    "related_links": (True, ("headline", "url", "block")),
+    "quotes": (True, ("text", "speaker", "paragraph", "kind")),
+    "people": (False, ("name", "role", "mentions")),
+    "organizations": (False, ("name", "long_form", "mentions")),
+    "places": (False, ("name", "mentions")),
+}
+
+
+def _table(name: str, cols: dict) -> pa.Table:
+    """A table from one Python list or Arrow array per column name, in SCHEMAS[name] order: each column is
+    converted once with its schema type (the conversion pa.Table.from_pylist applies value by value). A
+    column missing here or unknown to the schema is an error, so a schema change cannot shift columns."""
+    schema = SCHEMAS[name]
+    if set(cols) != set(schema.names):
+        raise ValueError(f"{name}: columns {sorted(cols)} do not match the schema {schema.names}")
+    return pa.Table.from_arrays([c if isinstance(c, pa.Array) else pa.array(c, type=f.type)
+                                 for c, f in ((cols[f.name], f) for f in schema)], schema=schema)
+
+
+def _owner_ids(ids: pa.Array, counts: list[int]) -> pa.Array:
+    """The article_id column of a child table: each article's id repeated once per child row, gathered
+    by index in Arrow instead of a Python string per row (lines: ~180 rows per article)."""
+    return ids.take(pa.array(np.repeat(np.arange(len(counts), dtype=np.int32), counts)))
+
+
+def _positions(counts: list[int]) -> list[int]:
+    return [i for n in counts for i in range(1, n + 1)]
+
+
+# articles columns read as they are from the Article attribute of the same name
+_ARTICLE_ATTRS = ("article_id", "source_path", "sha256", "mode", "title", "site_name", "publisher_domain", "url",
+                  "canonical_url", "authors", "published", "published_source", "modified", "dateline",
+                  "wire_agencies", "tags", "section", "language", "copyright", "body", "word_count")
+
+
+def tables_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime) -> dict[str, pa.Table]:
+    """Every batch table (TABLES, in that order; no ledger) of these articles and rejects, built column by
+    column: one Python list per column read straight off the Article objects and converted once, never a
+    dict per row (building ~90,000 `lines` row dicts per 500 articles and converting them row by row cost
+    more than writing the Parquet). Row order: articles in the given order, each article's children in
+    its own order."""
+    n = len(arts)
+    ids = pa.array([a.article_id for a in arts], _str)
+    out: dict[str, pa.Table] = {}
+    paras = [len(a.paragraphs) for a in arts]
+    out["paragraphs"] = _table("paragraphs", {"article_id": _owner_ids(ids, paras), "position": _positions(paras),
+                                              "text": [t for a in arts for t in a.paragraphs]})
+    lines = [ln for a in arts for ln in a.lines]
+    out["lines"] = _table("lines", {"article_id": _owner_ids(ids, [len(a.lines) for a in arts]),
+                                    "line_number": [ln.number for ln in lines], "text": [ln.text for ln in lines],
+                                    "label": [ln.label for ln in lines], "reason": [ln.reason for ln in lines]})
+    for t, (has_pos, keys) in _DICT_CHILDREN.items():
+        per_art = [getattr(a, t) for a in arts]
+        counts = [len(x) for x in per_art]
+        items = [d for x in per_art for d in x]
+        cols: dict = {"article_id": _owner_ids(ids, counts), **{k: [d.get(k) for d in items] for k in keys}}
+        if has_pos:
+            cols["position"] = _positions(counts)
+        out[t] = _table(t, cols)
+    cols = {c: [getattr(a, c) for a in arts] for c in _ARTICLE_ATTRS}
+    cols.update(article_id=ids, paragraph_count=paras, ingested_at=[ingested_at] * n,
+                copydesk_version=[__version__] * n, fetched_at=[_utc(a.fetched_at) for a in arts])
+    out["articles"] = _table("articles", cols)
+    out["rejects"] = _table("rejects", {"source_path": [r.source_path for r in rejects],
+                                        "sha256": [r.sha256 for r in rejects],
+                                        "error_kind": [r.error_kind for r in rejects],
+                                        "message": [r.message for r in rejects],
+                                        "ingested_at": [ingested_at] * len(rejects)})
+    return {t: out[t] for t in TABLES}
+
+
+def rows_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime) -> dict[str, list[dict]]:
+    """The same rows as dicts (`copydesk extract --json` shows one article's record this way)."""
+    return {t: tab.to_pylist() for t, tab in tables_for(arts, rejects, ingested_at).items()}
+
+
+def write_batch(warehouse: str | Path, batch: str, arts: list[Article], rejects: list[Reject],
+                ledger: list[dict], ingested_at: Optional[datetime] = None) -> dict[str, int]:
+    """Write one batch's parts (children, articles, rejects, then ledger). Returns rows per table."""
+    wh = Path(warehouse)
+    ingested_at = ingested_at or now_utc()
+    tables = tables_for(arts, rejects, ingested_at)
+    counts = {}
+    for t in TABLES:
+        tab = tables[t]
+        counts[t] = len(tab)
+        if not len(tab):
+            continue
+        if t in PARTITIONED:
+            # one part per year/month, partitions in order of first appearance, rows in batch order
+            groups: dict[tuple[str, str], list[int]] = {}
+            for i, a in enumerate(arts):
+                groups.setdefault(_partition(a.published), []).append(i)
+            for (y, m), idx in groups.items():
+                part = tab if len(idx) == len(tab) else tab.take(pa.array(idx, pa.int32()))
+                atomic_write_table(part, wh / t / f"year={y}" / f"month={m}" / f"part-{batch}.parquet")
+        else:
+            atomic_write_table(tab, wh / t / f"part-{batch}.parquet")
+    for row in ledger:
+        row.setdefault("ingested_at", ingested_at)
+        row["batch"] = batch
+    atomic_write_table(_table("_ledger", {c: [row.get(c) for row in ledger] for c in SCHEMAS["_ledger"].names}),
+                       wh / "_ledger" / f"part-{batch}.parquet")
+    counts["_ledger"] = len(ledger)
+    return counts
+
+
+def _parts(wh: Path, table: str) -> Iterator[Path]:
+    """The data files of a table, in a stable (sorted) order. Temp files start with '.' and never match."""
+    d = wh / table
+    if d.exists():
+        yield from sorted(d.rglob("part-*.parquet"))
+
+
+INIT_PART = "init"  # the empty, schema-only part every non-partitioned table starts with
+COMPACTED_PREFIX = "c-"  # part-c-<id>.parquet: written by `copydesk compact`, committed by its manifest
+
+
+class SchemaError(RuntimeError):
+    """The warehouse on disk has a layout this copydesk cannot use without losing or mixing data."""
+
+
+def _fingerprint(schema: pa.Schema) -> list[str]:
+    return [f"{f.name}: {f.type}" for f in schema]
+
+
+def read_meta(warehouse: str | Path) -> Optional[dict]:
+    p = Path(warehouse) / META_FILE
+    if not p.exists():
+        return None
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def write_meta(warehouse: str | Path, **extra) -> dict:
+    wh = Path(warehouse)
+    meta = read_meta(wh) or {}
+    meta.update(extra)
+    meta.update(schema_version=SCHEMA_VERSION, copydesk_version=__version__,
+                tables={t: _fingerprint(s) for t, s in SCHEMAS.items()})
+    tmp = wh / f".{META_FILE}.{uuid.uuid4().hex[:8]}.tmp"
+    tmp.write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
+    fsync_path(tmp)
+    os.replace(tmp, wh / META_FILE)
+    fsync_dir(wh)
+    return meta
+
+
+def _incompatibility(disk: pa.Schema, want: pa.Schema) -> Optional[str]:
+    """None when `disk` can be migrated to `want` without losing anything (only new nullable columns)."""
+    for f in disk:
+        if f.name not in want.names:
+            return f"column {f.name!r} exists on disk but not in this copydesk's schema"
+        w = want.field(f.name).type
+        if not w.equals(f.type):
+            return f"column {f.name!r} is {f.type} on disk but {w} in this copydesk"
+    return None
+
+
+def check_schema(warehouse: str | Path, migrate: bool = True) -> list[str]:
+    """Migrate-or-stop. Compares every part's schema with the code's; additive changes (new columns) are
+    migrated by rewriting the part with nulls in the new columns (atomically, so a crash half-way is
+    finished next time: `_meta.json` is updated only after every part matches). Anything else — a
+    removed or retyped column, or a warehouse from a newer copydesk — raises SchemaError and writes
+    nothing. Returns the parts migrated."""
+    wh = Path(warehouse)
+    meta = read_meta(wh)
+    if meta and meta.get("schema_version", 0) > SCHEMA_VERSION:
+        raise SchemaError(f"{wh} was written by a newer copydesk (warehouse schema v{meta['schema_version']}, "
+                          f"this copydesk {__version__} knows v{SCHEMA_VERSION}): upgrade copydesk or use another "
+                          f"--warehouse directory")
+    if meta and meta.get("schema_version") == SCHEMA_VERSION and \
+            meta.get("tables") == {t: _fingerprint(s) for t, s in SCHEMAS.items()}:
+        return []
+    todo: list[tuple[Path, pa.Schema]] = []
+    problems: list[str] = []
+    for t, want in SCHEMAS.items():
+        for part in _parts(wh, t):
+            disk = pq.read_schema(part).remove_metadata()
+            if disk.equals(want):
+                continue
+            why = _incompatibility(disk, want)
+            if why:
+                problems.append(f"{part.relative_to(wh)}: {why}")
+            else:
+                todo.append((part, want))
+    if problems:
+        raise SchemaError(f"{wh} has an older table layout that cannot be migrated automatically; nothing was "
+                          f"changed. Re-ingest into a new --warehouse directory, or migrate by hand:\n  "
+                          + "\n  ".join(problems[:20]))
+    if todo and not migrate:
+        raise SchemaError(f"{wh} needs a migration of {len(todo)} files (run `copydesk run` to migrate)")
+    for part, want in todo:
+        t = pq.read_table(part)
+        cols = [t.column(n) if n in t.column_names else pa.nulls(len(t), want.field(n).type) for n in want.names]
+        atomic_write_table(pa.Table.from_arrays(cols, schema=want), part)
+    if wh.exists() and any(wh.iterdir()):
+        write_meta(wh)
+    return [str(p) for p, _ in todo]
+
+
+def ensure_tables(warehouse: str | Path) -> None:
+    """Check (and migrate) the layout, then give every table a directory with a schema-only part, so
+    `pandas.read_parquet("warehouse/<t>")` and DuckDB work on a table that has no rows yet (no rejects is a
+    normal state)."""
+    wh = Path(warehouse)
+    wh.mkdir(parents=True, exist_ok=True)
+    check_schema(wh)
+    for t in TABLES + ["_ledger"] + DERIVED:
+        if t in PARTITIONED:
+            (wh / t).mkdir(parents=True, exist_ok=True)
+            continue
+        if t in DERIVED:
+            p = wh / t / f"part-{CURRENT_PART}.parquet"
+        else:
+            p = wh / t / f"part-{INIT_PART}.parquet"
+        if not p.exists():
+            atomic_write_table(SCHEMAS[t].empty_table(), p)
+    write_meta(wh)
+
+
+def committed_batches(warehouse: str | Path) -> set[str]:
+    """Batches with ledger rows (the `batch` column, so a compacted ledger keeps them)."""
+    wh = Path(warehouse)
+    done = {INIT_PART}
+    for p in _parts(wh, "_ledger"):
+        done.update(x for x in pq.read_table(p, columns=["batch"]).column(0).unique().to_pylist() if x)
+    return done
+
+
+def _committed_name(stem: str, done: set[str]) -> bool:
+    key = stem[len("part-"):]
+    return key in done or key.startswith(COMPACTED_PREFIX)
+
+
+
+
+def read_ledger(warehouse: str | Path) -> pa.Table:
+    parts = list(_parts(Path(warehouse), "_ledger"))
+    if not parts:
+        return SCHEMAS["_ledger"].empty_table()
+    return pa.concat_tables([pq.read_table(p, schema=SCHEMAS["_ledger"]) for p in parts])
+
+
+LIVE_STATUSES = ("article", "duplicate")
+
+
+def live_ledger(warehouse: str | Path) -> pa.Table:
+    """The latest ledger row of every input path (by ingested_at, then batch key): its current state."""
+    import pyarrow.compute as pc
+    led = read_ledger(warehouse)
+    if len(led) == 0:
+        return led
+    led = led.sort_by([("source_path", "ascending"), ("ingested_at", "ascending"), ("batch", "ascending")])
+    paths = led.column("source_path")
+    nxt = pa.concat_arrays([paths.combine_chunks()[1:], pa.array([None], pa.string())])
+    last = pc.fill_null(pc.not_equal(paths.combine_chunks(), nxt), True)
+    return led.filter(last)
+
+
+def live_article_ids(live: pa.Table) -> set[str]:
+    return {a for a, st in zip(live.column("article_id").to_pylist(), live.column("status").to_pylist())
+            if a and st in LIVE_STATUSES}
+
+
+def _ids_of(part: Path) -> pa.Array:
+    return pq.read_table(part, columns=["article_id"]).column(0).combine_chunks()
+
+
+def _rewrite_without(part: Path, drop_mask, table: str) -> int:
+    """Rewrite `part` without the masked rows (atomically); delete it when nothing is left. Returns rows dropped."""
+    import pyarrow.compute as pc
+    t = pq.read_table(part, schema=SCHEMAS[table])
+    keep = t.filter(pc.invert(drop_mask))
+    dropped = len(t) - len(keep)
+    if not dropped:
+        return 0
+    if len(keep) == 0 and part.stem != f"part-{INIT_PART}":
+        part.unlink()
+        fsync_dir(part.parent)
+    else:
+        atomic_write_table(keep, part)
+    return dropped
+
+
+def reconcile(warehouse: str | Path) -> dict:
+    """Make every table agree with the live ledger: rows of articles no longer live (their input changed)
+    are removed from every table, an article written twice (the same new content in two batches) keeps
+    one copy, and `rejects` keeps one row per live rejected input. Children first, `articles` last, so an
+    interrupted reconcile is detected (stale ids still in `articles`) and finished by the next call."""
+    import numpy as np
+    import pyarrow.compute as pc
+    wh = Path(warehouse)
+    out = {"stale_articles": 0, "duplicate_articles": 0, "rows_removed": 0, "files_rewritten": 0}
+    if not (wh / "_ledger").exists():
+        return out
+    live = live_ledger(wh)
+    live_mask = pc.is_in(live.column("status"), value_set=pa.array(LIVE_STATUSES))
+    live_arr = pc.unique(pc.drop_null(live.filter(live_mask).column("article_id").combine_chunks()))
+    parts = list(_parts(wh, "articles"))
+    stale: set[str] = set()
+    dups: set[str] = set()
+    if parts:
+        # vectorised over every article id: O(articles) in Arrow, no Python loop per row
+        ids_per_part = [_ids_of(p) for p in parts]
+        all_ids = pa.chunked_array(ids_per_part, pa.string())
+        stale = set(pc.unique(all_ids.filter(pc.invert(pc.is_in(all_ids, value_set=live_arr)))).to_pylist())
+        fidx = pa.chunked_array([pa.array(np.full(len(a), i, dtype=np.int32)) for i, a in enumerate(ids_per_part)],
+                                pa.int32())
+        per_id = pa.table({"id": all_ids, "f": fidx}).group_by("id").aggregate([("f", "count_distinct")])
+        dups = set(per_id.filter(pc.greater(per_id["f_count_distinct"], 1)).column("id").to_pylist()) - stale
+    out["stale_articles"], out["duplicate_articles"] = len(stale), len(dups)
+    if stale or dups:
+        stale_arr, dups_arr = pa.array(sorted(stale), pa.string()), pa.array(sorted(dups), pa.string())
+        order = [t for t in TABLES if t not in ("articles", "rejects")] + ["articles"]
+        for t in order:
+            owner: dict[str, Path] = {}
+            for part in _parts(wh, t):
+                ids = _ids_of(part)
+                drop = pc.is_in(ids, value_set=stale_arr)
+                if dups:
+                    is_dup = pc.is_in(ids, value_set=dups_arr)
+                    if pc.any(is_dup).as_py():
+                        mine = []
+                        for aid, d in zip(ids.to_pylist(), is_dup.to_pylist()):
+                            mine.append(bool(d) and owner.setdefault(aid, part) != part)
+                        drop = pc.or_(drop, pa.array(mine))
+                if pc.any(drop).as_py():
+                    out["rows_removed"] += _rewrite_without(part, drop, t)
+                    out["files_rewritten"] += 1
+    # rejects: one row per input whose live state is `rejected` with that content
+    rej = live.filter(pc.equal(live.column("status"), "rejected"))
+    want = set(zip(rej.column("source_path").to_pylist(), rej.column("sha256").to_pylist()))
+    kept: set = set()
+    for part in _parts(wh, "rejects"):
+        t = pq.read_table(part, columns=["source_path", "sha256"])
+        drop = []
+        for key in zip(t.column(0).to_pylist(), t.column(1).to_pylist()):
+            drop.append(key not in want or key in kept)
+            kept.add(key)
+        if any(drop):
+            out["rows_removed"] += _rewrite_without(part, pa.array(drop), "rejects")
+            out["files_rewritten"] += 1
+    return out
+
+
+def read_table(warehouse: str | Path, table: str) -> pa.Table:
+    """A whole table (tests, small warehouses). Large ones: query through DuckDB or pyarrow.dataset."""
+    import pyarrow.dataset as ds
+    d = Path(warehouse) / table
+    if not d.exists() or not any(_parts(Path(warehouse), table)):
+        return SCHEMAS[table].empty_table()
+    part = "hive" if table in PARTITIONED else None
+    return ds.dataset(str(d), format="parquet", partitioning=part).to_table()
+
+
+@contextmanager
+def warehouse_lock(warehouse: str | Path, blocking: bool = True) -> Iterator[None]:
+    """One writer at a time: an exclusive flock on warehouse/.lock, released even on a crash (the kernel
+    drops it with the process), so a kill -9 never leaves the warehouse locked."""
+    wh = Path(warehouse)
+    wh.mkdir(parents=True, exist_ok=True)
+    fh = open(wh / ".lock", "a+")
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        yield
+    finally:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        finally:
+            fh.close()
