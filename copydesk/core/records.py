@@ -107,5 +107,28 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
     @property
+    def paragraph_count(self) -> int:
+        return len(self.paragraphs)
+
+    @property
     def word_count(self) -> int:
         return sum(len(p.split()) for p in self.paragraphs)
+
+
+# The `articles` table's row, declared once, in column order: (column, value type). The warehouse derives
+# its Parquet schema from this (copydesk/warehouse/writer.py). Every column is the Article attribute or
+# property of the same name, except ARTICLE_STAMPS, which the writer stamps on each row. Value types:
+# "str", "strs" (list of str), "int32", "timestamp" (UTC; an Article holds it as an ISO 8601 string).
+# The Article's list fields that are not columns become child tables (the writer's TABLES).
+ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("article_id", "str"), ("source_path", "str"), ("sha256", "str"), ("mode", "str"),
+    ("title", "str"), ("site_name", "str"), ("publisher_domain", "str"), ("url", "str"), ("canonical_url", "str"),
+    ("authors", "strs"), ("published", "str"), ("published_source", "str"), ("modified", "str"),
+    ("dateline", "str"), ("wire_agencies", "strs"), ("tags", "strs"), ("section", "str"),
+    ("language", "str"), ("copyright", "str"), ("body", "str"),
+    ("paragraph_count", "int32"), ("word_count", "int32"),
+    ("ingested_at", "timestamp"), ("copydesk_version", "str"),
+    # schema v3: when the page was fetched (WARC/WET WARC-Date); null for files dropped into raw/
+    ("fetched_at", "timestamp"),
+)
+ARTICLE_STAMPS = ("ingested_at", "copydesk_version")

@@ -34,7 +34,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from copydesk import __version__
-from copydesk.core.records import Article, Reject
+from copydesk.core.records import ARTICLE_COLUMNS, ARTICLE_STAMPS, Article, Reject
 
 # Version of the warehouse layout (v1: foundation; v2: _meta.json, story_clusters, compaction manifests;
 # v3: articles.fetched_at, added by migration).
@@ -45,18 +45,11 @@ _str = pa.string()
 _ts = pa.timestamp("us", tz="UTC")
 _strs = pa.list_(pa.string())
 
+# Arrow type of each value type of core.records.ARTICLE_COLUMNS
+_VALUE_TYPES = {"str": _str, "strs": _strs, "int32": pa.int32(), "timestamp": _ts}
+
 SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema([
-        ("article_id", _str), ("source_path", _str), ("sha256", _str), ("mode", _str),
-        ("title", _str), ("site_name", _str), ("publisher_domain", _str), ("url", _str), ("canonical_url", _str),
-        ("authors", _strs), ("published", _str), ("published_source", _str), ("modified", _str),
-        ("dateline", _str), ("wire_agencies", _strs), ("tags", _strs), ("section", _str),
-        ("language", _str), ("copyright", _str), ("body", _str),
-        ("paragraph_count", pa.int32()), ("word_count", pa.int32()),
-        ("ingested_at", _ts), ("copydesk_version", _str),
-        # v3: when the page was fetched (WARC/WET WARC-Date), UTC; null for files dropped into raw/
-        ("fetched_at", _ts),
-    ]),
+    "articles": pa.schema([(name, _VALUE_TYPES[kind]) for name, kind in ARTICLE_COLUMNS]),
     "paragraphs": pa.schema([("article_id", _str), ("position", pa.int32()), ("text", _str)]),
     "lines": pa.schema([("article_id", _str), ("line_number", pa.int32()), ("text", _str),
                         ("label", _str), ("reason", _str)]),
@@ -199,10 +192,8 @@ def _positions(counts: list[int]) -> list[int]:
     return [i for n in counts for i in range(1, n + 1)]
 
 
-# articles columns read as they are from the Article attribute of the same name
-_ARTICLE_ATTRS = ("article_id", "source_path", "sha256", "mode", "title", "site_name", "publisher_domain", "url",
-                  "canonical_url", "authors", "published", "published_source", "modified", "dateline",
-                  "wire_agencies", "tags", "section", "language", "copyright", "body", "word_count")
+# articles columns read off the Article (timestamps converted from their ISO strings); the rest are stamped
+_ARTICLE_VALUES = tuple((name, kind) for name, kind in ARTICLE_COLUMNS if name not in ARTICLE_STAMPS)
 
 
 def tables_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime) -> dict[str, pa.Table]:
@@ -229,9 +220,9 @@ def tables_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime
         if has_pos:
             cols["position"] = _positions(counts)
         out[t] = _table(t, cols)
-    cols = {c: [getattr(a, c) for a in arts] for c in _ARTICLE_ATTRS}
-    cols.update(article_id=ids, paragraph_count=paras, ingested_at=[ingested_at] * n,
-                copydesk_version=[__version__] * n, fetched_at=[_utc(a.fetched_at) for a in arts])
+    cols = {c: [_utc(getattr(a, c)) for a in arts] if kind == "timestamp" else [getattr(a, c) for a in arts]
+            for c, kind in _ARTICLE_VALUES}
+    cols.update(ingested_at=[ingested_at] * n, copydesk_version=[__version__] * n)
     out["articles"] = _table("articles", cols)
     out["rejects"] = _table("rejects", {"source_path": [r.source_path for r in rejects],
                                         "sha256": [r.sha256 for r in rejects],
