@@ -8,3 +8,11 @@ SAMPLE_RAW = ROOT / "raw" / "inquirer-2022-04-27-space-cooperation.txt"
 SAMPLE_EXPECTED = SHARED / "samples" / "expected" / "inquirer-2022-04-27-space-cooperation.json"
 DEV = SHARED / "eval" / "dev"
 WCXB_DEV = SHARED / "eval" / "wcxb-dev"
+
+
+def dev_files(kind: str, root: Path = DEV) -> list[Path]:
+    """The pages of one kind ("text" or "html") of a dev set, sorted. Fails loudly when there are none, so a
+    loop over them can never pass by finding nothing (set COPYDESK_SHARED to the shared/ folder)."""
+    files = sorted((root / kind).glob("*.txt" if kind == "text" else "*.html.gz"))
+    assert files, f"no {kind} pages under {root / kind}: is COPYDESK_SHARED ({SHARED}) the shared/ folder?"
+    return files

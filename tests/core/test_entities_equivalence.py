@@ -11,12 +11,12 @@ import re
 import pytest
 
 from copydesk.core import entities as E
-from helpers import DEV
+from helpers import dev_files
 
 
 def _dev_texts() -> list[str]:
     out = []
-    for p in sorted((DEV / "text").glob("*.txt")):
+    for p in dev_files("text"):
         out.append(p.read_text(encoding="utf-8", errors="replace"))
     assert len(out) > 50
     return out

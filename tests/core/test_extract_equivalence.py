@@ -10,7 +10,7 @@ import re
 import pytest
 
 from copydesk.core import extract as X
-from helpers import DEV
+from helpers import dev_files
 
 EDGES = [
     "Home > News > World", "News / Politics / Asia", "Follow us", "FOLLOW US", "About", "12 of 40", "Photos (12)",
@@ -27,7 +27,7 @@ EDGES = [
 
 def _dev_lines() -> list[str]:
     out = []
-    for p in sorted((DEV / "text").glob("*.txt")):
+    for p in dev_files("text"):
         out.extend(p.read_text(encoding="utf-8", errors="replace").splitlines())
     assert len(out) > 5000
     return out

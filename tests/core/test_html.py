@@ -10,7 +10,7 @@ from copydesk.core import html as H
 from copydesk.tools.evaluate import aggregate, page_counts, tokenize
 from copydesk.core.pipeline import process_bytes
 from copydesk.core.records import LABELS
-from helpers import DEV
+from helpers import DEV, dev_files
 
 PROSE = [
     "The city council voted on Tuesday to expand the bus network into the northern districts, officials said.",
@@ -382,7 +382,7 @@ def test_block_paths_are_a_debugging_aid_that_changes_no_decision():
     and the same page gives the same blocks and labels either way."""
     import gzip
     from copydesk.core import classify as cls
-    for f in sorted((DEV / "html").glob("*.html.gz"))[:12]:
+    for f in dev_files("html")[:12]:
         html = gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
         fast, slow = H.parse_page(html), H.parse_page(html, with_paths=True)
         assert [(b.text, b.tag, b.link_density, b.href) for b in fast.blocks] == \
@@ -406,7 +406,7 @@ def test_utf8_bytes_parse_like_the_text():
     from copydesk.core.pipeline import prepare
     from copydesk.core.read import decode, raw_from_bytes
     n = 0
-    for p in sorted((DEV / "html").glob("*.html.gz")):
+    for p in dev_files("html"):
         data = gzip.decompress(p.read_bytes())
         text, enc = decode(data)
         if enc != "utf-8":

@@ -6,14 +6,13 @@ lower-cased page, gzip's one-member shortcut gives what the general loop gives, 
 form controls skipped by the walk (no longer removed by CSS) still never reach a block.
 """
 import gzip
-from pathlib import Path
 
 import pytest
 
 from copydesk.core import html as H
 from copydesk.core.read import Limits, RejectError, check_markup, gunzip_capped, raw_from_bytes
 
-from helpers import DEV
+from helpers import dev_files
 PROSE = ("The city council approved the new transit budget on Tuesday after a debate that lasted most of "
          "the afternoon, adding three bus routes to the northern suburbs. ")
 
@@ -56,7 +55,7 @@ def test_many_closed_containers_are_not_deep():
 
 
 def test_no_dev_page_is_refused_by_the_markup_checks():
-    pages = sorted((DEV / "html").glob("*.html.gz"))
+    pages = dev_files("html")
     assert pages
     for p in pages:
         assert _kind(gzip.decompress(p.read_bytes())) is None, p.name
@@ -114,7 +113,7 @@ def test_control_character_count_matches_its_definition():
     regex _CTRL_CHARS is the definition. Same count on the dev pages and on crafted strings."""
     from copydesk.core import read as R
     texts = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace")[:20000]
-             for p in sorted((DEV / "html").glob("*.html.gz"))]
+             for p in dev_files("html")]
     texts += ["a\x00b\x01\x08\t\n\x0b\x0c\r\x0e\x1f\x7f\x80\x85\ufffdé中\U0001f600", "\ufffd" * 50 + "x",
               "\x00" * 10, "\ud800 lone surrogate \x02", ""]
     for t in texts:
@@ -130,6 +129,6 @@ def test_dev_pages_are_parsed_by_lexbor_not_the_fallback():
     """parse_page falls back to BeautifulSoup (no DOM hints) when the lexbor path raises, so a bug in the
     walk would quietly turn every page into hint-less text blocks. Every dev page keeps its DOM hints."""
     from copydesk.core.read import decode
-    for p in sorted((DEV / "html").glob("*.html.gz")):
+    for p in dev_files("html"):
         pg = H.parse_page(decode(gzip.decompress(p.read_bytes()))[0])
         assert pg.blocks and all(h is not None for h in pg.hints), p.name

@@ -1,6 +1,5 @@
 """Decoding and reading: BOMs, declared charsets, detection, bad bytes, gzip faults and bombs."""
 import gzip
-import zlib
 
 import pytest
 

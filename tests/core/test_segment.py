@@ -7,7 +7,7 @@ import unicodedata
 
 from copydesk.core.read import decode
 from copydesk.core.segment import clean_line, text_blocks
-from helpers import DEV
+from helpers import dev_files
 
 _PLAIN_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
@@ -18,7 +18,7 @@ def plain_clean(s: str) -> str:
 
 
 def test_clean_line_equals_the_plain_definition_on_dev_lines_with_odd_spaces():
-    lines = [ln for p in sorted((DEV / "text").glob("*.txt")) for ln in decode(p.read_bytes())[0].splitlines()]
+    lines = [ln for p in dev_files("text") for ln in decode(p.read_bytes())[0].splitlines()]
     assert len(lines) > 10_000 and sum(not ln.isascii() for ln in lines) > 1_000
     rng = random.Random(7)
     odd = [" ", "  ", "\t", "\u00a0", "\u2002", "\u2009", "\u200a", "\u200b", "\u202f", "\u205f", "\u3000",

@@ -4,7 +4,6 @@ Dask LocalCluster run equal to the default run."""
 from __future__ import annotations
 
 import asyncio
-import gzip
 import re
 import shutil
 from pathlib import Path
@@ -13,10 +12,10 @@ import pytest
 
 from copydesk import config
 from copydesk.warehouse import writer
-from helpers import DEV, SAMPLE_RAW
+from helpers import SAMPLE_RAW, dev_files
 
 pytestmark = pytest.mark.flows
-HTML_PAGES = sorted((DEV / "html").glob("*.html.gz"))[:4]
+HTML_PAGES = dev_files("html")[:4]
 
 
 def make_raw(tmp_path: Path) -> Path:

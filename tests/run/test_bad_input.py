@@ -18,9 +18,9 @@ from copydesk.run import driver as core
 from copydesk.warehouse import ledger, writer
 from copydesk.core.pipeline import Options
 from copydesk.core.read import Limits
-from helpers import DEV, SAMPLE_RAW
+from helpers import SAMPLE_RAW, dev_files
 
-GOOD_HTML = sorted((DEV / "html").glob("*.html.gz"))[0]
+GOOD_HTML = dev_files("html")[0]
 GOOD = {SAMPLE_RAW.name, "good page.html.gz"}
 PROSE = ("The city council approved the new transit budget on Tuesday after a debate that lasted most of "
          "the afternoon, and the mayor said construction would start next spring. ")

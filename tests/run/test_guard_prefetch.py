@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from helpers import DEV, ROOT
+from helpers import ROOT, dev_files
 
 N_PAGES = 10
 CRASH, STUCK = 3, 4  # neighbours: with two workers and pages sent ahead, each has another page queued behind it
@@ -54,7 +54,7 @@ print(json.dumps({"expected": expected, "got": got}))
 def raw(tmp_path_factory):
     root = tmp_path_factory.mktemp("raw")
     (root / "site").mkdir()
-    for src in sorted((DEV / "text").glob("*.txt"))[:N_PAGES]:
+    for src in dev_files("text")[:N_PAGES]:
         shutil.copyfile(src, root / "site" / src.name)
     return root
 

@@ -5,7 +5,6 @@ import shutil
 import pandas as pd
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
-import pytest
 
 from copydesk.run import driver
 from copydesk.warehouse import writer

@@ -1,7 +1,6 @@
 """WARC/WET input: each response or conversion record is one document with its URL and fetch date."""
 import gzip
 import io
-import shutil
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -9,9 +8,9 @@ from warcio.warcwriter import WARCWriter
 from copydesk.run import driver as core
 from copydesk.warehouse import writer
 from copydesk.sources.files import discover, read_path
-from helpers import DEV, SAMPLE_RAW
+from helpers import SAMPLE_RAW, dev_files
 
-PAGE = gzip.open(sorted((DEV / "html").glob("*.html.gz"))[0]).read()
+PAGE = gzip.open(dev_files("html")[0]).read()
 
 
 def _record(w, uri, date, payload, rec_type="response", ctype="text/html; charset=utf-8", status="200 OK"):

@@ -9,7 +9,7 @@ from datasketch import MinHash, MinHashLSH
 
 from copydesk.warehouse import stories
 from copydesk.warehouse.stories import StoryIndex, sketch
-from helpers import DEV as DEV_PAGES
+from helpers import DEV as DEV_PAGES, dev_files
 
 DEV = DEV_PAGES / "text"
 
@@ -19,7 +19,7 @@ def bodies() -> list[tuple[str, str]]:
     from copydesk.run.documents import process_path
     rng = random.Random(3)
     out = []
-    for p in sorted(DEV.iterdir())[:40]:
+    for p in dev_files("text")[:40]:
         a = process_path(str(p), str(DEV))
         if len(stories.words(a.body)) < stories.MIN_BODY_WORDS:
             continue

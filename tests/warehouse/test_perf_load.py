@@ -10,7 +10,7 @@ import pytest
 from copydesk.warehouse import writer
 from copydesk.run.documents import safe_process
 from copydesk.core.records import Article, Reject
-from helpers import DEV
+from helpers import DEV, dev_files
 STAMP = datetime(2026, 11, 26, 12, 0, 0, 123456, tzinfo=timezone.utc)
 
 
@@ -18,7 +18,7 @@ STAMP = datetime(2026, 11, 26, 12, 0, 0, 123456, tzinfo=timezone.utc)
 def dev_articles() -> list[Article]:
     out = []
     for mode in ("text", "html"):
-        paths = sorted((DEV / mode).iterdir())[:30]
+        paths = dev_files(mode)[:30]
         out += [a for a in (safe_process(str(p), str(DEV / mode)) for p in paths) if isinstance(a, Article)]
     assert len(out) >= 50
     return out
