@@ -24,6 +24,7 @@ from typing import Callable, NamedTuple, Optional
 from copydesk.core import cues
 from copydesk.core.lang import is_cjk, stopwords_for
 from copydesk.core.records import Block, LabelledLine
+from copydesk.core.vocab import Label, Reason
 
 # --- thresholds (published defaults where they exist) -------------------------------------------
 # jusText: "short" blocks are < 70 chars; good blocks have stopword density >= 0.30 (we use a lower
@@ -866,6 +867,14 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
     return out
 
 
+def _relabel(ln: LabelledLine, label: Label, reason: Reason) -> None:
+    """A later pass changes a line's label: `reason` names the pass, and the line keeps the first decision
+    (`LabelledLine.first`) instead of losing it."""
+    if ln.first is None:
+        ln.first = (ln.label, ln.reason)
+    ln.label, ln.reason = label, reason
+
+
 # A list that closes the article (tour dates, fixtures, results) follows its last paragraph directly, with
 # no widget in between, and its items share a leading shape: a number, a month name or a bullet. At
 # least LIST_MIN_ITEMS such lines in a row, optionally under one short heading line, are body.
@@ -896,7 +905,7 @@ def _closing_list(lines: list[LabelledLine], feats: list[Feat], end: int) -> Non
     if j - i < LIST_MIN_ITEMS:
         return
     for k in ([head] if head is not None else []) + list(range(i, j)):
-        lines[k].label, lines[k].reason = "body", "list_after_body"
+        _relabel(lines[k], "body", "list_after_body")
 
 
 # A list introduced by a colon ("The 2020 tour dates:", "Ingredients:") belongs to the article even
@@ -919,7 +928,7 @@ def _colon_lists(lines: list[LabelledLine], feats: list[Feat], end: int) -> None
                 and (ln.label == "body" or i == after_end) and feats[i].kind != "cue"
                 and not _LIST_INTRO_NOT.search(ln.text)):
             if ln.label != "body":
-                ln.label, ln.reason = "body", "list_intro_after_body"
+                _relabel(ln, "body", "list_intro_after_body")
             j, seen = i + 1, set()
             # a repeated item means we ran into a menu, not a list the author wrote
             while j < n and j - i <= LIST_MAX_ITEMS and lines[j].label != "body" and lines[j].text not in seen:
@@ -930,7 +939,7 @@ def _colon_lists(lines: list[LabelledLine], feats: list[Feat], end: int) -> None
                     j += gap  # the site's promo inside the list: stays template, the list goes on
                     continue
                 seen.add(lines[j].text)
-                lines[j].label, lines[j].reason = "body", "list_after_colon"
+                _relabel(lines[j], "body", "list_after_colon")
                 j += 1
             i = j
         else:
@@ -1029,4 +1038,4 @@ def _relabel_related(lines: list[LabelledLine], feats: list[Feat], start: int, e
         elif seen_widget and ln.label in ("other_boilerplate", "navigation") and ln.reason != "site_template" and \
                 LINK_MIN_WORDS <= f.n_words <= LINK_MAX_WORDS and not f.terminal:
             # (a line of the site's template is the site's own furniture, not a teaser of another story)
-            ln.label, ln.reason = "related_link", "after_widget_heading"
+            _relabel(ln, "related_link", "related_widget_resumes")
