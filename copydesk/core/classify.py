@@ -257,6 +257,7 @@ CUES: tuple[Cue, ...] = (
     # an e-mail address: contact or author-box line
     Cue("other_boilerplate", "contact_line", _on_text(cues.EMAIL.search), max_words=CONTACT_MAX_WORDS,
         subs=frozenset({"@"})),
+    # "Follow us on Twitter": the social bar (0 of 15 such dev lines are article text)
     Cue("share", "follow_us", _on_low(cues.FOLLOW_LOW.search), max_words=20, words=frozenset({"follow"})),
     # the label of an ad slot, alone on its line
     Cue("advertisement", "ad_marker", _on_low(cues.ADVERTISEMENT_LOW.match), max_words=6,
@@ -278,12 +279,15 @@ CUES: tuple[Cue, ...] = (
     # "About the author" / "About <Company>": the box that closes an article
     Cue("widget_heading", "about_box_heading", _on_text(cues.ABOUT_HEADING.match), max_words=6, unterminated=True,
         prefixes=cues.GATE_ABOUT),
+    # "Click here to get the app": an inline promo between paragraphs
     Cue("other_boilerplate", "call_to_action", _on_low(cues.CALL_TO_ACTION_LOW.search), max_words=25,
         words=cues.GATE_CALL_TO_ACTION),
     # C4: cookie/privacy lines
     Cue("cookie_notice", "cookie_phrase", _on_low(cues.COOKIE_LOW.search), subs=frozenset({"cookie"}),
         words=cues.GATE_COOKIE),
+    # "Tags: Politics, Budget": the topic list under an article
     Cue("tags", "tags_prefix", _on_low(cues.TAGS_LOW.match), prefixes=cues.GATE_TAGS),
+    # "(Photo: ...)", "Credit: ...", an agency name at the end: a photo credit
     Cue("image_caption", "photo_credit", _on_text(cues.CREDIT.search), max_words=60, words=cues.GATE_CREDIT,
         subs=frozenset(cues.GATE_CREDIT_PAREN)),
     # a newsletter box: short, or without a sentence end however long (a sign-up form's run-on text)
@@ -294,6 +298,7 @@ CUES: tuple[Cue, ...] = (
         subs=frozenset(cues.GATE_COPYRIGHT)),
     # a share bar flattened to a line of network names
     Cue("share", "share_words", _on_low(cues.SHARE_LOW.match), prefixes=cues.GATE_SHARE, digit_first=True),
+    # "Related stories", "Most read", "Lesen Sie auch": the heading of a link widget
     Cue("widget_heading", "widget_phrase", _on_low(cues.WIDGET_HEADING_LOW.match), prefixes=cues.GATE_WIDGET),
     # "Related: <headline>" teaser inline in the body
     Cue("related_link", "related_prefix", _on_low(cues.RELATED_INLINE_LOW.match), unterminated=True,
@@ -301,6 +306,7 @@ CUES: tuple[Cue, ...] = (
     # footer links (terms, privacy, contact)
     Cue("legal", "legal_link", _on_low(cues.LEGAL_LOW.search), max_words=12, unterminated=True,
         subs=frozenset(cues.GATE_LEGAL)),
+    # "By Jane Doe": a byline (a capital after "by": "by the river" is prose)
     Cue("byline", "by_prefix", _on_text(_BYLINE.match), max_words=15, prefixes=cues.GATE_BYLINE),
     # who stands where in the photo, or an artist's illustration
     Cue("image_caption", "caption_phrase", _on_low(cues.CAPTION_PHRASE_LOW.search), max_words=60,
@@ -308,9 +314,11 @@ CUES: tuple[Cue, ...] = (
     # --- shape cues (no keyword gate) ---
     # RefinedWeb: one-word menu lines ("Home", "Close")
     Cue("navigation", "menu_word", _is_menu_word, max_words=3, unterminated=True),
+    # a line of date and time tokens and at most one other word
     Cue("timestamp", "date_line", is_timestamp),
-    # RefinedWeb drops mostly-upper lines: a short one without sentence end is a widget title
+    # RefinedWeb drops mostly-upper lines: a short one is a widget title ("FEATURED STORIES")
     Cue("widget_heading", "caps_heading", _is_caps_heading, max_words=5, max_chars=50),
+    # a longer capitalised line without sentence end is a tabloid teaser of another story
     Cue("related_link", "caps_teaser", _is_caps_teaser, min_words=CAPS_TEASER_MIN_WORDS, max_words=30,
         unterminated=True),
 )

@@ -9,6 +9,7 @@ import gzip
 import pytest
 
 from copydesk.core import classify as C
+from copydesk.core import html as H
 from copydesk.core.html import parse_page
 from copydesk.core.read import decode
 from copydesk.core.records import Block
@@ -98,3 +99,21 @@ def test_table_is_the_only_place_of_each_cue():
     # a reason names one label; two rows share one only when they are one rule with two gates
     assert len({r for _, r in reasons}) == len(set(reasons))
     assert [r for _, r in reasons].count("comment_section") == 2
+
+
+def test_fast_forms_inside_the_rules_equal_their_plain_forms(pages):
+    """The speed tricks inside single rules: the tokens of `features` (a translate table for ASCII lines),
+    is_timestamp's DATE_WORDS pre-check, _is_caps_teaser's count of ASCII lower-case letters, and the
+    HTML credit pattern's pre-check."""
+    for blocks in pages:
+        for b, f in zip(blocks, C.features(blocks, "en")):
+            t, low = b.text, b.text.lower()
+            assert list(f.words) == C._TOKEN.findall(low), t
+            rest, n = C.cues.DATE_TOKEN_LOW.subn(" ", low)
+            plain_ts = len(t) <= 90 and bool(C._DIGIT.search(t)) and n > 0 and len(C._TOKEN.findall(rest)) <= 1
+            assert C.is_timestamp(t) == plain_ts, t
+            letters = sum(map(str.isalpha, t))
+            plain_teaser = letters >= 20 and sum(map(str.isupper, t)) >= 0.9 * letters
+            assert C._is_caps_teaser(t) == plain_teaser, t
+            if H._CREDIT_END.search(t):
+                assert H._may_be_credit(t), t
