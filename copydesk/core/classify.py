@@ -1,7 +1,7 @@
 """Stage 3: label every block. Tag first, decide separately (dolma's taggers/mixer, conventions §4):
 
 1. `features()` computes per-block evidence once (length, sentence end, stopword density, phrase cue;
-   cues sit behind cheap exact gates, see `cue_of`); lines repeated on the page and, with a
+   the cues are one table, `CUES`, each behind a cheap exact gate); lines repeated on the page and, with a
    `TemplateIndex`, lines of the site's template are marked too.
 2. `find_title()` locates the page title / headline by repetition at the top of the page.
 3. `body_regions()` picks the article's run of lines: a max-sum segment where prose lines score their
@@ -14,15 +14,17 @@ Nothing here knows a site, a page id or a sentence from the benchmark: every rul
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional
 
 from copydesk.core import cues
 from copydesk.core.lang import is_cjk, stopwords_for
 from copydesk.core.records import Block, LabelledLine
+from copydesk.core.vocab import Label, Reason
 
 # --- thresholds (published defaults where they exist) -------------------------------------------
 # jusText: "short" blocks are < 70 chars; good blocks have stopword density >= 0.30 (we use a lower
@@ -100,6 +102,72 @@ def _jaccard(a: "set[str] | frozenset[str]", b: "set[str] | frozenset[str]") -> 
     return len(a & b) / len(a | b)
 
 
+# --- cues: the phrase and shape rules, one table --------------------------------------------------
+# End-anchored cue patterns (credits, counters, truncation) only ever match within the last ~100
+# characters; they are run on this tail of a long line.
+TAIL_CHARS = 160
+# Tabloid teasers in capitals between paragraphs ("SINGER SAYS SHOW HELPED HER LOSE 25 POUNDS"): a
+# capitalised line of this many words is a headline of another story, not a subheading.
+CAPS_TEASER_MIN_WORDS = 6
+ANY_LENGTH = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One rule that reads a label off a line's phrases or shape (conventions §6: heuristics as data).
+
+    `cue_of` tries `CUES` in order and returns the first cue that admits the line (limits), whose gate the
+    line passes and whose `test` holds. Limits say which lines a rule judges at all (word count, length,
+    sentence end). The gate exists for speed only: whole words, prefixes, suffixes or substrings of the
+    lower-cased line, *any one* of which every match of `test` contains (`pre`, when set, is a further
+    exact condition of the same kind); a cue without any gate element (the shape cues) is tested on every
+    line it admits. `features` skips, per line, every gated cue at once when the line passes none of the
+    gates open to it (`GATES`, the union of the table's gates). tests/core/test_cue_gates.py checks on
+    every dev line that no gate ever hides a match."""
+    label: str
+    reason: str
+    test: Callable[[str, str], object]  # (text, lower-cased text) -> truthy: the line is this cue
+    max_words: Optional[int] = None
+    min_words: int = 0
+    terminal_max_words: Optional[int] = None  # a lower word cap for lines that end a sentence
+    unterminated: bool = False  # only lines without a sentence end
+    max_chars: float = cues.CUE_MAX_CHARS  # ANY_LENGTH: long lines too
+    min_chars: int = 0
+    words: frozenset = frozenset()
+    prefixes: tuple = ()
+    suffixes: tuple = ()
+    subs: frozenset = frozenset()
+    digit_first: bool = False
+    pre: Optional[Callable[[str, "frozenset[str]"], bool]] = None  # (low, words): narrows the gate
+    gated: bool = field(init=False, default=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "gated", bool(self.words or self.prefixes or self.suffixes or self.subs
+                                               or self.digit_first))
+
+    def admits(self, n_words: int, terminal: bool) -> bool:
+        """Whether the word and sentence-end limits let this cue judge such a line."""
+        cap = self.terminal_max_words if terminal and self.terminal_max_words is not None else self.max_words
+        return self.min_words <= n_words and (cap is None or n_words <= cap) and not (terminal and self.unterminated)
+
+
+def _on_low(find):
+    return lambda text, low: find(low)
+
+
+def _on_text(find):
+    return lambda text, low: find(text)
+
+
+def _on_tail(find):
+    return lambda text, low: find(text[-TAIL_CHARS:])
+
+
+_DIGIT = re.compile(r"\d")
+_BYLINE = re.compile(r"^(?:(?i:by|written by|reporting by|words by|von|par|por)[\s:]+|(?i:by)\s*$)"
+                     r"[A-ZÀ-ÖØ-ÞА-Я]")
+
+
 def is_timestamp(text: str, low: Optional[str] = None) -> bool:
     """A line made of date/time tokens and little else ("/ 04:53 PM April 27, 2022")."""
     if len(text) > 90 or not _DIGIT.search(text):
@@ -118,11 +186,9 @@ def is_timestamp(text: str, low: Optional[str] = None) -> bool:
     return n > 0 and len(_TOKEN.findall(rest)) <= 1
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def _caption_end_possible(low: str, words: "set[str] | frozenset[str]") -> bool:
-    """Exact gate for cues.CAPTION_END, branch by branch."""
+    """Exact gate for cues.CAPTION_END, branch by branch (its words alone would let every line with
+    "more" through)."""
     if low.endswith(("less", "more")) and low[:-4].rstrip()[-1:] in ".!?”’\"":
         return True
     tail = low[-TAIL_CHARS:]
@@ -131,222 +197,24 @@ def _caption_end_possible(low: str, words: "set[str] | frozenset[str]") -> bool:
     return not cues.AGENCIES.isdisjoint(words) and ("/" in tail or low.endswith(")"))
 
 
-class _Subs(NamedTuple):
-    """The substring gates of `cue_of`. `features` passes only those a page contains at all (speed: a line
-    is then scanned for a handful of substrings instead of ~50; a substring missing from the page is
-    missing from each of its lines, so the result is the same)."""
-    disclaimer: tuple
-    credit_paren: tuple
-    newsletter: tuple
-    copyright: tuple
-    legal: tuple
-
-    def on_page(self, present: "frozenset[str]") -> "_Subs":
-        return _Subs(*(tuple(x for x in t if x in present) for t in self))
+def _caption_credit(text: str, low: str) -> bool:
+    # the credit alternatives are end-anchored (searched in the tail); the "Image caption" label opens the line
+    return bool(cues.CAPTION.search(text[-TAIL_CHARS:] if text.endswith((")", "]")) else text))
 
 
-_SUBS = _Subs(cues.GATE_DISCLAIMER_PHRASES, cues.GATE_CREDIT_PAREN, cues.GATE_NEWSLETTER, cues.GATE_COPYRIGHT,
-              cues.GATE_LEGAL)
-
-
-def _credit_possible(low: str, words: "set[str] | frozenset[str]", subs: _Subs = _SUBS) -> bool:
-    """Gate for cues.CREDIT: "(photo..." style credits, or one of its keywords as a word."""
-    return not cues.GATE_CREDIT.isdisjoint(words) or ("(" in low and _any_in(low, subs.credit_paren))
-
-
-# End-anchored cue patterns (credits, counters, truncation) only ever match within the last ~100
-# characters; they are run on this tail of a long line.
-TAIL_CHARS = 160
-
-
-def _any_in(low: str, subs: tuple[str, ...]) -> bool:
-    for s in subs:
-        if s in low:
-            return True
-    return False
-
-
-def cue_of(text: str, n_words: int, terminal: bool, block: Block | None = None,
-           low: Optional[str] = None, words: "Optional[set[str] | frozenset[str]]" = None,
-           subs: _Subs = _SUBS) -> tuple[Optional[str], str]:
-    """The label a phrase cue suggests for a line, with its reason code; (None, '') when none.
-
-    Speed: every regex sits behind a cheap gate (`cues.GATE_*`: words, substrings or prefixes that any
-    match must contain; `words` is the set of the line's lower-cased \\w+ tokens), so a typical line costs a
-    few set and `in` tests instead of twenty regex scans. Gates never change a result, only skip regexes
-    that cannot match."""
-    if low is None:
-        low = text.lower()
-    if words is None:
-        words = set(_TOKEN.findall(low))
-    if n_words <= CAPTION_MAX_WORDS and _caption_end_possible(low, words) and cues.CAPTION_END.search(text[-TAIL_CHARS:]):
-        return "image_caption", "caption_credit_end"
-    if len(text) > cues.CUE_MAX_CHARS:
-        # long lines read as prose; only a banner that opens with its cookie sentence, or legal small
-        # print, is judged by its phrases
-        if low.startswith(cues.GATE_COOKIE_LEAD) and cues.COOKIE_LEAD_LOW.match(low):
-            return "cookie_notice", "cookie_banner"
-        if (n_words <= DISCLAIMER_MAX_WORDS and not cues.GATE_DISCLAIMER.isdisjoint(words)
-                and _any_in(low, subs.disclaimer) and cues.DISCLAIMER_LOW.search(low)):
-            return "legal", "disclaimer_phrase"
-        return None, ""
-    if (not cues.GATE_DISCLAIMER.isdisjoint(words) and _any_in(low, subs.disclaimer)
-            and cues.DISCLAIMER_LOW.search(low)):
-        return "legal", "disclaimer_phrase"
-    if n_words <= CONTACT_MAX_WORDS and "@" in text and cues.EMAIL.search(text):
-        return "other_boilerplate", "contact_line"
-    if n_words <= 20 and "follow" in words and cues.FOLLOW_LOW.search(low):
-        return "share", "follow_us"
-    if n_words <= 6 and low.startswith(cues.GATE_ADVERTISEMENT) and cues.ADVERTISEMENT_LOW.match(low):
-        return "advertisement", "ad_marker"
-    if (n_words <= 40 and (low[:1].isdigit() or not cues.GATE_COMMENT.isdisjoint(words) or "коммент" in low
-                            or (":" in low and not cues.GATE_COMMENT_VERB.isdisjoint(words)))
-            and cues.COMMENT_LOW.match(low)):
-        return "other_boilerplate", "comment_section"
-    if n_words <= 20 and not cues.GATE_SHARE_ACTION.isdisjoint(words) and cues.SHARE_ACTION_LOW.search(low):
-        return "share", "share_action"
-    if (n_words <= 60 and (text.endswith((")", "]")) or low.startswith(cues.GATE_CAPTION_PREFIX))
-            and cues.CAPTION.search(text[-TAIL_CHARS:] if text.endswith((")", "]")) else text)):
-        return "image_caption", "caption_credit"
-    if n_words <= 25 and low.endswith(("...", "…")) and cues.TRUNCATED.search(text[-TAIL_CHARS:]):
-        return "related_link", "truncated_teaser"
-    if n_words <= 25 and text.endswith(")") and cues.COUNTER_SUFFIX.search(text[-TAIL_CHARS:]):
-        return "related_link", "counter_suffix"
-    if n_words <= 6 and not terminal and low.startswith(cues.GATE_ABOUT) and cues.ABOUT_HEADING.match(text):
-        return "widget_heading", "about_box_heading"
-    if n_words <= 25 and not cues.GATE_CALL_TO_ACTION.isdisjoint(words) and cues.CALL_TO_ACTION_LOW.search(low):
-        return "other_boilerplate", "call_to_action"
-    if ("cookie" in low or not cues.GATE_COOKIE.isdisjoint(words)) and cues.COOKIE_LOW.search(low):
-        return "cookie_notice", "cookie_phrase"
-    if ((":" in text or "：" in text) and low.startswith(cues.GATE_TAGS)) and cues.TAGS_LOW.match(low):
-        return "tags", "tags_prefix"
-    if n_words <= 60 and _credit_possible(low, words, subs) and cues.CREDIT.search(text):
-        return "image_caption", "photo_credit"
-    if (n_words <= 25 or not terminal) and _any_in(low, subs.newsletter) and cues.NEWSLETTER_LOW.search(low):
-        return "newsletter", "newsletter_phrase"
-    if n_words <= 30 and _any_in(low, subs.copyright) and cues.COPYRIGHT_LOW.search(low):
-        return "copyright", "copyright_mark"
-    if (low.startswith(cues.GATE_SHARE) or low[:1].isdigit()) and cues.SHARE_LOW.match(low):
-        return "share", "share_words"
-    if low.startswith(cues.GATE_WIDGET) and cues.WIDGET_HEADING_LOW.match(low):
-        return "widget_heading", "widget_phrase"
-    if not terminal and low.startswith(cues.GATE_RELATED_INLINE) and cues.RELATED_INLINE_LOW.match(low):
-        return "related_link", "related_prefix"
-    if n_words <= 12 and not terminal and _any_in(low, subs.legal) and cues.LEGAL_LOW.search(low):
-        return "legal", "legal_link"
-    if n_words <= 15 and low.startswith(cues.GATE_BYLINE) and _BYLINE.match(text):
-        return "byline", "by_prefix"
-    if n_words <= 60 and not cues.GATE_CAPTION_PHRASE.isdisjoint(words) and cues.CAPTION_PHRASE_LOW.search(low):
-        return "image_caption", "caption_phrase"
-    return _shape_cue(text, low, n_words, terminal)
-
-
-def _shape_cue(text: str, low: str, n_words: int, terminal: bool) -> tuple[Optional[str], str]:
-    """The last cues of `cue_of`, read off the line's shape (menu word, date line, capitals): they have no
-    keyword gate, so the pre-filter in `features` runs them directly."""
-    if n_words <= 3 and not terminal and low.rstrip(" \t!.:") in cues.NAV_SET:
-        return "navigation", "menu_word"
-    if is_timestamp(text, low):
-        return "timestamp", "date_line"
-    if _is_caps_heading(text, n_words):
-        return "widget_heading", "caps_heading"
-    if _is_caps_teaser(text, n_words, terminal):
-        return "related_link", "caps_teaser"
-    return None, ""
-
-
-@dataclass(frozen=True, slots=True)
-class _Gates:
-    """The union of the `cue_of` gates that can apply to a line of a given word count and sentence end."""
-    words: frozenset
-    prefixes: tuple
-    suffixes: tuple
-    subs: tuple
-    # `prefixes` by their first character (speed: a line is tested only against the prefixes that start
-    # with its own first character, one dict lookup instead of ~120 tail matches; same result)
-    by_first: dict = field(default_factory=dict, compare=False, hash=False)
-    sub_set: frozenset = frozenset()  # `subs` as a set (tested against a line's known substrings)
-
-
-def _gates_for(n: int, terminal: bool) -> _Gates:
-    """Every keyword gate of `cue_of` (before `_shape_cue`) whose branch is open to a line of `n` words
-    (CUE_MAX_CHARS or shorter) with this sentence end. A line that passes none of them gets no keyword cue."""
-    words: set = set(cues.GATE_DISCLAIMER) | cues.GATE_COOKIE
-    prefixes = list(cues.GATE_TAGS + cues.GATE_SHARE + cues.GATE_WIDGET)
-    suffixes: list = []
-    subs = ["cookie"]
-    if n <= CAPTION_MAX_WORDS:
-        words |= cues.GATE_CAPTION_END | cues.AGENCIES
-        suffixes += ["less", "more"]
-    if n <= CONTACT_MAX_WORDS:
-        subs.append("@")
-    if n <= 20:
-        words |= {"follow"} | cues.GATE_SHARE_ACTION
-    if n <= 6:
-        prefixes += cues.GATE_ADVERTISEMENT
-        if not terminal:
-            prefixes += cues.GATE_ABOUT
-    if n <= 40:
-        words |= cues.GATE_COMMENT | cues.GATE_COMMENT_VERB
-        subs.append("коммент")
-    if n <= 60:
-        prefixes += cues.GATE_CAPTION_PREFIX
-        suffixes += [")", "]"]
-        words |= cues.GATE_CREDIT | cues.GATE_CAPTION_PHRASE
-        subs += cues.GATE_CREDIT_PAREN
-    if n <= 25:
-        suffixes += ["...", "…", ")"]
-        words |= cues.GATE_CALL_TO_ACTION
-    if not terminal:
-        prefixes += cues.GATE_RELATED_INLINE
-    if n <= 25 or not terminal:
-        subs += cues.GATE_NEWSLETTER
-    if n <= 30:
-        subs += cues.GATE_COPYRIGHT
-    if n <= 12 and not terminal:
-        subs += cues.GATE_LEGAL
-    if n <= 15:
-        prefixes += cues.GATE_BYLINE
-    prefixes = list(dict.fromkeys(prefixes))
-    by_first: dict[str, list] = {}
-    for p in prefixes:
-        by_first.setdefault(p[:1], []).append(p)
-    return _Gates(frozenset(words), tuple(prefixes), tuple(dict.fromkeys(suffixes)),
-                  tuple(dict.fromkeys(subs)), {k: tuple(v) for k, v in by_first.items()}, frozenset(subs))
-
-
-
-# Word counts above this all share one gate set (the largest threshold in `_gates_for` is CAPTION_MAX_WORDS).
-_GATE_CAP = CAPTION_MAX_WORDS + 1
-# GATES[terminal][min(n_words, _GATE_CAP)], built once at import (speed: one list index per line).
-GATES = tuple(tuple(_gates_for(n, t) for n in range(_GATE_CAP + 1)) for t in (False, True))
-# every substring gate of `features` (all gate sets) and `cue_of`: a page is scanned once for each
-_GATE_SUBS = tuple(dict.fromkeys([s for row in GATES for g in row for s in g.subs] + [x for t in _SUBS for x in t]))
-
-
-_BYLINE = re.compile(r"^(?:(?i:by|written by|reporting by|words by|von|par|por)[\s:]+|(?i:by)\s*$)"
-                     r"[A-ZÀ-ÖØ-ÞА-Я]")
-
-
-def _is_caps_heading(text: str, n_words: int) -> bool:
-    """Short ALL-CAPS line without sentence end ("FEATURED STORIES"): RefinedWeb drops mostly-upper lines."""
-    if not (1 <= n_words <= 5) or len(text) > 50 or not text.isupper():
+def _is_caps_heading(text: str, low: str = "") -> bool:
+    """ALL-CAPS line ("FEATURED STORIES"): RefinedWeb drops mostly-upper lines (short ones: see CUES)."""
+    if not text.isupper():
         return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-# Tabloid teasers in capitals between paragraphs ("SINGER SAYS SHOW HELPED HER LOSE 25 POUNDS"): a
-# capitalised line of this many words is a headline of another story, not a subheading.
-CAPS_TEASER_MIN_WORDS = 6
-
-
 _ASCII_LOWER = bytes(range(97, 123))
 
 
-def _is_caps_teaser(text: str, n_words: int, terminal: bool) -> bool:
-    if n_words < CAPS_TEASER_MIN_WORDS or n_words > 30 or terminal:
-        return False
+def _is_caps_teaser(text: str, low: str = "") -> bool:
+    """At least 90 % of the letters upper case (word and sentence-end limits: see CUES)."""
     if text.isascii():
         # exact quick reject (speed): a-z are letters and not upper case, so more of them than a tenth of
         # the line's characters (>= its letters) already fails the 90 % test below; counted in C
@@ -357,19 +225,190 @@ def _is_caps_teaser(text: str, n_words: int, terminal: bool) -> bool:
     return n_letters >= 20 and sum(map(str.isupper, text)) >= 0.9 * n_letters
 
 
+def _is_menu_word(text: str, low: str) -> bool:
+    return low.rstrip(" \t!.:") in cues.NAV_SET
+
+
+def _commenter_colon(low: str, words) -> bool:
+    # "jdoe says:" -- the verbs are common words in news; every commenter line holds the colon
+    return ":" in low
+
+
+def _disclaimer_word(low: str, words) -> bool:
+    # every DISCLAIMER phrase also holds one of these whole words
+    return not cues.GATE_DISCLAIMER.isdisjoint(words)
+
+
+# The phrase and shape cues, in the order they are tried (the first that applies wins). Patterns and their
+# sources: copydesk/core/cues.py. Word caps: a cue phrase inside a long paragraph is usually the article
+# talking about cookies or newsletters, not a widget; lines longer than cues.CUE_MAX_CHARS are judged by
+# the three cues marked ANY_LENGTH only.
+CUES: tuple[Cue, ...] = (
+    # photo captions end in a credit or a gallery's less/more toggle, however long they run
+    Cue("image_caption", "caption_credit_end", _on_tail(cues.CAPTION_END.search), max_words=CAPTION_MAX_WORDS,
+        max_chars=ANY_LENGTH, words=cues.GATE_CAPTION_END | cues.AGENCIES, suffixes=("less", "more"),
+        pre=_caption_end_possible),
+    # a long cookie banner that opens with its cookie sentence
+    Cue("cookie_notice", "cookie_banner", _on_low(cues.COOKIE_LEAD_LOW.match), min_chars=cues.CUE_MAX_CHARS + 1,
+        max_chars=ANY_LENGTH, prefixes=cues.GATE_COOKIE_LEAD),
+    # legal small print (trademarks, medical disclaimers, terms) shares no words with the news above it
+    Cue("legal", "disclaimer_phrase", _on_low(cues.DISCLAIMER_LOW.search), max_words=DISCLAIMER_MAX_WORDS,
+        max_chars=ANY_LENGTH, subs=frozenset(cues.GATE_DISCLAIMER_PHRASES), pre=_disclaimer_word),
+    # an e-mail address: contact or author-box line
+    Cue("other_boilerplate", "contact_line", _on_text(cues.EMAIL.search), max_words=CONTACT_MAX_WORDS,
+        subs=frozenset({"@"})),
+    # "Follow us on Twitter": the social bar (0 of 15 such dev lines are article text)
+    Cue("share", "follow_us", _on_low(cues.FOLLOW_LOW.search), max_words=20, words=frozenset({"follow"})),
+    # the label of an ad slot, alone on its line
+    Cue("advertisement", "ad_marker", _on_low(cues.ADVERTISEMENT_LOW.match), max_words=6,
+        prefixes=cues.GATE_ADVERTISEMENT),
+    # comment sections follow the article ("12 responses to ...", "Leave a reply", "jdoe says:")
+    Cue("other_boilerplate", "comment_section", _on_low(cues.COMMENT_LOW.match), max_words=40,
+        words=cues.GATE_COMMENT, subs=frozenset({"коммент"}), digit_first=True),
+    Cue("other_boilerplate", "comment_section", _on_low(cues.COMMENT_LOW.match), max_words=40,
+        words=cues.GATE_COMMENT_VERB, pre=_commenter_colon),
+    # share-bar UI text with an action verb
+    Cue("share", "share_action", _on_low(cues.SHARE_ACTION_LOW.search), max_words=20, words=cues.GATE_SHARE_ACTION),
+    # a caption that ends in its credit ("(AP)", "[File: Reuters]") or opens with "Image caption"
+    Cue("image_caption", "caption_credit", _caption_credit, max_words=60, suffixes=(")", "]"),
+        prefixes=cues.GATE_CAPTION_PREFIX),
+    # a teaser headline the widget cut off mid-word
+    Cue("related_link", "truncated_teaser", _on_tail(cues.TRUNCATED.search), max_words=25, suffixes=("...", "…")),
+    # a most-read list's popularity counter after a headline
+    Cue("related_link", "counter_suffix", _on_tail(cues.COUNTER_SUFFIX.search), max_words=25, suffixes=(")",)),
+    # "About the author" / "About <Company>": the box that closes an article
+    Cue("widget_heading", "about_box_heading", _on_text(cues.ABOUT_HEADING.match), max_words=6, unterminated=True,
+        prefixes=cues.GATE_ABOUT),
+    # "Click here to get the app": an inline promo between paragraphs
+    Cue("other_boilerplate", "call_to_action", _on_low(cues.CALL_TO_ACTION_LOW.search), max_words=25,
+        words=cues.GATE_CALL_TO_ACTION),
+    # C4: cookie/privacy lines
+    Cue("cookie_notice", "cookie_phrase", _on_low(cues.COOKIE_LOW.search), subs=frozenset({"cookie"}),
+        words=cues.GATE_COOKIE),
+    # "Tags: Politics, Budget": the topic list under an article
+    Cue("tags", "tags_prefix", _on_low(cues.TAGS_LOW.match), prefixes=cues.GATE_TAGS),
+    # "(Photo: ...)", "Credit: ...", an agency name at the end: a photo credit
+    Cue("image_caption", "photo_credit", _on_text(cues.CREDIT.search), max_words=60, words=cues.GATE_CREDIT,
+        subs=frozenset(cues.GATE_CREDIT_PAREN)),
+    # a newsletter box: short, or without a sentence end however long (a sign-up form's run-on text)
+    Cue("newsletter", "newsletter_phrase", _on_low(cues.NEWSLETTER_LOW.search), terminal_max_words=25,
+        subs=frozenset(cues.GATE_NEWSLETTER)),
+    # jusText: "©" is bad
+    Cue("copyright", "copyright_mark", _on_low(cues.COPYRIGHT_LOW.search), max_words=30,
+        subs=frozenset(cues.GATE_COPYRIGHT)),
+    # a share bar flattened to a line of network names
+    Cue("share", "share_words", _on_low(cues.SHARE_LOW.match), prefixes=cues.GATE_SHARE, digit_first=True),
+    # "Related stories", "Most read", "Lesen Sie auch": the heading of a link widget
+    Cue("widget_heading", "widget_phrase", _on_low(cues.WIDGET_HEADING_LOW.match), prefixes=cues.GATE_WIDGET),
+    # "Related: <headline>" teaser inline in the body
+    Cue("related_link", "related_prefix", _on_low(cues.RELATED_INLINE_LOW.match), unterminated=True,
+        prefixes=cues.GATE_RELATED_INLINE),
+    # footer links (terms, privacy, contact)
+    Cue("legal", "legal_link", _on_low(cues.LEGAL_LOW.search), max_words=12, unterminated=True,
+        subs=frozenset(cues.GATE_LEGAL)),
+    # "By Jane Doe": a byline (a capital after "by": "by the river" is prose)
+    Cue("byline", "by_prefix", _on_text(_BYLINE.match), max_words=15, prefixes=cues.GATE_BYLINE),
+    # who stands where in the photo, or an artist's illustration
+    Cue("image_caption", "caption_phrase", _on_low(cues.CAPTION_PHRASE_LOW.search), max_words=60,
+        words=cues.GATE_CAPTION_PHRASE),
+    # --- shape cues (no keyword gate) ---
+    # RefinedWeb: one-word menu lines ("Home", "Close")
+    Cue("navigation", "menu_word", _is_menu_word, max_words=3, unterminated=True),
+    # a line of date and time tokens and at most one other word
+    Cue("timestamp", "date_line", is_timestamp),
+    # RefinedWeb drops mostly-upper lines: a short one is a widget title ("FEATURED STORIES")
+    Cue("widget_heading", "caps_heading", _is_caps_heading, max_words=5, max_chars=50),
+    # a longer capitalised line without sentence end is a tabloid teaser of another story
+    Cue("related_link", "caps_teaser", _is_caps_teaser, min_words=CAPS_TEASER_MIN_WORDS, max_words=30,
+        unterminated=True),
+)
+# every substring gate of the table: `features` finds them in the page once each (`_page_subs`)
+_GATE_SUBS = tuple(dict.fromkeys(s for c in CUES for s in sorted(c.subs)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Gates:
+    """The cues open to lines of one word count and sentence end (`CUES` filtered by `Cue.admits`), and
+    the union of their gates for lines of CUE_MAX_CHARS or shorter: such a line that passes none of them
+    can only be one of the ungated `shape` cues."""
+    cues: tuple
+    shape: tuple
+    words: frozenset
+    suffixes: tuple
+    subs: frozenset
+    digit_first: bool
+    # the prefixes by their first character (speed: a line is tested only against the prefixes that start
+    # with its own first character, one dict lookup instead of ~120 tail matches; same result)
+    by_first: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def _gates_for(n: int, terminal: bool) -> _Gates:
+    open_ = tuple(c for c in CUES if c.admits(n, terminal))
+    short = [c for c in open_ if c.gated and c.min_chars <= cues.CUE_MAX_CHARS]
+    by_first: dict[str, list] = {}
+    for p in dict.fromkeys(p for c in short for p in c.prefixes):
+        by_first.setdefault(p[:1], []).append(p)
+    return _Gates(open_, tuple(c for c in open_ if not c.gated),
+                  frozenset().union(*(c.words for c in short)),
+                  tuple(dict.fromkeys(s for c in short for s in c.suffixes)),
+                  frozenset().union(*(c.subs for c in short)),
+                  any(c.digit_first for c in short),
+                  {k: tuple(v) for k, v in by_first.items()})
+
+
+# Word counts above this all share one gate set (one more than the largest word limit in CUES).
+_GATE_CAP = 1 + max(x for c in CUES for x in (c.max_words, c.min_words, c.terminal_max_words) if x is not None)
+# GATES[terminal][min(n_words, _GATE_CAP)], built once at import (speed: one list index per line).
+GATES = tuple(tuple(_gates_for(n, t) for n in range(_GATE_CAP + 1)) for t in (False, True))
 _NO_CUE: tuple[Optional[str], str] = (None, "")
+_NO_SUBS: frozenset = frozenset()
+
+
+def _first_cue(cands: tuple, text: str, low: str, words, held) -> tuple[Optional[str], str]:
+    """The first of `cands` (cues admitting the line's words and sentence end) that the line is."""
+    n = len(text)
+    for c in cands:
+        if n > c.max_chars or n < c.min_chars:
+            continue
+        # the gate: any one of its elements (an empty element is skipped by its truth test, cheaply)
+        if c.gated and not ((c.words and not c.words.isdisjoint(words)) or (c.prefixes and low.startswith(c.prefixes))
+                            or (c.suffixes and low.endswith(c.suffixes)) or (c.subs and held and not c.subs.isdisjoint(held))
+                            or (c.digit_first and low[:1].isdigit())):
+            continue
+        if c.pre is not None and not c.pre(low, words):
+            continue
+        if c.test(text, low):
+            return c.label, c.reason
+    return _NO_CUE
+
+
+def cue_of(text: str, n_words: int, terminal: bool, low: Optional[str] = None,
+           words: "Optional[set[str] | frozenset[str]]" = None,
+           held: "Optional[set[str] | frozenset[str]]" = None) -> tuple[Optional[str], str]:
+    """The (label, reason) the first applicable cue of `CUES` gives a line; (None, '') when none.
+    `words`: the set of the line's lower-cased \\w+ tokens; `held`: the gate substrings (`_GATE_SUBS`) the
+    lower-cased line contains (`features` knows both already)."""
+    if low is None:
+        low = text.lower()
+    if words is None:
+        words = set(_TOKEN.findall(low))
+    if held is None:
+        held = {s for s in _GATE_SUBS if s in low}
+    return _first_cue(GATES[terminal][min(n_words, _GATE_CAP)].cues, text, low, words, held)
+
+
 # ASCII bytes that are not \w, mapped to a space (a bytes.translate table for features()).
 # Line breaks and every non-ASCII byte stay (UTF-8 multi-byte sequences are left whole).
 _ASCII_NONWORD_TO_SPACE_KEEP_NL = bytes(c if (c >= 128 or c == 10 or chr(c).isalnum() or c == 95) else 32
                                         for c in range(256))
 
 
-def _page_subs(page_low: str, lows: list[str], aligned: bool) -> tuple[frozenset, dict[int, set]]:
-    """The gate substrings a page contains, and for each line holding any, which (line index -> set):
-    each substring is found in the page with str.find. When `lows` are the page's own lines (`aligned`),
-    its occurrences are mapped to lines by their offsets; otherwise (a block holding a line break) each
-    line is searched for the substrings the page holds. Most lines hold none, so `features` tests most
-    lines' substrings with one dict lookup."""
+def _page_subs(page_low: str, lows: list[str], aligned: bool) -> dict[int, set]:
+    """For each line holding any gate substring, which (line index -> set): each substring is found in the
+    page with str.find. When `lows` are the page's own lines (`aligned`), its occurrences are mapped to
+    lines by their offsets; otherwise (a block holding a line break) each line is searched for the
+    substrings the page holds. Most lines hold none, so `features` tests most lines' substrings with one
+    dict lookup."""
     line_subs: dict[int, set] = {}
     if not aligned:
         present = [sub for sub in _GATE_SUBS if sub in page_low]
@@ -377,17 +416,14 @@ def _page_subs(page_low: str, lows: list[str], aligned: bool) -> tuple[frozenset
             held = {sub for sub in present if sub in low}
             if held:
                 line_subs[i] = held
-        return frozenset(present), line_subs
+        return line_subs
     starts = list(accumulate((len(x) + 1 for x in lows), initial=0))
-    present = []
     for sub in _GATE_SUBS:
         i = page_low.find(sub)
-        if i >= 0:
-            present.append(sub)
         while i >= 0:  # no substring holds a line break, so an occurrence lies within one line
             line_subs.setdefault(bisect_right(starts, i) - 1, set()).add(sub)
             i = page_low.find(sub, i + 1)
-    return frozenset(present), line_subs
+    return line_subs
 
 
 def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
@@ -411,8 +447,7 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
     memo: dict[str, tuple] = {}
     # Speed, same result: the gates' substrings are first looked for in the whole page (one C scan
     # each), and each line learns which ones it holds (`_page_subs`).
-    present, line_subs = _page_subs(page_low, lows, aligned)
-    cue_subs = _SUBS.on_page(present)
+    line_subs = _page_subs(page_low, lows, aligned)
     for i, (b, t, low, bl) in enumerate(zip(blocks, texts, lows, blanked)):
         hit = memo.get(t)
         if hit is None:
@@ -432,20 +467,15 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
             # pre-filter (speed only, same result): a line that opens, ends or contains none of the
             # keywords of the cues open to its length skips straight to the shape cues
             g = GATES[terminal][n_words if n_words < _GATE_CAP else _GATE_CAP]
-            held = line_subs.get(i)
-            has_sub = held is not None and not g.sub_set.isdisjoint(held)
+            held = line_subs.get(i, _NO_SUBS)
             first = low[:1]
             pre = g.by_first.get(first)
             if (len(t) <= cues.CUE_MAX_CHARS and g.words.isdisjoint(toks) and not (pre and low.startswith(pre))
-                    and not low.endswith(g.suffixes) and not first.isdigit() and not has_sub):
-                # the shape cues need a short line (menu word, capitals heading), an unpunctuated one of
-                # up to 30 words (capitals teaser) or a digit in 90 characters (date line)
-                if n_words <= 5 or (n_words <= 30 and not terminal) or (len(t) <= 90 and _DIGIT.search(t)):
-                    cue, why = _shape_cue(t, low, n_words, terminal)
-                else:
-                    cue, why = _NO_CUE
+                    and not low.endswith(g.suffixes) and not (g.digit_first and first.isdigit())
+                    and g.subs.isdisjoint(held)):
+                cue, why = _first_cue(g.shape, t, low, toks, held) if g.shape else _NO_CUE
             else:
-                cue, why = cue_of(t, n_words, terminal, b, low, frozenset(toks), cue_subs)
+                cue, why = _first_cue(g.cues, t, low, frozenset(toks), held)
             hit = memo[t] = (n_words, terminal, ratio, toks, cue, why)
         else:
             n_words, terminal, ratio, toks, cue, why = hit
@@ -845,6 +875,14 @@ def classify(blocks: list[Block], *, lang: Optional[str] = None, title_hint: Opt
     return out
 
 
+def _relabel(ln: LabelledLine, label: Label, reason: Reason) -> None:
+    """A later pass changes a line's label: `reason` names the pass, and the line keeps the first decision
+    (`LabelledLine.first`) instead of losing it."""
+    if ln.first is None:
+        ln.first = (ln.label, ln.reason)
+    ln.label, ln.reason = label, reason
+
+
 # A list that closes the article (tour dates, fixtures, results) follows its last paragraph directly, with
 # no widget in between, and its items share a leading shape: a number, a month name or a bullet. At
 # least LIST_MIN_ITEMS such lines in a row, optionally under one short heading line, are body.
@@ -875,7 +913,7 @@ def _closing_list(lines: list[LabelledLine], feats: list[Feat], end: int) -> Non
     if j - i < LIST_MIN_ITEMS:
         return
     for k in ([head] if head is not None else []) + list(range(i, j)):
-        lines[k].label, lines[k].reason = "body", "list_after_body"
+        _relabel(lines[k], "body", "list_after_body")
 
 
 # A list introduced by a colon ("The 2020 tour dates:", "Ingredients:") belongs to the article even
@@ -898,7 +936,7 @@ def _colon_lists(lines: list[LabelledLine], feats: list[Feat], end: int) -> None
                 and (ln.label == "body" or i == after_end) and feats[i].kind != "cue"
                 and not _LIST_INTRO_NOT.search(ln.text)):
             if ln.label != "body":
-                ln.label, ln.reason = "body", "list_intro_after_body"
+                _relabel(ln, "body", "list_intro_after_body")
             j, seen = i + 1, set()
             # a repeated item means we ran into a menu, not a list the author wrote
             while j < n and j - i <= LIST_MAX_ITEMS and lines[j].label != "body" and lines[j].text not in seen:
@@ -909,7 +947,7 @@ def _colon_lists(lines: list[LabelledLine], feats: list[Feat], end: int) -> None
                     j += gap  # the site's promo inside the list: stays template, the list goes on
                     continue
                 seen.add(lines[j].text)
-                lines[j].label, lines[j].reason = "body", "list_after_colon"
+                _relabel(lines[j], "body", "list_after_colon")
                 j += 1
             i = j
         else:
@@ -1008,4 +1046,4 @@ def _relabel_related(lines: list[LabelledLine], feats: list[Feat], start: int, e
         elif seen_widget and ln.label in ("other_boilerplate", "navigation") and ln.reason != "site_template" and \
                 LINK_MIN_WORDS <= f.n_words <= LINK_MAX_WORDS and not f.terminal:
             # (a line of the site's template is the site's own furniture, not a teaser of another story)
-            ln.label, ln.reason = "related_link", "after_widget_heading"
+            _relabel(ln, "related_link", "related_widget_resumes")

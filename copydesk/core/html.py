@@ -34,6 +34,7 @@ from typing import Optional
 
 from copydesk.core.records import Block, LabelledLine
 from copydesk.core.segment import clean_line
+from copydesk.core.vocab import DOM_CLASS_REASON
 
 # Elements whose text is never visible article text.
 DROP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
@@ -233,16 +234,10 @@ def merge_lines(inner: list[LabelledLine], outer: list[LabelledLine]) -> list[La
 
 
 def _class_info(attrs: str) -> tuple[Optional[str], bool]:
-    """(boilerplate label, article-body marker) of a class/id string, cached: sites repeat the same
-    class strings on every page, so the regexes run once per distinct string."""
-    try:
-        return _CLASS_CACHE[attrs]
-    except KeyError:
-        pass
-    if len(_CLASS_CACHE) > 100_000:
-        _CLASS_CACHE.clear()
-    info = _CLASS_CACHE[attrs] = (_class_cue_uncached(attrs), _content_marker(attrs))
-    return info
+    """(boilerplate label, article-body marker) of a class/id string. `_walk` keeps the answers for the
+    page it walks (a page repeats its class strings on every card and paragraph); no cache outlives the
+    page (conventions §9)."""
+    return _class_cue_uncached(attrs), _content_marker(attrs)
 
 
 # Every CONTENT_CLASS alternative holds one of the words "article", "story", "entry", "post", "body",
@@ -258,9 +253,6 @@ def _content_marker(attrs: str) -> bool:
                               or "body" in low or "content" in low or "main" in low or "rich" in low):
         return False
     return bool(CONTENT_CLASS.search(attrs))
-
-
-_CLASS_CACHE: dict[str, tuple[Optional[str], bool]] = {}
 
 
 def _class_cue_uncached(attrs: str) -> Optional[str]:
@@ -435,7 +427,7 @@ def _walk(body, with_paths: bool = False) -> tuple[list[_El], list[Block], list[
     push = opened.append
     block_tags = BLOCK_TAGS
     skip_tags = _SKIP_TAGS
-    class_cache = _CLASS_CACHE
+    class_info: dict[str, tuple[Optional[str], bool]] = {}  # this page's class strings, each worked out once
     node = body.first_child
     while True:
         if node is None:
@@ -476,9 +468,12 @@ def _walk(body, with_paths: bool = False) -> tuple[list[_El], list[Block], list[
             if a:
                 attrs = ((a.get("class") or "") + " " + (a.get("id") or "")).strip().lower()
                 if attrs:
-                    cue, marked = class_cache.get(attrs) or _class_info(attrs)
+                    info = class_info.get(attrs)
+                    if info is None:
+                        info = class_info[attrs] = _class_info(attrs)
+                    cue, marked = info
                     if cue:
-                        why = "dom_class_" + cue
+                        why = DOM_CLASS_REASON[cue]
                     content = content or marked
                 if a.get("itemprop") == "articleBody":
                     content = True

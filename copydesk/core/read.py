@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from copydesk.core.records import RawDoc
+from copydesk.core.vocab import RejectKind
 
 # Fences (conventions §8). Defaults sized for news pages: the largest dev page is 1.3 MB of HTML.
 MAX_FILE_BYTES = 20 * 1024 * 1024          # on-disk size cap
@@ -40,7 +41,7 @@ class Limits:
 
 
 class RejectError(Exception):
-    def __init__(self, kind: str, message: str):
+    def __init__(self, kind: RejectKind, message: str):
         super().__init__(message)
         self.kind = kind
         self.message = message

@@ -7,21 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
-# Label vocabulary: the contract from the foundation issue. Every non-blank line gets exactly one.
-Label = Literal[
-    "body", "page_title", "headline", "timestamp", "byline", "image_alt", "image_caption",
-    "advertisement", "widget_heading", "related_link", "newsletter", "tags", "copyright",
-    "cookie_notice", "navigation", "share", "legal", "other_boilerplate",
-]
-LABELS: tuple[str, ...] = Label.__args__  # type: ignore[attr-defined]
+from copydesk.core.vocab import LABELS, Label, Reason, RejectKind  # noqa: F401 (LABELS: re-exported)
 
+# The vocabularies (line labels, line reasons, reject kinds) are declared in copydesk/core/vocab.py.
 Mode = Literal["text", "html"]
-
-# Reject kinds: why a file could not become an article (a row in `rejects`).
-RejectKind = Literal[
-    "empty", "binary", "not_text", "decode_error", "gzip_corrupt", "gzip_bomb", "too_large",
-    "timeout", "unreadable", "no_content", "parse_error", "symlink_outside", "internal_error",
-]
 
 
 @dataclass(slots=True)
@@ -56,15 +45,18 @@ class Block:
 class LabelledLine:
     number: int
     text: str
-    label: str
-    reason: str
+    label: Label
+    reason: Reason
     score: float = 0.0
+    # (label, reason) of the first decision when a later pass changed it (the pass names itself in `reason`);
+    # None when the first decision stands. Not a column of the `lines` table.
+    first: Optional[tuple[Label, Reason]] = None
 
 
 @dataclass(slots=True)
 class Reject:
     source_path: str
-    error_kind: str
+    error_kind: RejectKind
     message: str
     sha256: Optional[str] = None
 
