@@ -39,7 +39,8 @@ def cmd_extract(args) -> int:
         print(f"  [{i}] {p}")
     print("\nlines:")
     for ln in art.lines:
-        print(f"  {ln.number:>5} {ln.label:<17} {ln.reason:<28} {ln.text[:90]}")
+        first = f"  (first: {ln.first[0]}/{ln.first[1]})" if ln.first else ""
+        print(f"  {ln.number:>5} {ln.label:<17} {ln.reason:<28} {ln.text[:90]}{first}")
     return 0
 
 
