@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlsplit
 
+from copydesk.core import dates as _dates
 from copydesk.core.entities import word_alternation
 from copydesk.core.records import LabelledLine
 
@@ -932,9 +933,7 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
 
 # --- HTML metadata -----------------------------------------------------------------------------------------
 
-_PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate",
-                   "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-                   "dcterms.created", "dc.date", "date", "article.published", "cxenseparse:recs:publishtime")
+_PUBLISHED_META = _dates.PUBLISHED_META
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                   "last-modified")
 
@@ -990,17 +989,18 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         # is a section or site label
         rest = stated[len(seen):] if seen and stated.startswith(seen) else None
         art.title = seen if rest and _TITLE_SEP.match(rest) else stated
+    pub = pub_src = None
     for key in ("datePublished", "dateCreated"):
         v = _ld_value(ld, key)
         d = parse_date(str(v)) if v else None
         if d:
-            art.published, art.published_source = with_zone(d, tz), "json-ld"
+            pub, pub_src = with_zone(d, tz), "json-ld"
             break
-    if art.published_source != "json-ld":
+    if pub is None:
         for key in _PUBLISHED_META:
             d = parse_date(meta[key]) if meta.get(key) else None
             if d:
-                art.published, art.published_source = with_zone(d, tz), "meta"
+                pub, pub_src = with_zone(d, tz), "meta"
                 break
     v = _ld_value(ld, "dateModified")
     d = parse_date(str(v)) if v else None
@@ -1011,6 +1011,13 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
                 break
     if d:
         art.modified = with_zone(d, tz)
+    fetched = getattr(art, "fetched_at", None)
+    pub, mod = _dates.not_after(pub, fetched), _dates.not_after(art.modified, fetched)
+    text_pub = art.published if art.published_source == "text_line" else None
+    art.modified = mod
+    got, src = _dates.rank(pub, pub_src, text_pub)
+    if got:
+        art.published, art.published_source = got, src
     people = authors_from_meta(_ld_value(ld, "author")) if _ld_value(ld, "author") else []
     if not people and meta.get("author") and not meta["author"].startswith("http"):
         people = authors_from_meta(meta["author"])
