@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlsplit
 
+from copydesk.core import authors as _authors
 from copydesk.core import dates as _dates
 from copydesk.core.entities import word_alternation
 from copydesk.core.records import LabelledLine
@@ -736,10 +737,19 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
 _person_name_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(_person_name)
 
 
+# Byline labels with a colon ("Written by: Jane Doe", "Text: Anna Muster", "Autor: ...") and the Italian
+# lower-case "di" before a capital ("di Mario Rossi"): where pages put "By" in other words (issue 14).
+_BY_LABEL = re.compile(r"^(?:(?:written\s+by|text|texto|testo|author|authors|autor|autore|auteur|auteurs|"
+                       r"autores|autoren|words|reporting)\s*:\s*|di\s+(?=[A-ZÀ-Ý]))")
+
+
 def authors_from_byline(text: str) -> list[str]:
     """'By Jane Doe and John Roe, Staff Writers' -> ['Jane Doe', 'John Roe']; credentials and
     affiliations after a comma are dropped, organisations are never taken for people."""
-    s = _BY.sub("", text.strip())
+    s = text.strip()
+    if ":" in s or s.startswith("di "):
+        s = _BY_LABEL.sub("", s)
+    s = _BY.sub("", s)
     if "@" in s:  # (every _EMAIL_HANDLE match holds one)
         s = _EMAIL_HANDLE.sub(" ", s)
     s = _cut_at(_GLUED_ROLE_AT, s)  # = _GLUED_ROLE.split(s, maxsplit=1)[0], as in person_name
@@ -775,7 +785,7 @@ def _author_lines(lines: list[LabelledLine], fb: Optional[int] = None, lb: Optio
             # "By" alone on its line: the name is on the next line
             ln = LabelledLine(lines[idx + 1].number, "By " + lines[idx + 1].text, "byline", "by_alone")
             t = ln.text
-        if ln.label == "byline" or (ln.label != "body" and _BY_NAME_START.match(t)
+        if ln.label == "byline" or (ln.label != "body" and (_BY_NAME_START.match(t) or _BY_LABEL.match(t))
                                     and len(t.split()) <= 14):
             if found and ln.number - found[-1].number > 3:
                 break
@@ -842,7 +852,38 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 authors.extend(authors_from_byline(t))
                 if authors:
                     break
+    if not authors:
+        name = _boxed_author(lines, fb)
+        if name:
+            authors.append(name)
     return list(dict.fromkeys(authors)), agencies
+
+
+# An author box under the article: the name again, opening a short biography ("Jane Doe is a travel
+# writer ..."). A bare name line near the headline (which alone could be a section or a menu entry) counts
+# when such a biography repeats it below the first paragraph. (The name repeated alone counted too at
+# first: "Contact Us" and other menu entries repeat in footers, so precision fell by 6 points.)
+BIO_MIN_WORDS = 8
+_BIO_AFTER_NAME = re.compile(r"^\s+(?:is|was|has|writes|covers|ist|est|es|è)\s")
+AUTHOR_BOX_AFTER = 400  # lines below the first body line where the box may sit (long pages, comments after)
+
+
+def _boxed_author(lines: list[LabelledLine], fb: int) -> Optional[str]:
+    for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
+        ln = lines[idx]
+        t = ln.text.strip()
+        if ln.label in ("body", "headline", "page_title", "navigation", "related_link") or not (4 < len(t) <= 40) \
+                or t.count(" ") > 3:
+            continue
+        name = person_name(t)
+        if not name or name != t:
+            continue
+        for later in lines[fb + 1: fb + AUTHOR_BOX_AFTER]:
+            lt = later.text
+            if lt.startswith(name) and later.label != "related_link" and _BIO_AFTER_NAME.match(lt[len(name):]) \
+                    and lt.count(" ") >= BIO_MIN_WORDS:
+                return name
+    return None
 
 
 def authors_from_meta(value) -> list[str]:
@@ -886,7 +927,7 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
                  tz: Optional[str] = None) -> dict:
     """Fields readable from the labelled lines alone (text mode; HTML metadata overrides later).
     `tz`: the source's configured zone (IANA name or '+08:00'), applied only to times without an offset."""
-    out: dict = {"title": None, "site_name": None, "published": None, "published_source": None,
+    out: dict = {"title": None, "title_source": None, "authors_source": None, "site_name": None, "published": None, "published_source": None,
                  "modified": None, "tags": [], "copyright": None, "images": [], "related_links": [],
                  "authors": [], "dateline": None, "wire_agencies": [], "publisher_domain": None}
     page_title = None
@@ -924,10 +965,11 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
     out["copyright"] = pick_copyright(copyrights)
     out["title"] = text_title(lines, page_title, fb) or (
         headline if headline and len(headline.split()) >= TITLE_MIN_WORDS else None)
+    out["title_source"] = "headline" if out["title"] else None
     if page_title:
         out["site_name"] = site_from_page_title(page_title, out["title"])
         if out["title"] is None:
-            out["title"] = _TITLE_SEP.split(page_title)[0].strip()
+            out["title"], out["title_source"] = _TITLE_SEP.split(page_title)[0].strip(), "page_title"
     pub, mod = text_dates(lines, fb)
     if pub:
         out["published"], out["published_source"] = with_zone(pub, tz), "text_line"
@@ -939,7 +981,7 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
             out["published"], out["published_source"] = with_zone(far, tz), "text_line"
     out["modified"] = with_zone(mod, tz)
     authors, agencies = text_authors(lines, fb, lb)
-    out["authors"] = authors
+    out["authors"], out["authors_source"] = authors, "byline" if authors else None
     # the dateline opens the first paragraph; when the classifier left that paragraph out, it is a long
     # line just above the first body line
     leads = paragraphs[:1] + [ln.text for ln in lines[max(0, fb - HEADER_AFTER):fb]
@@ -1017,7 +1059,9 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         # "Headline | Editorial": when the visible headline is the stated title up to a separator, the rest
         # is a section or site label
         rest = stated[len(seen):] if seen and stated.startswith(seen) else None
-        art.title = seen if rest and _TITLE_SEP.match(rest) else stated
+        if not (rest and _TITLE_SEP.match(rest)):
+            art.title = stated
+            art.title_source = "json-ld" if _ld_value(ld, "headline") else "meta"
     pub = pub_src = None
     for key in ("datePublished", "dateCreated"):
         v = _ld_value(ld, key)
@@ -1047,11 +1091,17 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     got, src = _dates.rank(pub, pub_src, text_pub)
     if got:
         art.published, art.published_source = got, src
-    people = authors_from_meta(_ld_value(ld, "author")) if _ld_value(ld, "author") else []
-    if not people and meta.get("author") and not meta["author"].startswith("http"):
-        people = authors_from_meta(meta["author"])
+    people, src = [], None
+    for value, where in _authors.author_values(meta, ld):
+        people = authors_from_meta(value)
+        if not people:
+            one = _authors.plain_name(value, NOT_PERSON_WORDS)
+            people = [one] if one else []
+        if people:
+            src = where
+            break
     if people:
-        art.authors = people
+        art.authors, art.authors_source = people, src
     else:  # an organisation as author ("The Associated Press") is a wire credit, not a person
         a = _ld_value(ld, "author")
         names = [x.get("name") if isinstance(x, dict) else x for x in (a if isinstance(a, list) else [a])]

@@ -315,6 +315,9 @@ def parse_meta(html: str, tree=None) -> dict:
         except (ValueError, TypeError, RecursionError):
             continue
     meta["jsonld"] = _news_objects(ld)
+    people = _ld_people(ld)
+    if people:
+        meta["jsonld_people"] = people
     root = tree.css_first("html")
     if root is not None and root.attributes.get("lang"):
         meta["html_lang"] = root.attributes["lang"]
@@ -335,6 +338,25 @@ def _news_objects(items: list) -> list[dict]:
             types = typ if isinstance(typ, list) else [typ]
             if any(isinstance(t, str) and ("Article" in t or "Posting" in t or t == "WebPage") for t in types):
                 out.append(x)
+    return out
+
+
+def _ld_people(items: list) -> dict[str, dict]:
+    """JSON-LD Person nodes by their "@id" (issue 14): an Article's author is often only a reference
+    ({"@id": ".../#/schema/person/..."}) to a Person elsewhere in the "@graph"."""
+    out: dict[str, dict] = {}
+    stack = list(items)
+    while stack:
+        x = stack.pop()
+        if isinstance(x, list):
+            stack.extend(x)
+        elif isinstance(x, dict):
+            if "@graph" in x:
+                stack.append(x["@graph"])
+            typ = x.get("@type")
+            types = typ if isinstance(typ, list) else [typ]
+            if "Person" in types and isinstance(x.get("@id"), str) and x.get("name"):
+                out[x["@id"]] = x
     return out
 
 
