@@ -1044,6 +1044,47 @@ def _keywords(v) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# An <h1> is the page's headline when its words are mostly in the stated titles: at least this share of them
+# (below, it is a logo, a section name or a widget heading). Measured on the WCXB dev tune part: 0.3 beat
+# 0.2 and 0.5; no overlap test at all lost 1.5 points.
+TITLE_H1_MIN_OVERLAP = 0.3
+_WORDS = re.compile(r"\w+")
+
+
+def _title_words(s: str) -> set[str]:
+    return set(_WORDS.findall(s.lower()))
+
+
+def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str, str]]:
+    """(title, source) of an HTML page. The visible headline is what a reader takes for the title, and
+    the stated titles (<title>, og:title, JSON-LD headline) are often SEO variants of it: an <h1> the stated
+    titles repeat wins ("headline"); else the <h1> sharing most words with them, if it shares enough; else
+    the stated title, <title> first (cut at its first " | Site" separator), then og:title, then JSON-LD.
+    (On the WCXB tune part the labels are the visible headline on 84% of pages, <title>'s first part on
+    72%, og:title on 66%; this order scored 0.877 against 0.771 for og:title first.)"""
+    stated = []
+    page_title = meta.get("title")
+    if page_title:
+        stated.append((_html.unescape(_TITLE_SEP.split(page_title)[0].strip()), "meta"))
+    for v, src in ((meta.get("og:title"), "meta"), (meta.get("twitter:title"), "meta"),
+                   (_ld_value(ld, "headline"), "json-ld")):
+        if isinstance(v, str) and v.strip():
+            stated.append((strip_site(v, site), src))
+    stated = [(t, s) for t, s in stated if t]
+    h1s = [h for h in meta.get("h1") or () if len(h.split()) >= 2 and not _not_title(h)]
+    norms = {_norm(t) for t, _ in stated}
+    for h in h1s:
+        if _norm(h) in norms:
+            return h, "headline"
+    if h1s:
+        sw = set().union(*(_title_words(t) for t, _ in stated)) if stated else set()
+        best = max(h1s, key=lambda h: len(_title_words(h) & sw) / max(1, len(_title_words(h))))
+        share = len(_title_words(best) & sw) / max(1, len(_title_words(best)))
+        if not stated or share >= TITLE_H1_MIN_OVERLAP:
+            return best, "headline"
+    return stated[0] if stated else None
+
+
 def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     """HTML metadata wins over text guesses for the fields it states explicitly."""
     ld = meta.get("jsonld") or []
@@ -1052,16 +1093,9 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     site = meta.get("og:site_name") or (pub.get("name") if isinstance(pub, dict) else None)
     if site:
         art.site_name = _html.unescape(site).lstrip("@")
-    title = _ld_value(ld, "headline") or meta.get("og:title") or meta.get("twitter:title") or meta.get("title")
-    if isinstance(title, str) and title.strip():
-        stated = strip_site(title, art.site_name)
-        seen = (art.title or "").strip()
-        # "Headline | Editorial": when the visible headline is the stated title up to a separator, the rest
-        # is a section or site label
-        rest = stated[len(seen):] if seen and stated.startswith(seen) else None
-        if not (rest and _TITLE_SEP.match(rest)):
-            art.title = stated
-            art.title_source = "json-ld" if _ld_value(ld, "headline") else "meta"
+    got = html_title(meta, ld, art.site_name)
+    if got:
+        art.title, art.title_source = got
     pub = pub_src = None
     for key in ("datePublished", "dateCreated"):
         v = _ld_value(ld, key)

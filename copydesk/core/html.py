@@ -288,6 +288,10 @@ def _class_cue_uncached(attrs: str) -> Optional[str]:
     return None
 
 
+# How many <h1> a page's metadata keeps (some templates repeat the site logo as h1 on every card).
+H1_MAX = 8
+
+
 def parse_meta(html: str, tree=None) -> dict:
     """Metadata from <head>: title, og:*, meta name/property, canonical, JSON-LD NewsArticle fields."""
     from selectolax.lexbor import LexborHTMLParser
@@ -315,6 +319,8 @@ def parse_meta(html: str, tree=None) -> dict:
         except (ValueError, TypeError, RecursionError):
             continue
     meta["jsonld"] = _news_objects(ld)
+    # the page's <h1> texts: the visible headline is one of them (extract.html_title picks which)
+    meta["h1"] = [t for t in (clean_line(h.text() or "") for h in tree.css("h1")[:H1_MAX]) if t]
     people = _ld_people(ld)
     if people:
         meta["jsonld_people"] = people
