@@ -469,6 +469,60 @@ def text_title(lines: list[LabelledLine], page_title: Optional[str], fb: Optiona
     return None
 
 
+# The headline by the URL's evidence: most article URLs end in a slug that spells the headline
+# ("/2025/09/04/top-nutrition-trends-for-fall-2025/"). The line above the body (however far: text dumps
+# start with long menus) that holds most of the slug's words is the headline; ties go to the line with
+# the fewest other words ("Home » Headline" loses to "Headline"), then to the one nearer the body.
+# Measured on the WCXB dev tune part (text mode): 0.433 -> 0.646 title accuracy.
+SLUG_SPAN = 80            # lines above the first body line searched (40: -1.2 points, 120: +0.4)
+SLUG_MIN_WORDS = 2        # a slug of fewer words says too little ("/about/")
+SLUG_MIN_COVER = 0.5      # the headline holds at least half of the slug's words
+SLUG_MIN_LINE_WORDS, SLUG_MAX_LINE_WORDS = 2, 30  # a two-word headline ("Wedding Planning") counts here
+_SLUG_WORD = re.compile(r"[^\W_]+")
+# Slug words that are path furniture, not headline words.
+_SLUG_STOP = frozenset("html htm php aspx asp www com blog news article articles post posts amp index story".split())
+
+
+def url_slug_words(url: Optional[str]) -> set[str]:
+    """The words of the URL path's most hyphenated segment (numbers only when they look like years)."""
+    if not url:
+        return set()
+    from urllib.parse import unquote
+    try:
+        path = unquote(urlsplit(url).path).lower()
+    except ValueError:
+        return set()
+    segs = [x for x in path.split("/") if x]
+    if not segs:
+        return set()
+    seg = max(segs, key=lambda x: x.count("-") + x.count("_"))
+    return {w for w in _SLUG_WORD.findall(seg) if not w.isdigit() or len(w) == 4} - _SLUG_STOP
+
+
+def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Optional[str]:
+    sw = url_slug_words(url)
+    if len(sw) < SLUG_MIN_WORDS:
+        return None
+    keys = sorted(sw, key=len, reverse=True)[:2]  # (a line without either longest word cannot win: speed)
+    best, best_key = None, None
+    for i in range(max(0, fb - SLUG_SPAN), min(len(lines), fb + HEADER_AFTER)):
+        t = lines[i].text
+        tl = t.lower()
+        if not any(k in tl for k in keys):
+            continue
+        n = t.count(" ") + 1
+        if n < SLUG_MIN_LINE_WORDS or n > SLUG_MAX_LINE_WORDS:
+            continue
+        lw = set(_SLUG_WORD.findall(tl))
+        hit = len(sw & lw)
+        key = (hit / len(sw), hit / max(1, len(lw)), i)
+        if best_key is None or key > best_key:
+            best, best_key = t.strip(), key
+    if best_key is not None and best_key[0] >= SLUG_MIN_COVER:
+        return best
+    return None
+
+
 def _is_meta_line(ln: LabelledLine) -> bool:
     """A byline or date line (by label, or by shape: 'By ...', or a short line holding a full date)."""
     t = ln.text.strip()
@@ -963,9 +1017,13 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
         elif lab == "related_link":
             out["related_links"].append({"headline": ln.text, "url": None, "block": block, "line_number": ln.number})
     out["copyright"] = pick_copyright(copyrights)
-    out["title"] = text_title(lines, page_title, fb) or (
-        headline if headline and len(headline.split()) >= TITLE_MIN_WORDS else None)
-    out["title_source"] = "headline" if out["title"] else None
+    slugged = slug_title(lines, url, fb)
+    if slugged:
+        out["title"], out["title_source"] = slugged, "url_slug"
+    else:
+        out["title"] = text_title(lines, page_title, fb) or (
+            headline if headline and len(headline.split()) >= TITLE_MIN_WORDS else None)
+        out["title_source"] = "headline" if out["title"] else None
     if page_title:
         out["site_name"] = site_from_page_title(page_title, out["title"])
         if out["title"] is None:
