@@ -834,8 +834,8 @@ def _author_lines(lines: list[LabelledLine], fb: Optional[int] = None, lb: Optio
         t = ln.text
         if t[:1].isspace() or t[-1:].isspace():  # (strip only when there is something to strip: speed)
             t = t.strip()
-        # (_BY_ALONE matches at most 5 characters: longer lines skip the pattern)
-        if len(t) <= 5 and _BY_ALONE.fullmatch(t) and idx + 1 < len(lines):
+        # (the two patterns match at most 14 characters: longer lines skip them)
+        if len(t) <= 14 and (_BY_ALONE.fullmatch(t) or _BY_LABEL_ALONE.fullmatch(t)) and idx + 1 < len(lines):
             # "By" alone on its line: the name is on the next line
             ln = LabelledLine(lines[idx + 1].number, "By " + lines[idx + 1].text, "byline", "by_alone")
             t = ln.text
@@ -859,7 +859,7 @@ BYLINE_FAR = 40
 
 
 def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
-                 lb: Optional[int] = None) -> tuple[list[str], list[str]]:
+                 lb: Optional[int] = None, domain: Optional[str] = None) -> tuple[list[str], list[str]]:
     """(authors, agencies named in the byline). Bylines first; else, in the header window, a date line
     that names its author ('5:45 AM PST 11/19/2019 by Jane Doe') or a bare name line with a date or a
     handle on it, or right above a date line ('Jane Doe' / '18 Nov 2019, 19:09').
@@ -907,7 +907,7 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 if authors:
                     break
     if not authors:
-        name = _boxed_author(lines, fb)
+        name = _boxed_author(lines, fb, domain)
         if name:
             authors.append(name)
     return list(dict.fromkeys(authors)), agencies
@@ -922,17 +922,22 @@ _BIO_AFTER_NAME = re.compile(r"^\s+(?:is|was|has|writes|covers|ist|est|es|è)\s"
 AUTHOR_BOX_AFTER = 400  # lines below the first body line where the box may sit (long pages, comments after)
 
 
-def _boxed_author(lines: list[LabelledLine], fb: int) -> Optional[str]:
+def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = None) -> Optional[str]:
     for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
         ln = lines[idx]
         t = ln.text.strip()
-        if ln.label in ("body", "headline", "page_title", "navigation", "related_link") or not (4 < len(t) <= 40) \
+        # (a menu-looking short line may be the name: text mode labels lone short lines navigation; the
+        # biography below is the evidence)
+        if ln.label in ("body", "headline", "page_title", "related_link") or not (4 < len(t) <= 40) \
                 or t.count(" ") > 3:
             continue
         name = person_name(t)
         if not name or name != t:
             continue
-        for later in lines[fb + 1: fb + AUTHOR_BOX_AFTER]:
+        squashed = re.sub(r"[^a-z0-9]", "", name.lower())
+        if domain and squashed in domain.replace(".", "").replace("-", ""):
+            continue  # the site describing itself ("Serious Eats is ..."), not an author
+        for later in lines[idx + 1: fb + AUTHOR_BOX_AFTER]:
             lt = later.text
             if lt.startswith(name) and later.label != "related_link" and _BIO_AFTER_NAME.match(lt[len(name):]) \
                     and lt.count(" ") >= BIO_MIN_WORDS:
@@ -966,6 +971,9 @@ _BYLINE_END = re.compile(r"\s+[|/–—-]\s+|\s+-\s+|\s+(?:on|am|publiziert|upda
 _BYLINE_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
+# A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
+# ("Text" alone only with its colon: a bare "Text" is a font-size control on some pages.)
+_BY_LABEL_ALONE = re.compile(r"(?i)(?:written by|posted by|authored by|author|autor|auteur|autore):?|(?:text|texto):")
 _BY_NAME_START = re.compile(r"^(?:by|von|par|por|oleh)\s+[A-ZÀ-Ý]", re.I)
 _BY_THE = re.compile(r"^(?:by\s+)?(?:the\s+)?", re.I)
 _BY_TAIL = re.compile(r"\bby:?\s+(.+)$", re.I)
@@ -1038,7 +1046,7 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
         if far:
             out["published"], out["published_source"] = with_zone(far, tz), "text_line"
     out["modified"] = with_zone(mod, tz)
-    authors, agencies = text_authors(lines, fb, lb)
+    authors, agencies = text_authors(lines, fb, lb, domain_of(url))
     out["authors"], out["authors_source"] = authors, "byline" if authors else None
     # the dateline opens the first paragraph; when the classifier left that paragraph out, it is a long
     # line just above the first body line
