@@ -138,7 +138,7 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 # Provenance values of title_source / authors_source / published_source (README "Field provenance").
 FIELD_SOURCES = {
-    "title_source": ("json-ld", "meta", "headline", "page_title"),
+    "title_source": ("headline", "url_slug", "meta", "json-ld", "page_title"),
     "authors_source": ("json-ld", "meta", "byline"),
     "published_source": ("json-ld", "meta", "text_line", "url", "htmldate"),
 }
