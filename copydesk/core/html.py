@@ -280,6 +280,10 @@ def _class_cue_uncached(attrs: str) -> Optional[str]:
     return None
 
 
+# How many <h1> a page's metadata keeps (some templates repeat the site logo as h1 on every card).
+H1_MAX = 8
+
+
 def parse_meta(html: str, tree=None) -> dict:
     """Metadata from <head>: title, og:*, meta name/property, canonical, JSON-LD NewsArticle fields."""
     from selectolax.lexbor import LexborHTMLParser
@@ -307,6 +311,11 @@ def parse_meta(html: str, tree=None) -> dict:
         except (ValueError, TypeError, RecursionError):
             continue
     meta["jsonld"] = _news_objects(ld)
+    # the page's <h1> texts: the visible headline is one of them (extract.html_title picks which)
+    meta["h1"] = [t for t in (clean_line(h.text() or "") for h in tree.css("h1")[:H1_MAX]) if t]
+    people = _ld_people(ld)
+    if people:
+        meta["jsonld_people"] = people
     root = tree.css_first("html")
     if root is not None and root.attributes.get("lang"):
         meta["html_lang"] = root.attributes["lang"]
@@ -327,6 +336,25 @@ def _news_objects(items: list) -> list[dict]:
             types = typ if isinstance(typ, list) else [typ]
             if any(isinstance(t, str) and ("Article" in t or "Posting" in t or t == "WebPage") for t in types):
                 out.append(x)
+    return out
+
+
+def _ld_people(items: list) -> dict[str, dict]:
+    """JSON-LD Person nodes by their "@id" (issue 14): an Article's author is often only a reference
+    ({"@id": ".../#/schema/person/..."}) to a Person elsewhere in the "@graph"."""
+    out: dict[str, dict] = {}
+    stack = list(items)
+    while stack:
+        x = stack.pop()
+        if isinstance(x, list):
+            stack.extend(x)
+        elif isinstance(x, dict):
+            if "@graph" in x:
+                stack.append(x["@graph"])
+            typ = x.get("@type")
+            types = typ if isinstance(typ, list) else [typ]
+            if "Person" in types and isinstance(x.get("@id"), str) and x.get("name"):
+                out[x["@id"]] = x
     return out
 
 

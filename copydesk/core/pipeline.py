@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
 from copydesk.core import classify as cls
+from copydesk.core import dates
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, detect_language
@@ -57,6 +58,8 @@ class Prepared:
     site: Optional[str] = None  # the page's site for the template (see `page_site`)
     keys: Optional[cls.PageKeys] = None
     elapsed: float = 0.0
+    # HTML whose metadata states no publication date: kept for the last-resort date finder (dates.py)
+    undated_html: Optional[str] = None
 
 
 def page_site(raw: RawDoc, meta: Mapping, blocks: list) -> Optional[str]:
@@ -109,6 +112,8 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
     feats = cls.features(blocks, lang)
     prep = Prepared(raw=replace(raw, data=b""), blocks=blocks, dom_hints=dom_hints, outside=outside, meta=meta,
                     lang=lang, sample=sample, feats=feats)
+    if raw.kind == "html" and not dates.has_meta_date(meta):
+        prep.undated_html = text
     if template_keys:
         prep.site = page_site(raw, meta, blocks)
         prep.keys = cls.page_keys(blocks, feats) if prep.site else None
@@ -148,6 +153,8 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
     art.language = body_lang or lang
     if meta:
         apply_meta(art, meta)
+    if not art.published and prep.undated_html is not None:  # no cheaper evidence: htmldate (dates.py)
+        art.published, art.published_source = dates.fallback_date(prep.undated_html, raw.url, raw.fetched_at)
     tz = opts.site_zones.get(art.publisher_domain or "") or opts.site_zones.get(art.site_name or "")
     if tz:  # a configured per-site zone gives an offset to wall-clock times the page left without one
         art.published, art.modified = with_zone(art.published, tz), with_zone(art.modified, tz)

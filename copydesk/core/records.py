@@ -93,6 +93,9 @@ class Article:
     places: list[dict] = field(default_factory=list)
     acronyms: dict = field(default_factory=dict)
     fetched_at: Optional[str] = None  # when a crawler fetched the page (WARC-Date), ISO 8601 as recorded
+    # which evidence gave the title / the authors (like published_source; values in FIELD_SOURCES)
+    title_source: Optional[str] = None
+    authors_source: Optional[str] = None
 
     @property
     def body(self) -> str:
@@ -122,5 +125,13 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ingested_at", "timestamp"), ("copydesk_version", "str"),
     # schema v3: when the page was fetched (WARC/WET WARC-Date); null for files dropped into raw/
     ("fetched_at", "timestamp"),
+    # schema v4: which evidence gave the title and the authors (issue 14; values: FIELD_SOURCES)
+    ("title_source", "str"), ("authors_source", "str"),
 )
+# Provenance values of title_source / authors_source / published_source (README "Field provenance").
+FIELD_SOURCES = {
+    "title_source": ("headline", "url_slug", "meta", "json-ld", "page_title"),
+    "authors_source": ("json-ld", "meta", "byline"),
+    "published_source": ("json-ld", "meta", "text_line", "url", "htmldate"),
+}
 ARTICLE_STAMPS = ("ingested_at", "copydesk_version")

@@ -75,6 +75,7 @@ def run_eval(root: str | Path, mode: str = "text", ids: Optional[list[str]] = No
     """Run the core over every page; returns metrics, per-page scores, predictions and timing."""
     from copydesk.core.pipeline import body_lines, process_bytes
     from copydesk.core.read import RejectError, raw_from_bytes
+    from copydesk.tools.fields import field_prediction, has_field_labels, score_fields
     root = Path(root)
     gt = load_dataset(root, ids)
     inputs = {}
@@ -82,6 +83,7 @@ def run_eval(root: str | Path, mode: str = "text", ids: Optional[list[str]] = No
         p = root / ("text" if mode == "text" else "html") / (f"{k}.txt" if mode == "text" else f"{k}.html.gz")
         inputs[k] = p.read_bytes()
     preds: dict[str, str] = {}
+    fields: dict[str, dict] = {}  # title / authors / published per page (copydesk.tools.fields)
     langs: dict[str, Optional[str]] = {}
     # Warm-up, not timed: the first page loads py3langid's model and builds lazy tables (~0.8 s once per
     # process), which would otherwise count as a tenth of the dev set's time. pages_per_s is the core's
@@ -95,7 +97,7 @@ def run_eval(root: str | Path, mode: str = "text", ids: Optional[list[str]] = No
     for k, data in inputs.items():
         try:
             art = process_bytes(data, k, mode, url=gt[k].get("url"))
-            preds[k], langs[k] = art.body, art.language
+            preds[k], langs[k], fields[k] = art.body, art.language, field_prediction(art)
         except RejectError:
             preds[k], langs[k] = "", None
     elapsed = time.perf_counter() - t0
@@ -124,6 +126,8 @@ def run_eval(root: str | Path, mode: str = "text", ids: Optional[list[str]] = No
         by_lang.setdefault(langs[k] or "unknown", []).append(page_counts(truth[k], preds[k]))
     res["per_language"] = {lg: {**aggregate(cs), "n": len(cs)} for lg, cs in sorted(by_lang.items())}
     res["predictions"] = {k: {"articleBody": v} for k, v in preds.items()}
+    if has_field_labels(gt):  # WCXB-style labels: field scores per part and page type (issue 14)
+        res["fields"], res["field_predictions"] = score_fields(gt, fields), fields
     return res
 
 
@@ -140,13 +144,16 @@ def main(args) -> int:
     if args.predictions:
         Path(args.predictions).write_text(json.dumps(res["predictions"], ensure_ascii=False, indent=1), encoding="utf-8")
     if args.json:
-        out = {k: v for k, v in res.items() if k not in ("predictions",)}
+        out = {k: v for k, v in res.items() if k not in ("predictions", "field_predictions")}
         print(json.dumps(out, ensure_ascii=False))
         return 0
     print(f"mode={res['mode']} n={res['n']}  precision={res['precision']:.3f}  recall={res['recall']:.3f}  "
           f"F1={res['f1']:.3f}  accuracy={res['accuracy']:.3f}  pages/s={res['pages_per_s']:.0f} "
           f"(body only: {res['body_pages_per_s']:.0f})")
     print("per language: " + ", ".join(f"{lg} F1={m['f1']:.3f} (n={m['n']})" for lg, m in res["per_language"].items()))
+    if "fields" in res:
+        from copydesk.tools.fields import report
+        print(report(res["fields"]))
     worst = sorted(res["per_page"].items(), key=lambda kv: kv[1]["f1"])[: args.worst]
     print(f"worst {len(worst)} pages:")
     for k, m in worst:

@@ -1,0 +1,77 @@
+"""Authors stated by a page's metadata (issue 14 item 3): JSON-LD Person in its shapes, meta tags.
+
+Shapes of a JSON-LD author: a name string, a Person object, a list of either, a reference
+{"@id": ...} to a Person node elsewhere in the "@graph" (html.parse_meta collects those as
+"jsonld_people"). Meta tags, in the order believed: `author`, `article:author` (a name, not a profile URL),
+the "Written by" pair WordPress/Yoast and Slack unfurls write (`twitter:label1` / `twitter:data1`), and the
+names analytics and library tags carry (`parsely-author`, `sailthru.author`, `dc.creator`, `citation_author`).
+Organisations stay out: a JSON-LD Organization is not a person (an agency among them is a wire credit,
+extract.apply_meta).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+# Meta tags naming the author (lower-cased keys as html.parse_meta stores them), after JSON-LD.
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+               "citation_author")
+# `twitter:label1` values that announce `twitter:data1` as the author (Yoast's "Written by").
+WRITTEN_BY_LABELS = frozenset({"written by", "geschrieben von", "escrito por", "écrit par", "scritto da",
+                               "geschreven door", "door", "autor", "auteur", "author"})
+# A name written all in lower case in the metadata ("jane doe"): letters only, two or three words.
+_LOWER_NAME = re.compile(r"^[a-zà-ÿ]{2,}(?: [a-zà-ÿ]{2,}){1,2}$")
+
+
+def _resolve(value, people: dict) -> list:
+    """The author value with "@id" references replaced by the Person nodes they point to."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for it in items:
+        if isinstance(it, list):
+            out.extend(_resolve(it, people))
+        elif isinstance(it, dict) and not it.get("name") and isinstance(it.get("@id"), str):
+            ref = people.get(it["@id"])
+            if ref is not None:
+                out.append(ref)
+        else:
+            out.append(it)
+    return out
+
+
+def plain_name(value, not_person_words) -> Optional[str]:
+    """A name written in lower case ("jane doe") from a single metadata author value (the caller has tried
+    the byline rules first, which want capitals); None for organisations and role words. (One-word names
+    ("Susan") were taken too at first: +15 WCXB tune pages, but a one-word author on a news page is a
+    first name or an alias, and the dev news pages' field tests want full names: dropped.)"""
+    items = value if isinstance(value, list) else [value]
+    if len(items) != 1:
+        return None
+    it = items[0]
+    if isinstance(it, dict):
+        if str(it.get("@type") or "person").lower() != "person":
+            return None
+        it = it.get("name")
+    if not isinstance(it, str):
+        return None
+    s = it.strip()
+    if _LOWER_NAME.match(s) and not any(w in not_person_words for w in s.split()):
+        return s
+    return None
+
+
+def author_values(meta: dict, ld: list) -> list[tuple[object, str]]:
+    """Every metadata author value, in the order believed, with its source ("json-ld" or "meta")."""
+    people = meta.get("jsonld_people") or {}
+    out: list[tuple[object, str]] = []
+    for obj in ld:
+        if obj.get("author"):
+            out.append((_resolve(obj["author"], people), "json-ld"))
+            break
+    for key in AUTHOR_META:
+        v = meta.get(key)
+        if v and not v.startswith("http"):
+            out.append((v, "meta"))
+    if (meta.get("twitter:label1") or "").strip().lower() in WRITTEN_BY_LABELS and meta.get("twitter:data1"):
+        out.append((meta["twitter:data1"], "meta"))
+    return out
