@@ -9,6 +9,9 @@ from pathlib import Path
 from copydesk.sources.files import discover
 from copydesk.warehouse import writer
 
+# the ledger columns that say which content is live (`live_content`); nothing else is read
+_LIVE_COLUMNS = ["source_path", "sha256", "status", "ingested_at", "batch"]
+
 
 @dataclass
 class Plan:
@@ -50,3 +53,52 @@ def plan(raw_dir: str | Path, warehouse: str | Path) -> Plan:
             continue
         todo.append((str(p), st.st_size, st.st_mtime_ns))
     return Plan(todo=todo, seen=seen, unchanged=unchanged, known_sha=known_sha)
+
+
+def table_dataset(warehouse: str | Path, table: str):
+    """A pyarrow dataset over one table's part files, straight off the store for a URL (fsspec through
+    pyarrow's FSSpecHandler: footers and the requested columns only, predicates pushed down), or None when
+    the table has no part yet. Temp files ('.' prefix) are ignored, as `writer._parts` ignores them."""
+    import pyarrow.dataset as ds
+    loc = str(warehouse).rstrip("/")
+    if "://" in loc:
+        import fsspec
+        from pyarrow.fs import FSSpecHandler, PyFileSystem
+        fs, root = fsspec.core.url_to_fs(loc)
+        path = f"{root.rstrip('/')}/{table}"
+        fs.invalidate_cache(path)
+        try:
+            files = sorted(f for f in fs.find(path) if f.rsplit("/", 1)[-1].startswith("part-")
+                           and f.endswith(".parquet"))
+        except FileNotFoundError:
+            files = []
+        if not files:
+            return None
+        return ds.dataset(files, schema=writer.SCHEMAS[table], format="parquet",
+                          filesystem=PyFileSystem(FSSpecHandler(fs)))
+    files = [str(p) for p in writer._parts(Path(loc), table)]
+    if not files:
+        return None
+    return ds.dataset(files, schema=writer.SCHEMAS[table], format="parquet")
+
+
+def live_content(warehouse: str | Path, shas) -> set[str]:
+    """Which of `shas` is live content in the warehouse now (the latest ledger row of some input has it, as
+    an article or a duplicate): what a batch asks about the documents it just processed, instead of being
+    sent the whole live set (issue 15). Two filtered reads of the ledger: the inputs that ever had one of
+    these hashes, then those inputs' rows, to see whether the hash is still their latest."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    shas = {s for s in shas if s}
+    if not shas:
+        return set()
+    dset = table_dataset(warehouse, "_ledger")
+    if dset is None:
+        return set()
+    paths = dset.to_table(columns=["source_path"], filter=pc.field("sha256").isin(pa.array(sorted(shas))))
+    paths = pc.unique(paths.column(0).combine_chunks())
+    if len(paths) == 0:
+        return set()
+    rows = writer.latest_per_path(dset.to_table(columns=_LIVE_COLUMNS, filter=pc.field("source_path").isin(paths)))
+    live = rows.filter(pc.is_in(rows.column("status"), value_set=pa.array(writer.LIVE_STATUSES)))
+    return set(live.column("sha256").to_pylist()) & shas
