@@ -134,6 +134,7 @@ def run_main(args) -> int:
             server.wait_healthy(startup_timeout())
         summary, rec = run_flow_and_drain(config.flow_params(cfg), task_runner=runner)
     finally:
+        workers.fork_server().stop()  # waited for here, so its workers' CPU counts as this run's (rusage)
         if server is not None:
             server.stop()
     print(format_summary(summary))

@@ -3,8 +3,9 @@ size and mtime, and which content is live. See `copydesk.run.driver` for the led
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from copydesk.sources.files import discover
 from copydesk.warehouse import writer
@@ -18,27 +19,43 @@ class Plan:
     todo: list[tuple[str, int, int]]  # (path, size, mtime_ns)
     seen: int
     unchanged: int
-    known_sha: set[str] = field(default_factory=set)
+    warehouse: Optional[str] = None  # what `known_sha` reads, on demand
+
+    @property
+    def known_sha(self) -> set[str]:
+        """All content live in the warehouse now. Runs do not use it (each batch asks the ledger about its
+        own hashes, `live_content`); tests and the plain bench baseline do."""
+        if not self.warehouse:
+            return set()
+        live = _latest(self.warehouse, ["sha256", "status"])
+        return {s for s, st in zip(live.column("sha256").to_pylist(), live.column("status").to_pylist())
+                if s and st in writer.LIVE_STATUSES}
 
 
-def ledger_keys(warehouse: str | Path) -> tuple[set[tuple[str, int, int]], set[str]]:
+def _latest(warehouse: str | Path, columns: list[str]):
+    """The latest ledger row of every input, with `columns` only, read straight from where the warehouse
+    is (local folder or object store: `table_dataset`), not from a copy."""
+    import pyarrow as pa
+    dset = table_dataset(warehouse, "_ledger")
+    want = list(dict.fromkeys(["source_path", "ingested_at", "batch", *columns]))
+    if dset is None:
+        return pa.schema([writer.SCHEMAS["_ledger"].field(c) for c in want]).empty_table()
+    return writer.latest_per_path(dset.to_table(columns=want))
+
+
+def ledger_keys(warehouse: str | Path) -> set[tuple[str, int, int]]:
     """What a plan checks inputs against (local raw/ here, an object-store listing in
-    `store.plan_remote`): the (path, size, mtime_ns) of every input the ledger has, and the content
-    (sha256) that is live now."""
-    ledger = writer.live_ledger(warehouse)
-    seen_keys = set(zip(ledger.column("source_path").to_pylist(), ledger.column("size").to_pylist(),
-                        ledger.column("mtime_ns").to_pylist()))
-    # Only content that is live now: an article replaced by a newer version of its file is (or will be)
-    # removed, so the same content arriving again must become an article again, not a dangling duplicate.
-    known_sha = {s for s, st in zip(ledger.column("sha256").to_pylist(), ledger.column("status").to_pylist())
-                 if s and st in writer.LIVE_STATUSES}
-    return seen_keys, known_sha
+    `store.plan_remote`): the (path, size, mtime_ns) of every input's latest ledger row. Three columns of
+    the ledger (plus the two that order its rows), read off the store for a URL."""
+    led = _latest(warehouse, ["size", "mtime_ns"])
+    return set(zip(led.column("source_path").to_pylist(), led.column("size").to_pylist(),
+                   led.column("mtime_ns").to_pylist()))
 
 
 def plan(raw_dir: str | Path, warehouse: str | Path) -> Plan:
     """Files under raw_dir that the ledger has not seen with the same path, size and mtime."""
     raw_dir = Path(raw_dir)
-    seen_keys, known_sha = ledger_keys(warehouse)
+    seen_keys = ledger_keys(warehouse)
     todo, seen, unchanged = [], 0, 0
     for p in discover(raw_dir):
         seen += 1
@@ -52,7 +69,7 @@ def plan(raw_dir: str | Path, warehouse: str | Path) -> Plan:
             unchanged += 1
             continue
         todo.append((str(p), st.st_size, st.st_mtime_ns))
-    return Plan(todo=todo, seen=seen, unchanged=unchanged, known_sha=known_sha)
+    return Plan(todo=todo, seen=seen, unchanged=unchanged, warehouse=str(warehouse))
 
 
 def table_dataset(warehouse: str | Path, table: str):

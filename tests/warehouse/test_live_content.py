@@ -3,6 +3,7 @@ documents' hashes once they are processed (`ledger.live_content`), so what a tas
 with the warehouse, and content already live still becomes a `duplicate`."""
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 
@@ -48,3 +49,23 @@ def test_batch_arguments_do_not_grow_with_the_warehouse(tmp_path, monkeypatch):
     live = writer.live_ledger(wh)
     status = dict(zip(live.column("source_path").to_pylist(), live.column("status").to_pylist()))
     assert status["again.txt"] == "duplicate" and status["new-0500.txt"] == "article"
+
+
+def test_plan_reads_the_ledger_off_the_store_not_a_mirror(tmp_path):
+    """Planning against a remote warehouse reads the ledger's key columns straight off the store
+    (issue 15, item 1): the plan is right although the flow host's mirror was never pulled."""
+    import fsspec
+    from copydesk.warehouse import store
+    raw, wh = tmp_path / "raw", tmp_path / "wh"
+    write_variants(raw, 5)
+    run(raw, wh)
+    url = f"memory://plan-{tmp_path.name}/wh"
+    fs, root = fsspec.core.url_to_fs(url)
+    fs.put(str(wh) + "/", root, recursive=True)
+    assert ledger.ledger_keys(url) == ledger.ledger_keys(wh) and len(ledger.ledger_keys(wh)) == 5
+    write_variants(raw, 1, start=50, prefix="new")
+    remote = store.RemoteRun(raw, url, cache=tmp_path / "cache")
+    p = remote.plan()
+    assert (p.seen, p.unchanged, [os.path.basename(t[0]) for t in p.todo]) == (6, 5, ["new-0050.txt"])
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").rglob("*.parquet"))
+    assert len(p.known_sha) == 5  # on demand, off the store too
