@@ -50,10 +50,12 @@ class EmbeddedServer:
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api"
 
-    def start(self) -> "EmbeddedServer":
+    def start(self, env: Optional[dict] = None) -> "EmbeddedServer":
+        """Start it (returns at once; `wait_healthy` waits). `env`: the server's environment (default ours)."""
         import importlib.util
         app_dir = os.path.dirname(os.path.dirname(importlib.util.find_spec("prefect").origin))
-        env = dict(os.environ, PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1")
+        env = dict(os.environ if env is None else env, PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1",
+                   PREFECT__SERVER_FINAL="1")
         env.pop("PREFECT_API_URL", None)
         self.proc = subprocess.Popen(
             [sys.executable, "-c", _WRAPPER, str(os.getpid()), "-m", "uvicorn", "--app-dir", app_dir, "--factory",

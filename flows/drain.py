@@ -115,6 +115,13 @@ def run_main(args) -> int:
     # with this process even on kill -9 and whose address every task (Dask workers too) reports to
     workers.start_fork_server()
     server = None
+    if not os.environ.get("PREFECT_API_URL") and args.dask and args.dask != "local":
+        # Measured (tests/flows/test_cluster.py): Dask workers outlive a run, and their Prefect client keeps
+        # the first run's server address, so from the second run on their task runs are not recorded.
+        print("copydesk: warning: --dask with an existing cluster and no PREFECT_API_URL: this run's own "
+              "Prefect server (127.0.0.1, gone after the run) is reachable only from this machine, and "
+              "long-lived workers keep reporting to the first run's server; start one server for the "
+              "cluster and set PREFECT_API_URL (docs/cluster.md)", file=sys.stderr, flush=True)
     if not os.environ.get("PREFECT_API_URL"):
         from flows.api_server import EmbeddedServer
         server = EmbeddedServer().start()
