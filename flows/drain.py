@@ -15,6 +15,8 @@ This module imports Prefect lazily and only from the CLI: the core never needs i
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 import time
 from typing import Optional
 
@@ -35,7 +37,11 @@ def run_flow_and_drain(params: dict, task_runner=None) -> tuple[dict, Optional[d
     if task_runner is not None:
         flow_obj = flow_obj.with_options(task_runner=task_runner)
     # Heartbeats cost ~1.1 s per flow run on exit and tell a local run nothing (notes §2).
-    with prefect_settings.temporary_settings({prefect_settings.PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    # No ephemeral server anywhere: the settings travel with every task to Dask workers, and a worker that
+    # found no API URL would start a server of its own (its task runs never reaching this run's UI); with
+    # this off it fails loudly instead.
+    with prefect_settings.temporary_settings({prefect_settings.PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None,
+                                              prefect_settings.PREFECT_SERVER_ALLOW_EPHEMERAL_MODE: False}):
         summary = flow_obj(**params)
         flush_client()
         recorded = record_counts(summary.get("flow_run_id"), expected_tasks=summary.get("batches", 0))
@@ -102,15 +108,42 @@ def run_main(args) -> int:
     from flows.env import prefect_env
     from copydesk.config import FIELDS, load
     from copydesk.run.driver import format_summary
+    from copydesk.run import workers
     prefect_env()
-    overrides = {k: getattr(args, k, None) for k in FIELDS}
-    if args.dask and overrides.get("workers") is None:
-        overrides["workers"] = DASK_WORKERS_PER_BATCH
-    cfg = load(args.config, overrides=overrides)
-    runner = None
-    if args.dask:
-        runner = importlib.import_module("flows.dask_runner").task_runner(None if args.dask == "local" else args.dask)
-    summary, rec = run_flow_and_drain(config.flow_params(cfg), task_runner=runner)
+    # started now, so they boot while Prefect is imported: the document workers' fork server (before any
+    # thread of ours exists) and, unless PREFECT_API_URL names one, this run's Prefect server, which dies
+    # with this process even on kill -9 and whose address every task (Dask workers too) reports to
+    workers.start_fork_server()
+    server = None
+    if not os.environ.get("PREFECT_API_URL") and args.dask and args.dask != "local":
+        # Measured (tests/flows/test_cluster.py): Dask workers outlive a run, and their Prefect client keeps
+        # the first run's server address, so from the second run on their task runs are not recorded.
+        print("copydesk: warning: --dask with an existing cluster and no PREFECT_API_URL: this run's own "
+              "Prefect server (127.0.0.1, gone after the run) is reachable only from this machine, and "
+              "long-lived workers keep reporting to the first run's server; start one server for the "
+              "cluster and set PREFECT_API_URL (docs/cluster.md)", file=sys.stderr, flush=True)
+    if not os.environ.get("PREFECT_API_URL"):
+        from flows.api_server import EmbeddedServer
+        server = EmbeddedServer().start()
+        os.environ["PREFECT_API_URL"] = server.api_url
+        print(f"prefect: API server for this run on {server.api_url} (pid {server.proc.pid})", file=sys.stderr,
+              flush=True)
+    try:
+        overrides = {k: getattr(args, k, None) for k in FIELDS}
+        if args.dask and overrides.get("workers") is None:
+            overrides["workers"] = DASK_WORKERS_PER_BATCH
+        cfg = load(args.config, overrides=overrides)
+        runner = None
+        if args.dask:
+            runner = importlib.import_module("flows.dask_runner").task_runner(None if args.dask == "local" else args.dask)
+        if server is not None:
+            from flows.api_server import startup_timeout
+            server.wait_healthy(startup_timeout())
+        summary, rec = run_flow_and_drain(config.flow_params(cfg), task_runner=runner)
+    finally:
+        workers.fork_server().stop()  # waited for here, so its workers' CPU counts as this run's (rusage)
+        if server is not None:
+            server.stop()
     print(format_summary(summary))
     if rec is not None:
         state = "complete" if rec["complete"] else "INCOMPLETE (timed out waiting for the server)"

@@ -49,7 +49,7 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
     opts = cfg.options()
     distributed = _distributed()
 
-    def run_batches(groups: list, run_id: str, known: set, lease_owner: Optional[str]) -> list[dict]:
+    def run_batches(groups: list, run_id: str, lease_owner: Optional[str]) -> list[dict]:
         progress = create_progress_artifact(progress=0.0, key="ingest-progress",
                                             description="share of batches done") if groups else None
         results = []
@@ -58,7 +58,7 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
             # at once cannot see each other's new content; finish_run collapses such duplicates.
             # No quote() here: Dask unpacks tuples (quote is a namedtuple) in task arguments.
             futures = [ingest_batch.submit(items, str(cfg.raw), str(cfg.warehouse), core.batch_key(run_id, i, items),
-                                           run_id, known, index=i, size=len(items), opts=opts, workers=cfg.workers,
+                                           run_id, index=i, size=len(items), opts=opts, workers=cfg.workers,
                                            lease_owner=lease_owner) for i, items in enumerate(groups, 1)]
             for done, fut in enumerate(as_completed(futures), 1):
                 results.append(fut.result())
@@ -68,7 +68,7 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
             # processes (copydesk/run/workers.py), so a small box uses all its cores without extra task runs.
             for i, items in enumerate(groups, 1):
                 results.append(ingest_batch(quote(items), str(cfg.raw), str(cfg.warehouse),
-                                            core.batch_key(run_id, i, items), run_id, quote(known), index=i,
+                                            core.batch_key(run_id, i, items), run_id, index=i,
                                             size=len(items), opts=quote(opts), workers=cfg.workers,
                                             lease_owner=lease_owner))
                 update_progress_artifact(progress, progress=100.0 * i / len(groups))

@@ -27,11 +27,11 @@ def _transient(task, task_run, state) -> bool:
 
 @task(name="ingest-batch", task_run_name="batch {index} ({size} files)", cache_policy=NO_CACHE,
       retries=3, retry_delay_seconds=[1, 4, 16], retry_condition_fn=_transient)
-def ingest_batch(items: list, raw_dir: str, warehouse: str, key: str, run_id: str, known_sha: set,
+def ingest_batch(items: list, raw_dir: str, warehouse: str, key: str, run_id: str,
                  index: int, size: int, opts: Optional[Options] = None, workers: Optional[int] = None,
                  lease_owner: Optional[str] = None) -> dict:
     log = get_run_logger()
-    s = core.stage_and_run_batch(items, raw_dir, warehouse, key, run_id, known_sha, opts or Options(),
+    s = core.stage_and_run_batch(items, raw_dir, warehouse, key, run_id, opts or Options(),
                                  workers=workers, lease_owner=lease_owner)
     if "staged" in s:
         log.info("batch %d: fetched %d objects, uploaded %d files", index, s["staged"]["fetched"],

@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Optional
 
+from copydesk.warehouse import ledger as ledger_mod
 from copydesk.warehouse import writer
 from copydesk.run.workers import process_many
 from copydesk.core.pipeline import Options
@@ -52,14 +53,18 @@ def batch_key(run_id: str, index: int, items: list) -> str:
 
 
 def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, key: str, run_id: str,
-              known_sha: Optional[set[str]] = None, opts: Options = Options(), workers: Optional[int] = None) -> dict:
+              known_sha: Optional[set[str]] = None, opts: Options = Options(), workers: Optional[int] = None,
+              live_content: Optional[Callable[[set], set]] = None) -> dict:
     """Process one batch and commit it. Returns a small summary dict (counts only: cheap to pass around).
 
-    `known_sha` (a set) is updated in place with the content this batch adds, so sequential batches of
-    one run in one process see each other's articles; where they cannot (separate processes), the same
-    new content written by two batches is collapsed to one copy by `finish_run`."""
+    Content already live in the warehouse becomes a `duplicate`. Which of the batch's content is live is
+    asked of the ledger once the documents are processed, for their hashes only (`live_content`, default
+    `ledger.live_content(warehouse, ...)`; the batch is not sent the whole live set): so sequential batches
+    see the batches committed before them, and batches running at once cannot see each other — the same
+    new content written by two batches is collapsed to one copy by `finish_run`. `known_sha` (a set,
+    updated in place with the content this batch adds) replaces the lookup: tests use it to pretend
+    batches cannot see each other."""
     t0 = time.perf_counter()
-    known = known_sha if isinstance(known_sha, set) else set(known_sha or ())
     arts: list[Article] = []
     rejects: list[Reject] = []
     ledger: list[dict] = []
@@ -67,6 +72,11 @@ def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, k
     dup = 0
     # each document under a real time budget, on `workers` processes (copydesk/run/workers.py)
     results = process_many([p for p, _, _ in items], raw_dir, opts, workers=workers)
+    if known_sha is not None:
+        known = known_sha if isinstance(known_sha, set) else set(known_sha)
+    else:
+        shas = {r.sha256 for r in results if isinstance(r, Article)}
+        known = (live_content or (lambda s: ledger_mod.live_content(warehouse, s)))(shas)
     for (path, size, mtime_ns), r in zip(items, results):
         rel = os.path.relpath(path, raw_dir)
         if isinstance(r, Reject):
@@ -161,33 +171,32 @@ def new_run_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
 
 
-def stage_and_run_batch(items: list, raw: str, warehouse: str, key: str, run_id: str, known_sha: Optional[set],
+def stage_and_run_batch(items: list, raw: str, warehouse: str, key: str, run_id: str,
                         opts: Options = Options(), workers: Optional[int] = None,
                         lease_owner: Optional[str] = None) -> dict:
     """`run_batch` on the machine that runs it, wherever raw/ and the warehouse live (what a batch task does).
 
     raw / warehouse may be object-store URLs: the batch then fetches only its own objects and writes its
     parts into a temporary folder on this machine, and uploads them (ledger part last) before the folder
-    goes (`store.staged_batch`). Fetching happens here, before run_batch forks its workers. `lease_owner`:
-    the run's lease on a remote warehouse; the upload is refused if another run took it.
-    run_batch adds this batch's new content to the set it is given; it gets a copy that is merged back only
-    once the batch committed, so a retry after a failed write or upload does not take this batch's own
-    (uncommitted) articles for known content and ledger them as duplicates of nothing."""
+    goes (`store.staged_batch`). Fetching happens here; the per-document workers come from the fork server.
+    `lease_owner`: the run's lease on a remote warehouse; the upload is refused if another run took it.
+    A task carries its items and settings only: which of its content is live already is asked of the
+    warehouse's ledger (on the store for a URL) for the batch's own hashes (`ledger.live_content`). Only
+    committed ledger parts answer, so a retry after a failed write or upload does not take this batch's own
+    uncommitted articles for known content."""
     from copydesk.warehouse import store
-    known = set(known_sha or ())
     with store.staged_batch(items, raw, warehouse, lease_owner=lease_owner) as st:
-        s = run_batch(st.items, st.raw, st.warehouse, key, run_id, known, opts, workers=workers)
+        s = run_batch(st.items, st.raw, st.warehouse, key, run_id, None, opts, workers=workers,
+                      live_content=lambda shas: ledger_mod.live_content(warehouse, shas))
         st.commit()
-    if isinstance(known_sha, set):
-        known_sha |= known  # sequential batches in one process see each other's articles
     if st.fetched or st.uploaded:
         s["staged"] = dict(fetched=st.fetched, uploaded=st.uploaded)
     return s
 
 
-# How a driver runs the batches of a run: (batches, run_id, known content, lease owner) -> batch summaries,
-# in any order. `run` calls stage_and_run_batch in a loop; the Prefect flow submits one task per batch.
-BatchRunner = Callable[[list[list], str, set, Optional[str]], list[dict]]
+# How a driver runs the batches of a run: (batches, run_id, lease owner) -> batch summaries, in any order.
+# `run` calls stage_and_run_batch in a loop; the Prefect flow submits one task per batch.
+BatchRunner = Callable[[list[list], str, Optional[str]], list[dict]]
 
 
 def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: BatchRunner,
@@ -216,7 +225,7 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
             groups = batches(p.todo, batch_size)
             log.info("found %d files under %s: %d new or changed, %d unchanged -> %d batches of up to %d",
                      p.seen, raw, len(p.todo), p.unchanged, len(groups), batch_size)
-            results = run_batches(groups, run_id, set(p.known_sha), remote.lease_owner)
+            results = run_batches(groups, run_id, remote.lease_owner)
             t_finish = time.perf_counter()
             remote.collect()  # the parts every batch uploaded, into the mirror
             fin = finish_run(local_wh)  # replaced articles out of every table; story_clusters
@@ -241,8 +250,8 @@ def run(raw_dir: str | Path, warehouse: str | Path, batch_size: int = DEFAULT_BA
         run_id: Optional[str] = None, opts: Options = Options(), workers: Optional[int] = None) -> dict:
     """A whole ingest in this process, no Prefect: the same steps as the `ingest` flow (`drive`), batches
     one after another, each on `workers` processes. raw_dir / warehouse may be object-store URLs."""
-    def sequential(groups: list[list], rid: str, known: set, lease_owner: Optional[str]) -> list[dict]:
-        return [stage_and_run_batch(items, str(raw_dir), str(warehouse), batch_key(rid, i, items), rid, known,
+    def sequential(groups: list[list], rid: str, lease_owner: Optional[str]) -> list[dict]:
+        return [stage_and_run_batch(items, str(raw_dir), str(warehouse), batch_key(rid, i, items), rid,
                                     opts, workers=workers, lease_owner=lease_owner)
                 for i, items in enumerate(groups, 1)]
     return drive(raw_dir, warehouse, batch_size, sequential, run_id=run_id)

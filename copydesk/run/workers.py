@@ -7,11 +7,15 @@ budget is killed (SIGKILL) and replaced, the page becomes a `timeout` reject, an
 same mechanism turns a worker that dies (segfault in a C parser, the kernel's OOM killer) into a `crashed`
 reject for that one page instead of a lost batch.
 
-The workers are plain `os.fork()` children talking over pipes (not multiprocessing): Dask runs tasks in
-daemonic processes, which multiprocessing forbids to have children. With `workers=2` a batch uses both
-cores of a small box without extra Prefect task runs (prefect-notes §5: ProcessPoolTaskRunner costs
-~195 ms per task run here). Without fork (Windows) or with `workers=0` documents run inline, with the
-between-stage check only.
+The workers are forked, with pipes to the batch process (not multiprocessing): Dask runs tasks in
+daemonic processes, which multiprocessing forbids to have children. They are forked by a single-threaded
+fork server (copydesk/run/forkserver.py), not by the batch process, which runs Prefect's and Dask's
+threads: a lock one of those threads held at fork time would stay held in the child. The batch process
+sends each new worker its batch (paths, options, the site template in phase 2, and the stage functions)
+over the worker's pipe, so a worker does the same work as a fork of the batch process would. With
+`workers=2` a batch uses both cores of a small box without extra Prefect task runs (prefect-notes §5:
+ProcessPoolTaskRunner costs ~195 ms per task run here). Without fork (Windows) or with `workers=0`
+documents run inline, with the between-stage check only.
 """
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ from typing import Optional, Sequence
 
 from copydesk.core.classify import TEMPLATE_MIN_PAGES
 from copydesk.core.pipeline import Options, Prepared, build_template, rel_source_path, safe_finish
+from copydesk.run import forkserver
 from copydesk.run.documents import safe_prepare, safe_process
 from copydesk.core.records import Article, LabelledLine, Reject
 
@@ -44,7 +49,7 @@ DEFAULT_WORKERS = os.cpu_count() or 1
 PREFETCH = 2
 _HDR = struct.Struct("!Q")
 _warm = False
-_LIBC = None  # libc's handle, opened by _warm_up in the parent (see there); None where it cannot be had
+_LIBC = None  # libc's handle, opened by _warm_up in the fork server (see there); None where it cannot be had
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
@@ -70,7 +75,8 @@ def _rebuild_article(vals: list) -> Article:
 # (pickled in C, no reducer call per line), rebuilt with the constructors in the parent. Measured on the
 # 91 dev pages (best of 5): worker pickling 0.57 -> 0.20 ms/doc in text, 0.35 -> 0.14 in HTML; parent
 # unpickling unchanged (~0.28 / 0.16 ms/doc: the constructors), 15.4 -> 14.6 KB per text doc. The objects
-# are equal. Workers are forks of this process: both sides see the same fields (all of them init fields).
+# are equal. Workers are forks of the fork server, which imports this same code: both sides see the same
+# fields (all of them init fields).
 _RESULT_PICKLING = {**copyreg.dispatch_table, Article: _reduce_article}
 
 
@@ -138,16 +144,32 @@ def process_many(paths: Sequence[str], raw_root: Optional[str], opts: Options = 
         template = build_template((pr.site, pr.keys) for pr in preps if isinstance(pr, Prepared))
         return [safe_finish(pr, p, raw_root, opts, template) if isinstance(pr, Prepared) else pr
                 for p, pr in zip(paths, preps)]
-    _warm_up(opts)
     return _Pool(list(paths), raw_root, opts, min(n, len(paths))).run(two_phase)
 
 
+# This process's fork server (one per process, shared by its batches and threads; see forkserver.py).
+_FORK_SERVER = forkserver.ForkServer(__name__)
+
+
+def fork_server() -> forkserver.ForkServer:
+    return _FORK_SERVER
+
+
+def start_fork_server() -> None:
+    """Start the fork server now, before this process starts threads of its own (`copydesk run` does, so
+    the server boots while Prefect is imported); otherwise it starts when the first batch needs workers."""
+    _FORK_SERVER.start()
+
+
+def warm_up() -> None:
+    """The fork server's warm-up (forkserver.serve)."""
+    _warm_up(Options())
+
+
 def _warm_up(opts: Options) -> None:
-    """Load lazy imports and models once in the parent, so forked workers share them copy-on-write
-    instead of each loading them again (the language model and parsers take ~0.3 s to load). libc's
-    handle too (for `_die_with_parent`): a forked worker never calls dlopen(), because the parent may run
-    other threads (Prefect's, Dask's), and a child that needs the loader's lock while one of them held it
-    at fork time would hang until its page budget runs out."""
+    """Load lazy imports and models once in the fork server, so workers share them copy-on-write instead
+    of each loading them again (the language model and parsers take ~0.3 s to load). libc's handle too
+    (for `_die_with_parent`): a worker never needs dlopen() for it."""
     global _warm, _LIBC
     if _warm:
         return
@@ -177,6 +199,10 @@ class _Pool:
         self.template = None  # the batch's TemplateIndex in phase 2 (inherited by workers forked then)
         self.phase2 = False
         self.redo: list = []  # pages held by workers that died in phase 1: FULL in phase 2
+        # what a worker runs, read off this module now (tests replace them to simulate crashes) and sent to
+        # each worker with the batch
+        self.stages = (safe_process, safe_prepare, safe_finish)
+        self._batch: Optional[bytes] = None  # the pickled batch for new workers (again once the template is set)
 
     def run(self, two_phase: bool = False) -> list[Article | Reject]:
         try:
@@ -197,6 +223,7 @@ class _Pool:
         # pages in input order, so the template is the same whichever worker answered first
         self.template = build_template(answer for _, answer in sorted(self.keys.items()))
         self.phase2 = True
+        self._batch = None
         self.tasks.extend(self.redo)
         if self.template is not None:
             data = pickle.dumps(self.template, protocol=pickle.HIGHEST_PROTOCOL)
@@ -266,35 +293,36 @@ class _Pool:
             self.tasks.appendleft((OP_FULL if op == OP_FINISH else op, i))
 
     # -- workers ------------------------------------------------------------------------------
+    def _batch_bytes(self) -> bytes:
+        if self._batch is None:
+            batch = (os.getcwd(), self.paths, self.raw_root, self.opts, self.template, self.stages)
+            by_name = all(f.__module__ != "__main__" for f in self.stages)  # the server's __main__ is not ours
+            try:
+                if not by_name:
+                    raise pickle.PicklingError("a stage defined in __main__")
+                self._batch = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+            except (pickle.PicklingError, AttributeError, TypeError):
+                # a stage that is not importable by name (a test's stand-in): sent by value
+                import cloudpickle
+                self._batch = cloudpickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+        return self._batch
+
     def _spawn(self) -> _Worker:
         c_rx, p_tx = os.pipe()
         p_rx, c_tx = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # child: never returns into the caller's code
-            code = 0
-            try:
-                os.close(p_tx)
-                os.close(p_rx)
-                for w in self.workers:
-                    for fd in (w.tx, w.rx):
-                        try:
-                            os.close(fd)
-                        except OSError:
-                            pass
-                _die_with_parent()
-                # Ctrl-C is the parent's to handle (it kills busy workers); a worker interrupted by it
-                # would otherwise report its page as `crashed`.
-                signal.signal(signal.SIGINT, signal.SIG_IGN)
-                _child_loop(self.paths, self.raw_root, self.opts, c_rx, c_tx, self.template)
-            except BaseException:
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(c_rx)
-        os.close(c_tx)
+        try:
+            pid = _FORK_SERVER.spawn(c_rx, c_tx)
+        finally:
+            os.close(c_rx)
+            os.close(c_tx)
         w = _Worker(pid=pid, tx=p_tx, rx=p_rx)
         self.workers.append(w)
         self.sel.register(p_rx, selectors.EVENT_READ, w)
+        data = self._batch_bytes()
+        try:
+            _write_all(p_tx, _HDR.pack(len(data)) + data)
+        except OSError:  # died at once: noticed on the read side
+            pass
         return w
 
     def _send(self, w: _Worker, op: int, idx: int) -> None:
@@ -360,7 +388,20 @@ class _Pool:
         w.sent.clear()
 
 
-def _child_loop(paths, raw_root, opts, rx: int, tx: int, template=None) -> None:
+def worker_main(rx: int, tx: int) -> None:
+    """A worker, just forked by the fork server: read its batch, then run commands until STOP or EOF."""
+    _die_with_parent()
+    hdr = _read_exact(rx, _HDR.size)
+    body = None if hdr is None else _read_exact(rx, _HDR.unpack(hdr)[0])
+    if body is None:
+        return
+    cwd, paths, raw_root, opts, template, stages = pickle.loads(body)
+    os.chdir(cwd)  # relative paths mean what they mean in the batch process
+    _child_loop(paths, raw_root, opts, rx, tx, template, stages)
+
+
+def _child_loop(paths, raw_root, opts, rx: int, tx: int, template=None, stages=None) -> None:
+    process, prepare, finish = stages or (safe_process, safe_prepare, safe_finish)
     held: dict = {}  # index -> Prepared, between PREPARE and FINISH
     while True:
         raw = _read_exact(rx, _OP.size)
@@ -376,20 +417,20 @@ def _child_loop(paths, raw_root, opts, rx: int, tx: int, template=None) -> None:
             template = pickle.loads(data)
             continue
         if op == OP_PROCESS:
-            result = safe_process(paths[idx], raw_root, opts)
+            result = process(paths[idx], raw_root, opts)
         elif op == OP_PREPARE:
-            result = safe_prepare(paths[idx], raw_root, opts)
+            result = prepare(paths[idx], raw_root, opts)
             if isinstance(result, Prepared):
                 if result.site is None:  # no site, no template: finished now, one round trip
-                    result = safe_finish(result, paths[idx], raw_root, opts, None)
+                    result = finish(result, paths[idx], raw_root, opts, None)
                 else:
                     held[idx] = result
                     result = (result.site, result.keys)
         else:  # FINISH a held page, or FULL: prepare it again here
             prep = held.pop(idx, None) if op == OP_FINISH else None
             if prep is None:
-                prep = safe_prepare(paths[idx], raw_root, opts)
-            result = safe_finish(prep, paths[idx], raw_root, opts, template) if isinstance(prep, Prepared) else prep
+                prep = prepare(paths[idx], raw_root, opts)
+            result = finish(prep, paths[idx], raw_root, opts, template) if isinstance(prep, Prepared) else prep
         try:
             data = _dumps((idx, result))
         except Exception as e:  # an unpicklable result is a bug; report it for this page only
@@ -424,9 +465,8 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _reap(pid: int) -> str:
-    try:
-        _, status = os.waitpid(pid, 0)
-    except ChildProcessError:
+    status = _FORK_SERVER.reap(pid)  # workers are the fork server's children
+    if status < 0:
         return "already reaped"
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
@@ -438,8 +478,9 @@ def _reap(pid: int) -> str:
 
 
 def _die_with_parent() -> None:
-    """Linux: the worker gets SIGKILL when the batch process dies (kill -9 of a run leaves no orphans)."""
-    libc = _LIBC  # opened in the parent by _warm_up
+    """Linux: the worker gets SIGKILL when the fork server dies (it ends with the batch process, so kill -9
+    of a run leaves no orphans)."""
+    libc = _LIBC  # opened in the fork server by _warm_up
     if libc is not None:
         try:
             PR_SET_PDEATHSIG = 1

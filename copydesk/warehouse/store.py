@@ -379,9 +379,8 @@ def plan_remote(raw_url: str, warehouse: str | Path, cache: Optional[str | Path]
     import fsspec
     fs, _ = fsspec.core.url_to_fs(raw_url)
     root, objects = _raw_listing(raw_url, cache)
-    # the same ledger reads as copydesk.run.driver.plan: what is already ingested under this (path, size,
-    # mtime), and which content is live now (new content equal to it becomes a `duplicate`)
-    seen_keys, known_sha = ledger_keys(warehouse)
+    # the same ledger read as ledger.plan: what is already ingested under this (path, size, mtime)
+    seen_keys = ledger_keys(warehouse)
     todo, seen, unchanged = [], 0, 0
     scanned: dict[str, tuple[str, list]] = {}
     for rel in sorted(objects, key=_walk_key):
@@ -408,7 +407,7 @@ def plan_remote(raw_url: str, warehouse: str | Path, cache: Optional[str | Path]
                 todo.append(key)
     if scanned:
         _save_records(raw_url, cache, scanned)
-    return Plan(todo=todo, seen=seen, unchanged=unchanged, known_sha=known_sha)
+    return Plan(todo=todo, seen=seen, unchanged=unchanged, warehouse=str(warehouse))
 
 
 class BatchStage:
@@ -748,9 +747,11 @@ class RemoteRun:
             self.report["setup"] = self.mirror.push()
 
     def plan(self):
+        """From the raw listing (or folder) and the ledger read straight off the store (its key columns
+        only, `ledger.ledger_keys`), not from the mirror."""
         if is_url(self.raw):
-            return plan_remote(self.raw, self.local_warehouse, self.cache)
-        return plan(self.raw, self.local_warehouse)
+            return plan_remote(self.raw, self.warehouse, self.cache)
+        return plan(self.raw, self.warehouse)
 
     def collect(self) -> None:
         """Before finish_run: bring the mirror up to date with the batches every task uploaded."""

@@ -410,8 +410,12 @@ LIVE_STATUSES = ("article", "duplicate")
 
 def live_ledger(warehouse: str | Path) -> pa.Table:
     """The latest ledger row of every input path (by ingested_at, then batch key): its current state."""
+    return latest_per_path(read_ledger(warehouse))
+
+
+def latest_per_path(led: pa.Table) -> pa.Table:
+    """The latest row of every source_path of ledger rows `led` (by ingested_at, then batch key)."""
     import pyarrow.compute as pc
-    led = read_ledger(warehouse)
     if len(led) == 0:
         return led
     led = led.sort_by([("source_path", "ascending"), ("ingested_at", "ascending"), ("batch", "ascending")])
