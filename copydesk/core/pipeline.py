@@ -14,6 +14,7 @@ from typing import Mapping, Optional
 from copydesk.core import classify as cls
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
+from copydesk.core.pagetype import page_type
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, detect_language
 from copydesk.core.read import Limits, RejectError, decode, raw_from_bytes
 from copydesk.core.records import Article, RawDoc, Reject
@@ -54,6 +55,9 @@ class Prepared:
     lang: Optional[str]
     sample: str
     feats: list
+    # the whole page's blocks and DOM hints (HTML: container and outside; text: the blocks): page-type evidence
+    page_blocks: Optional[list] = None
+    page_hints: Optional[list] = None
     site: Optional[str] = None  # the page's site for the template (see `page_site`)
     keys: Optional[cls.PageKeys] = None
     elapsed: float = 0.0
@@ -84,6 +88,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
         raise RejectError("too_large", f"{len(text)} characters of text, over the cap of {opts.max_text_chars}")
     meta: dict = {}
     dom_hints, outside = None, []
+    page_blocks, page_hints = None, None
     if raw.kind == "html":
         from copydesk.core.html import parse_page
         try:
@@ -95,6 +100,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
             meta = page.meta
             blocks, dom_hints = page.main()
             outside = page.outside_lines()
+            page_blocks, page_hints = page.blocks, page.hints
         except RejectError:
             raise
         except Exception as e:  # parser failure on malformed markup
@@ -108,7 +114,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
     lang = detect_language(sample)
     feats = cls.features(blocks, lang)
     prep = Prepared(raw=replace(raw, data=b""), blocks=blocks, dom_hints=dom_hints, outside=outside, meta=meta,
-                    lang=lang, sample=sample, feats=feats)
+                    lang=lang, sample=sample, feats=feats, page_blocks=page_blocks or blocks, page_hints=page_hints)
     if template_keys:
         prep.site = page_site(raw, meta, blocks)
         prep.keys = cls.page_keys(blocks, feats) if prep.site else None
@@ -138,6 +144,8 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
                   mode=raw.kind, paragraphs=paragraphs, lines=lines, url=raw.url, fetched_at=raw.fetched_at)
     for k, v in f.items():
         setattr(art, k, v)
+    art.page_type, art.page_type_reason = page_type(prep.page_blocks or prep.blocks, prep.page_hints, meta,
+                                                    raw.url, lines, raw.kind)
     # The column is the body's language. The body's sample often starts like the classifier's sample
     # (long lines are mostly paragraphs); the same characters give the same code, so py3langid runs
     # again only when they differ (speed, same column).

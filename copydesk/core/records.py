@@ -101,6 +101,9 @@ class Article:
     places: list[dict] = field(default_factory=list)
     acronyms: dict = field(default_factory=dict)
     fetched_at: Optional[str] = None  # when a crawler fetched the page (WARC-Date), ISO 8601 as recorded
+    # what kind of page this is (core.pagetype.PAGE_TYPES) and the reason code of its strongest evidence
+    page_type: Optional[str] = None
+    page_type_reason: Optional[str] = None
 
     @property
     def body(self) -> str:
@@ -130,5 +133,8 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ingested_at", "timestamp"), ("copydesk_version", "str"),
     # schema v3: when the page was fetched (WARC/WET WARC-Date); null for files dropped into raw/
     ("fetched_at", "timestamp"),
+    # schema v4: the page's type (article, listing, forum, product, collection, documentation, service,
+    # other) and the evidence that decided it (core.pagetype)
+    ("page_type", "str"), ("page_type_reason", "str"),
 )
 ARTICLE_STAMPS = ("ingested_at", "copydesk_version")
