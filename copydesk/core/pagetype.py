@@ -119,7 +119,7 @@ def page_features(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Ma
         "body_run_k": best_run / 1000,
         "ld_article_body": float(any(isinstance(o, dict) and o.get("articleBody") for o in (meta or {}).get("jsonld") or ())),
     }
-    f.update(_url_features(url or (meta.get("og:url") or meta.get("canonical") if meta else None)))
+    f.update(_url_features(page_url(url, meta)))
     types = set(meta.get("jsonld_types") or ()) if meta else set()
     for fam, names in JSONLD_FAMILIES.items():
         f["ld_" + fam] = float(any(t in types for t in names))
@@ -151,11 +151,18 @@ def _url_features(url: Optional[str]) -> dict[str, float]:
 
 
 def decide(f: Mapping[str, float], model: Mapping) -> tuple[str, str]:
+    """(page type, reason): see `decide_scored`."""
+    t, reason, _ = decide_scored(f, model)
+    return t, reason
+
+
+def decide_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, float]:
     """(page type, reason) from the features by the mode's forest in `model`. A node is
     [feature, threshold, left, right, class counts] (left when f[feature] <= threshold), a leaf
     [None, None, None, None, counts]. The type with the highest mean leaf share wins; the reason is the
     feature whose splits on the page's paths raised that type's share the most, summed over the trees
-    (e.g. `jsonld_type_product`, `card_repeat`, `link_density`), or `prior`."""
+    (e.g. `jsonld_type_product`, `card_repeat`, `link_density`), or `prior`. The third value is the
+    forest's mean share for `article` (how article-like the page looks, 0..1)."""
     classes = model["classes"]
     nc = len(classes)
     votes = [0.0] * nc
@@ -177,7 +184,8 @@ def decide(f: Mapping[str, float], model: Mapping) -> tuple[str, str]:
             gains[feat] = gains.get(feat, 0.0) + _share(d1, k) - _share(d0, k)
     feat = max(gains, key=lambda x: (gains[x], x)) if gains else None
     reason = REASON_OF.get(feat, feat) if feat and gains[feat] > 0 else "prior"
-    return classes[k], reason
+    art = votes[classes.index("article")] / len(model["trees"]) if "article" in classes else 0.0
+    return classes[k], reason, art
 
 
 def _share(dist: Sequence[float], k: int) -> float:
@@ -201,11 +209,14 @@ REASON_OF: dict[str, str] = {
 }
 
 
+def page_url(url: Optional[str], meta: Optional[Mapping]) -> Optional[str]:
+    """The page's URL: the one it was fetched from, else its og:url or canonical link."""
+    return url or ((meta.get("og:url") or meta.get("canonical")) if meta else None)
+
+
 def page_type(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Mapping], url: Optional[str],
-              lines: Sequence, mode: str) -> tuple[str, str]:
-    """The page's type and the reason code of its strongest evidence."""
+              lines: Sequence, mode: str) -> tuple[str, str, float]:
+    """The page's type, the reason code of its strongest evidence, and its article share (0..1)."""
     from copydesk.core.pagetype_model import MODELS
     model = MODELS.get(mode) or MODELS.get("html")
-    if not model:
-        return "article", "no_model"
-    return decide(page_features(blocks, hints, meta, url, lines), model)
+    return decide_scored(page_features(blocks, hints, meta, url, lines), model)

@@ -14,7 +14,8 @@ from typing import Mapping, Optional
 from copydesk.core import classify as cls
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
-from copydesk.core.pagetype import page_type
+from copydesk.core.mainframe import widen_non_article
+from copydesk.core.pagetype import page_type, page_url
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, detect_language
 from copydesk.core.read import Limits, RejectError, decode, raw_from_bytes
 from copydesk.core.records import Article, RawDoc, Reject
@@ -132,20 +133,19 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
     `template`: the batch's site template (`prep.site` says which site). Raises RejectError."""
     t0 = time.perf_counter() - prep.elapsed  # the budget covers both halves
     raw, meta, lang, sample = prep.raw, prep.meta, prep.lang, prep.sample
-    lines = _classify(prep, template)
+    classified, lines, (ptype, preason) = _labelled(prep, template)
     prep.feats = []
-    if prep.outside:
-        from copydesk.core.html import merge_lines
-        lines = merge_lines(lines, prep.outside)
     _budget(t0, opts)
     paragraphs = [ln.text for ln in lines if ln.label == "body"]
-    f = basic_fields(lines, paragraphs, url=raw.url)
+    # fields are read off the classifier's lines, before the non-article widening: a title, byline or
+    # date is where the classifier found it, whatever the body becomes
+    f = basic_fields(classified, [ln.text for ln in classified if ln.label == "body"] if classified is not lines
+                     else paragraphs, url=raw.url)
     art = Article(article_id=article_id_of(raw.sha256), source_path=raw.source_path, sha256=raw.sha256,
                   mode=raw.kind, paragraphs=paragraphs, lines=lines, url=raw.url, fetched_at=raw.fetched_at)
     for k, v in f.items():
         setattr(art, k, v)
-    art.page_type, art.page_type_reason = page_type(prep.page_blocks or prep.blocks, prep.page_hints, meta,
-                                                    raw.url, lines, raw.kind)
+    art.page_type, art.page_type_reason = ptype, preason
     # The column is the body's language. The body's sample often starts like the classifier's sample
     # (long lines are mostly paragraphs); the same characters give the same code, so py3langid runs
     # again only when they differ (speed, same column).
@@ -165,6 +165,21 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
     return art
 
 
+def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> tuple[list, list, tuple[str, str]]:
+    """Every labelled line of the page (the container's from the classifier, in HTML the outside ones by
+    their DOM hint), then the page type from them, then the body widened when the page is not an article
+    (mainframe.widen_non_article). Returns (classified lines, final lines, (page_type, page_type_reason));
+    the two lists are the same object when nothing was widened."""
+    lines = _classify(prep, template)
+    if prep.outside:
+        from copydesk.core.html import merge_lines
+        lines = merge_lines(lines, prep.outside)
+    ptype, reason, article_share = page_type(prep.page_blocks or prep.blocks, prep.page_hints, prep.meta,
+                                             prep.raw.url, lines, prep.raw.kind)
+    wide = widen_non_article(lines, ptype, article_share, prep.raw.kind, bool(page_url(prep.raw.url, prep.meta)))
+    return lines, (lines if wide is None else wide), (ptype, reason)
+
+
 def _classify(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> list:
     """The prepared page's labelled lines (inside the HTML container; `finish` adds the outside ones)."""
     meta = prep.meta
@@ -177,8 +192,9 @@ def body_lines(raw: RawDoc, opts: Options = Options()) -> list:
     """Boilerplate removal alone, one page, no site template: read, segment, classify; the labelled lines
     `finish` starts from, without fields or entities. What `copydesk eval` times as `body_pages_per_s`, the
     figure comparable to body extractors (trafilatura, jusText) that fill no other fields. The body is
-    `[ln.text for ln in lines if ln.label == "body"]`, the same paragraphs as `process_raw`'s."""
-    return _classify(prepare(raw, opts))
+    `[ln.text for ln in lines if ln.label == "body"]`, the same paragraphs as `process_raw`'s (page type and
+    the non-article widening included)."""
+    return _labelled(prepare(raw, opts))[1]
 
 
 def _budget(t0: float, opts: Options) -> None:
