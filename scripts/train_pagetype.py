@@ -88,6 +88,15 @@ def build(rows, depth, rng):
     return [FEATURES[j], round(t, 6), build(left, depth + 1, rng), build(right, depth + 1, rng), d]
 
 
+def _shares(node):
+    """The node with its class counts as shares (what decide reads), rounded to 4 digits."""
+    n = sum(node[4]) or 1
+    d = [round(c / n, 4) for c in node[4]]
+    if node[0] is None:
+        return [None, None, None, None, d]
+    return [node[0], node[1], _shares(node[2]), _shares(node[3]), d]
+
+
 def predict(model, x):
     from copydesk.core.pagetype import decide
     return CLASSES.index(decide(dict(zip(FEATURES, x)), model)[0])
@@ -112,7 +121,7 @@ def main():
         val = [(x, CLASSES.index(y)) for p, y, x in data if p == "validation"]
         rng = random.Random(SEED)
         trees = [build([tune[rng.randrange(len(tune))] for _ in tune], 0, rng) for _ in range(N_TREES)]
-        model = {"classes": list(CLASSES), "trees": trees}
+        model = {"classes": list(CLASSES), "trees": [_shares(t) for t in trees]}
         for name, rows in (("tune", tune), ("validation", val)):
             pred = [predict(model, x) for x, _ in rows]
             acc = sum(p == y for p, (_, y) in zip(pred, rows)) / len(rows)

@@ -46,7 +46,6 @@ _WORDS = re.compile(r"\w+")
 _PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:USD|EUR|GBP|\$|€|£))")
 # a short timestamp-ish line or a reply/quote marker: forum threads repeat them once per post
 _POST_MARK = re.compile(r"\b(?:repl(?:y|ies|ied)|posted|joined|quote|member|posts|registered|#\d+|ago)\b", re.I)
-_CODEY = re.compile(r"[{}();=<>]|\w+\(\)|::|->")
 
 # every feature the trees may use, in a fixed order (the training script writes rows in this order)
 FEATURES = (
@@ -92,7 +91,9 @@ def page_features(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Ma
             prices += 1
     if not blocks or not any(b.tag for b in blocks[:50]):
         # text dumps: code-looking lines stand in for <pre>
-        code = sum(1 for b in blocks if len(b.text) < 200 and len(_CODEY.findall(b.text)) >= 3)
+        # (three of ; { = counted with str.count: a regex per line cost 1 ms a page)
+        code = sum(1 for b in blocks if len(b.text) < 200 and
+                   b.text.count(";") + b.text.count("{") + b.text.count("=") >= 3)
     body = [ln for ln in lines if ln.label == "body"]
     body_chars = sum(len(ln.text) for ln in body)
     cards = sum(1 for h in (hints or ()) if h and h[1] == "teaser_card")
@@ -158,8 +159,8 @@ def decide(f: Mapping[str, float], model: Mapping) -> tuple[str, str]:
 
 def decide_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, float]:
     """(page type, reason) from the features by the mode's forest in `model`. A node is
-    [feature, threshold, left, right, class counts] (left when f[feature] <= threshold), a leaf
-    [None, None, None, None, counts]. The type with the highest mean leaf share wins; the reason is the
+    [feature, threshold, left, right, class shares] (left when f[feature] <= threshold; shares of the
+    tune pages that reached the node), a leaf [None, None, None, None, shares]. The type with the highest mean leaf share wins; the reason is the
     feature whose splits on the page's paths raised that type's share the most, summed over the trees
     (e.g. `jsonld_type_product`, `card_repeat`, `link_density`), or `prior`. The third value is the
     forest's mean share for `article` (how article-like the page looks, 0..1)."""
@@ -173,24 +174,18 @@ def decide_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, flo
             child = node[2] if f.get(node[0], 0.0) <= node[1] else node[3]
             path.append((node[0], node[4], child[4]))
             node = child
-        s = sum(node[4]) or 1
-        for i in range(nc):
-            votes[i] += node[4][i] / s
+        for i, v in enumerate(node[4]):
+            votes[i] += v
         paths.append(path)
     k = max(range(nc), key=lambda i: (votes[i], -i))
     gains: dict[str, float] = {}
     for path in paths:
         for feat, d0, d1 in path:
-            gains[feat] = gains.get(feat, 0.0) + _share(d1, k) - _share(d0, k)
+            gains[feat] = gains.get(feat, 0.0) + d1[k] - d0[k]
     feat = max(gains, key=lambda x: (gains[x], x)) if gains else None
     reason = REASON_OF.get(feat, feat) if feat and gains[feat] > 0 else "prior"
     art = votes[classes.index("article")] / len(model["trees"]) if "article" in classes else 0.0
     return classes[k], reason, art
-
-
-def _share(dist: Sequence[float], k: int) -> float:
-    s = sum(dist)
-    return dist[k] / s if s else 0.0
 
 
 # reason codes (snake_case) named after the evidence a feature stands for
