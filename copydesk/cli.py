@@ -128,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--predictions", help="write {id: {articleBody}} here")
     p.add_argument("--json", action="store_true")
     p.add_argument("--worst", type=int, default=10, help="how many worst pages to list")
+    p.add_argument("--part", choices=["tune", "validation", "all"], default="all",
+                   help="score the tune or validation part only (copydesk/tools/split.py); all: both, side by side")
     p.set_defaults(func=cmd_eval)
 
     # query, compact (issue 5): DuckDB views over the warehouse; merge small part files

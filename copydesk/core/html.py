@@ -316,10 +316,32 @@ def parse_meta(html: str, tree=None) -> dict:
     people = _ld_people(ld)
     if people:
         meta["jsonld_people"] = people
+    # every schema.org @type the page declares (Product, DiscussionForumPosting, FAQPage, ItemList ...):
+    # page-type evidence for copydesk.core.pagetype, which the news objects above leave out
+    meta["jsonld_types"] = _all_types(ld)
     root = tree.css_first("html")
     if root is not None and root.attributes.get("lang"):
         meta["html_lang"] = root.attributes["lang"]
     return meta
+
+
+def _all_types(items: list, cap: int = 400) -> list[str]:
+    """The @type strings of every JSON-LD object (nested ones too), in order, at most `cap` objects seen."""
+    out: list[str] = []
+    stack = list(items)
+    seen = 0
+    while stack and seen < cap:
+        x = stack.pop()
+        seen += 1
+        if isinstance(x, list):
+            stack.extend(x)
+        elif isinstance(x, dict):
+            typ = x.get("@type")
+            for t in (typ if isinstance(typ, list) else [typ]):
+                if isinstance(t, str):
+                    out.append(t)
+            stack.extend(v for v in x.values() if isinstance(v, (dict, list)))
+    return out
 
 
 def _news_objects(items: list) -> list[dict]:

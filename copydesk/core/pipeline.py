@@ -15,6 +15,8 @@ from copydesk.core import classify as cls
 from copydesk.core import dates
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
+from copydesk.core.mainframe import widen_non_article
+from copydesk.core.pagetype import page_type, page_url
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, detect_language
 from copydesk.core.read import Limits, RejectError, decode, raw_from_bytes
 from copydesk.core.records import Article, RawDoc, Reject
@@ -55,6 +57,9 @@ class Prepared:
     lang: Optional[str]
     sample: str
     feats: list
+    # the whole page's blocks and DOM hints (HTML: container and outside; text: the blocks): page-type evidence
+    page_blocks: Optional[list] = None
+    page_hints: Optional[list] = None
     site: Optional[str] = None  # the page's site for the template (see `page_site`)
     keys: Optional[cls.PageKeys] = None
     elapsed: float = 0.0
@@ -87,6 +92,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
         raise RejectError("too_large", f"{len(text)} characters of text, over the cap of {opts.max_text_chars}")
     meta: dict = {}
     dom_hints, outside = None, []
+    page_blocks, page_hints = None, None
     if raw.kind == "html":
         from copydesk.core.html import parse_page
         try:
@@ -98,6 +104,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
             meta = page.meta
             blocks, dom_hints = page.main()
             outside = page.outside_lines()
+            page_blocks, page_hints = page.blocks, page.hints
         except RejectError:
             raise
         except Exception as e:  # parser failure on malformed markup
@@ -111,7 +118,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
     lang = detect_language(sample)
     feats = cls.features(blocks, lang)
     prep = Prepared(raw=replace(raw, data=b""), blocks=blocks, dom_hints=dom_hints, outside=outside, meta=meta,
-                    lang=lang, sample=sample, feats=feats)
+                    lang=lang, sample=sample, feats=feats, page_blocks=page_blocks or blocks, page_hints=page_hints)
     if raw.kind == "html" and not dates.has_meta_date(meta):
         prep.undated_html = text
     if template_keys:
@@ -131,18 +138,19 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
     `template`: the batch's site template (`prep.site` says which site). Raises RejectError."""
     t0 = time.perf_counter() - prep.elapsed  # the budget covers both halves
     raw, meta, lang, sample = prep.raw, prep.meta, prep.lang, prep.sample
-    lines = _classify(prep, template)
+    classified, lines, (ptype, preason) = _labelled(prep, template)
     prep.feats = []
-    if prep.outside:
-        from copydesk.core.html import merge_lines
-        lines = merge_lines(lines, prep.outside)
     _budget(t0, opts)
     paragraphs = [ln.text for ln in lines if ln.label == "body"]
-    f = basic_fields(lines, paragraphs, url=raw.url)
+    # fields are read off the classifier's lines, before the non-article widening: a title, byline or
+    # date is where the classifier found it, whatever the body becomes
+    f = basic_fields(classified, [ln.text for ln in classified if ln.label == "body"] if classified is not lines
+                     else paragraphs, url=raw.url)
     art = Article(article_id=article_id_of(raw.sha256), source_path=raw.source_path, sha256=raw.sha256,
                   mode=raw.kind, paragraphs=paragraphs, lines=lines, url=raw.url, fetched_at=raw.fetched_at)
     for k, v in f.items():
         setattr(art, k, v)
+    art.page_type, art.page_type_reason = ptype, preason
     # The column is the body's language. The body's sample often starts like the classifier's sample
     # (long lines are mostly paragraphs); the same characters give the same code, so py3langid runs
     # again only when they differ (speed, same column).
@@ -164,6 +172,21 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
     return art
 
 
+def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> tuple[list, list, tuple[str, str]]:
+    """Every labelled line of the page (the container's from the classifier, in HTML the outside ones by
+    their DOM hint), then the page type from them, then the body widened when the page is not an article
+    (mainframe.widen_non_article). Returns (classified lines, final lines, (page_type, page_type_reason));
+    the two lists are the same object when nothing was widened."""
+    lines = _classify(prep, template)
+    if prep.outside:
+        from copydesk.core.html import merge_lines
+        lines = merge_lines(lines, prep.outside)
+    ptype, reason, article_share = page_type(prep.page_blocks or prep.blocks, prep.page_hints, prep.meta,
+                                             prep.raw.url, lines, prep.raw.kind)
+    wide = widen_non_article(lines, ptype, article_share, prep.raw.kind, bool(page_url(prep.raw.url, prep.meta)))
+    return lines, (lines if wide is None else wide), (ptype, reason)
+
+
 def _classify(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> list:
     """The prepared page's labelled lines (inside the HTML container; `finish` adds the outside ones)."""
     meta = prep.meta
@@ -176,8 +199,9 @@ def body_lines(raw: RawDoc, opts: Options = Options()) -> list:
     """Boilerplate removal alone, one page, no site template: read, segment, classify; the labelled lines
     `finish` starts from, without fields or entities. What `copydesk eval` times as `body_pages_per_s`, the
     figure comparable to body extractors (trafilatura, jusText) that fill no other fields. The body is
-    `[ln.text for ln in lines if ln.label == "body"]`, the same paragraphs as `process_raw`'s."""
-    return _classify(prepare(raw, opts))
+    `[ln.text for ln in lines if ln.label == "body"]`, the same paragraphs as `process_raw`'s (page type and
+    the non-article widening included)."""
+    return _labelled(prepare(raw, opts))[1]
 
 
 def _budget(t0: float, opts: Options) -> None:

@@ -96,6 +96,9 @@ class Article:
     # which evidence gave the title / the authors (like published_source; values in FIELD_SOURCES)
     title_source: Optional[str] = None
     authors_source: Optional[str] = None
+    # what kind of page this is (core.pagetype.PAGE_TYPES) and the reason code of its strongest evidence
+    page_type: Optional[str] = None
+    page_type_reason: Optional[str] = None
 
     @property
     def body(self) -> str:
@@ -127,6 +130,9 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("fetched_at", "timestamp"),
     # schema v4: which evidence gave the title and the authors (issue 14; values: FIELD_SOURCES)
     ("title_source", "str"), ("authors_source", "str"),
+    # schema v4: the page's type (article, listing, forum, product, collection, documentation, service,
+    # other) and the evidence that decided it (core.pagetype)
+    ("page_type", "str"), ("page_type_reason", "str"),
 )
 # Provenance values of title_source / authors_source / published_source (README "Field provenance").
 FIELD_SOURCES = {

@@ -38,7 +38,8 @@ from copydesk.core.records import ARTICLE_COLUMNS, ARTICLE_STAMPS, Article, Reje
 
 # Version of the warehouse layout (v1: foundation; v2: _meta.json, story_clusters, compaction manifests;
 # v3: articles.fetched_at, added by migration; v4: articles.title_source and authors_source, which evidence
-# gave the title and the authors (issue 14), added by migration).
+# gave the title and the authors (issue 14), and page_type and page_type_reason (issue 13), added at the end
+# of the row: additive, older warehouses migrate in place).
 # A warehouse with a higher version was written by a newer copydesk: we stop rather than guess.
 SCHEMA_VERSION = 4
 META_FILE = "_meta.json"

@@ -1,0 +1,217 @@
+"""Page type (issue 13 items 4-5): article, listing, forum, product, collection, documentation, service or
+other, with the evidence that decided it as `page_type_reason`.
+
+Fed by what the pipeline already computed, no second parse: the page's blocks (HTML: every block with its
+link density and DOM hint; text: the dump's lines), the head's metadata (html.parse_meta: og:type and every
+JSON-LD @type), the URL and the classifier's labelled lines. `page_features` turns those into a few named
+numbers; `decide` runs the small decision trees of `pagetype_model` (one per mode, trained on the WCXB dev
+tune part by scripts/train_pagetype.py: deterministic CART, shipped as a Python literal) and names as the
+reason the feature whose split moved the decision most on the page's path.
+"""
+from __future__ import annotations
+
+import re
+from typing import Mapping, Optional, Sequence
+
+PAGE_TYPES = ("article", "listing", "forum", "product", "collection", "documentation", "service", "other")
+
+# schema.org @type families (JSON-LD or microdata types a CMS writes for the page's main thing)
+JSONLD_FAMILIES: dict[str, tuple[str, ...]] = {
+    "article": ("Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "OpinionNewsArticle",
+                "AnalysisNewsArticle", "LiveBlogPosting", "ScholarlyArticle"),
+    "product": ("Product", "Offer", "AggregateOffer", "ProductGroup", "IndividualProduct", "Vehicle", "Book"),
+    "forum": ("DiscussionForumPosting", "QAPage", "Question", "Answer", "Comment", "SocialMediaPosting"),
+    "collection": ("CollectionPage", "ItemList", "OfferCatalog", "SearchResultsPage"),
+    "documentation": ("TechArticle", "APIReference", "HowTo", "SoftwareSourceCode"),
+    "service": ("Service", "LocalBusiness", "Organization", "Corporation", "ProfessionalService", "FAQPage",
+                "ContactPage", "AboutPage", "SoftwareApplication", "WebApplication", "Event", "Restaurant"),
+}
+
+# URL path words that name a page's kind on many CMSs (one path segment, lower-cased; Shopify's
+# /products/, phpBB/Discourse/vBulletin's /t/, /topic/, /thread/, docs sites' /docs/, /api/, /reference/)
+URL_WORDS: dict[str, tuple[str, ...]] = {
+    "product": ("product", "products", "shop", "store", "item", "p", "dp", "buy"),
+    "forum": ("forum", "forums", "thread", "threads", "topic", "topics", "t", "community", "discussion",
+              "questions", "showthread.php", "viewtopic.php", "comments", "r"),
+    "collection": ("collections", "collection", "category", "categories", "c", "catalog", "tag", "tags"),
+    "documentation": ("docs", "doc", "documentation", "api", "reference", "manual", "guide", "guides", "wiki",
+                      "developer", "developers", "learn", "kb", "help", "support"),
+    "service": ("services", "service", "solutions", "pricing", "about", "contact", "features", "plans"),
+    "listing": ("blog", "news", "articles", "archive", "page", "author", "search", "latest", "stories"),
+}
+_DATE_IN_URL = re.compile(r"/(19|20)\d\d[/-](0?[1-9]|1[0-2])(?:[/-]|$)|/(19|20)\d\d/")
+_SEG_SPLIT = re.compile(r"[/?#]+")
+_WORDS = re.compile(r"\w+")
+# a price ("$19.99", "€ 12,50", "12.00 USD"): product pages print several
+_PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:USD|EUR|GBP|\$|€|£))")
+# a short timestamp-ish line or a reply/quote marker: forum threads repeat them once per post
+_POST_MARK = re.compile(r"\b(?:repl(?:y|ies|ied)|posted|joined|quote|member|posts|registered|#\d+|ago)\b", re.I)
+
+# every feature the trees may use, in a fixed order (the training script writes rows in this order)
+FEATURES = (
+    "n_blocks", "chars_k", "prose_share", "longest_k", "short_share", "mean_link_density", "linked_share",
+    "teaser_cards", "body_share", "body_blocks", "heading_share", "list_share", "code_share", "price_lines",
+    "post_marks", "url_depth", "url_date", "url_slug_words", "url_query",
+    "url_product", "url_forum", "url_collection", "url_documentation", "url_service", "url_listing",
+    "ld_article", "ld_product", "ld_forum", "ld_collection", "ld_documentation", "ld_service",
+    "og_article", "og_product", "has_dom",
+    "byline_lines", "timestamp_lines", "headline_lines", "related_share", "body_run_k", "ld_article_body",
+)
+
+
+def page_features(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Mapping], url: Optional[str],
+                  lines: Sequence) -> dict[str, float]:
+    """The named numbers `decide` reads (see FEATURES); one pass over the page's blocks and lines."""
+    n = len(blocks) or 1
+    total = prose = short = linked_chars = linked_blocks = heads = items = code = prices = marks = 0
+    longest = 0
+    for b in blocks:
+        t = b.text
+        ln = len(t)
+        total += ln
+        longest = max(longest, ln)
+        if ln >= 200:
+            prose += ln
+        elif ln < 40:
+            short += 1
+            if _POST_MARK.search(t):
+                marks += 1
+        ld = b.link_density
+        linked_chars += ld * ln
+        if ld > 0.5:
+            linked_blocks += 1
+        tag = b.tag
+        if tag in ("h2", "h3", "h4"):
+            heads += 1
+        elif tag == "li":
+            items += 1
+        elif tag in ("pre", "code"):
+            code += 1
+        if ln < 60 and _PRICE.search(t):
+            prices += 1
+    if not blocks or not any(b.tag for b in blocks[:50]):
+        # text dumps: code-looking lines stand in for <pre>
+        # (three of ; { = counted with str.count: a regex per line cost 1 ms a page)
+        code = sum(1 for b in blocks if len(b.text) < 200 and
+                   b.text.count(";") + b.text.count("{") + b.text.count("=") >= 3)
+    body = [ln for ln in lines if ln.label == "body"]
+    body_chars = sum(len(ln.text) for ln in body)
+    cards = sum(1 for h in (hints or ()) if h and h[1] == "teaser_card")
+    # the classifier's own article evidence: a byline, a dateline, a headline, one long run of body lines
+    counts = {"byline": 0, "timestamp": 0, "headline": 0, "related_link": 0}
+    run = best_run = 0
+    for ln in lines:
+        if ln.label in counts:
+            counts[ln.label] += 1
+        if ln.label == "body":
+            run += len(ln.text)
+            best_run = max(best_run, run)
+        elif ln.label not in ("image_caption", "image_alt", "advertisement"):
+            run = 0
+    f = {
+        "n_blocks": float(len(blocks)), "chars_k": total / 1000, "prose_share": prose / max(1, total),
+        "longest_k": longest / 1000, "short_share": short / n,
+        "mean_link_density": linked_chars / max(1, total), "linked_share": linked_blocks / n,
+        "teaser_cards": float(cards), "body_share": body_chars / max(1, total), "body_blocks": float(len(body)),
+        "heading_share": heads / n, "list_share": items / n, "code_share": code / n,
+        "price_lines": float(prices), "post_marks": float(marks), "has_dom": float(hints is not None),
+        "byline_lines": float(counts["byline"]), "timestamp_lines": float(counts["timestamp"]),
+        "headline_lines": float(counts["headline"]), "related_share": counts["related_link"] / max(1, len(lines)),
+        "body_run_k": best_run / 1000,
+        "ld_article_body": float(any(isinstance(o, dict) and o.get("articleBody") for o in (meta or {}).get("jsonld") or ())),
+    }
+    f.update(_url_features(page_url(url, meta)))
+    types = set(meta.get("jsonld_types") or ()) if meta else set()
+    for fam, names in JSONLD_FAMILIES.items():
+        f["ld_" + fam] = float(any(t in types for t in names))
+    og = (meta.get("og:type") or "").lower() if meta else ""
+    f["og_article"] = float(og == "article")
+    f["og_product"] = float("product" in og)
+    return f
+
+
+def _url_features(url: Optional[str]) -> dict[str, float]:
+    out = {"url_depth": 0.0, "url_date": 0.0, "url_slug_words": 0.0, "url_query": 0.0}
+    for fam in URL_WORDS:
+        out["url_" + fam] = 0.0
+    if not url:
+        return out
+    rest = url.split("://", 1)[-1]
+    path = rest[rest.find("/"):] if "/" in rest else "/"
+    out["url_query"] = float("?" in path)
+    segs = [s for s in _SEG_SPLIT.split(path.split("?", 1)[0].lower()) if s]
+    out["url_depth"] = float(len(segs))
+    out["url_date"] = float(bool(_DATE_IN_URL.search(path)))
+    if segs:
+        last = segs[-1].rsplit(".", 1)[0] if "." in segs[-1] and not segs[-1].endswith(".php") else segs[-1]
+        out["url_slug_words"] = float(len(_WORDS.findall(last.replace("_", " "))))
+    words = set(segs)
+    for fam, names in URL_WORDS.items():
+        out["url_" + fam] = float(any(w in words for w in names))
+    return out
+
+
+def decide(f: Mapping[str, float], model: Mapping) -> tuple[str, str]:
+    """(page type, reason): see `decide_scored`."""
+    t, reason, _ = decide_scored(f, model)
+    return t, reason
+
+
+def decide_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, float]:
+    """(page type, reason) from the features by the mode's forest in `model`. A node is
+    [feature, threshold, left, right, class shares] (left when f[feature] <= threshold; shares of the
+    tune pages that reached the node), a leaf [None, None, None, None, shares]. The type with the highest mean leaf share wins; the reason is the
+    feature whose splits on the page's paths raised that type's share the most, summed over the trees
+    (e.g. `jsonld_type_product`, `card_repeat`, `link_density`), or `prior`. The third value is the
+    forest's mean share for `article` (how article-like the page looks, 0..1)."""
+    classes = model["classes"]
+    nc = len(classes)
+    votes = [0.0] * nc
+    paths = []
+    for node in model["trees"]:
+        path = []
+        while node[0] is not None:
+            child = node[2] if f.get(node[0], 0.0) <= node[1] else node[3]
+            path.append((node[0], node[4], child[4]))
+            node = child
+        for i, v in enumerate(node[4]):
+            votes[i] += v
+        paths.append(path)
+    k = max(range(nc), key=lambda i: (votes[i], -i))
+    gains: dict[str, float] = {}
+    for path in paths:
+        for feat, d0, d1 in path:
+            gains[feat] = gains.get(feat, 0.0) + d1[k] - d0[k]
+    feat = max(gains, key=lambda x: (gains[x], x)) if gains else None
+    reason = REASON_OF.get(feat, feat) if feat and gains[feat] > 0 else "prior"
+    art = votes[classes.index("article")] / len(model["trees"]) if "article" in classes else 0.0
+    return classes[k], reason, art
+
+
+# reason codes (snake_case) named after the evidence a feature stands for
+REASON_OF: dict[str, str] = {
+    **{"ld_" + fam: "jsonld_type_" + fam for fam in JSONLD_FAMILIES},
+    **{"url_" + fam: "url_shape_" + fam for fam in URL_WORDS},
+    "url_date": "url_shape_dated", "url_depth": "url_shape", "url_slug_words": "url_shape", "url_query": "url_shape",
+    "teaser_cards": "card_repeat", "mean_link_density": "link_density", "linked_share": "link_density",
+    "post_marks": "reply_structure", "price_lines": "price_lines", "og_article": "og_type_article",
+    "og_product": "og_type_product", "prose_share": "prose_share", "body_share": "body_share",
+    "body_blocks": "body_share", "longest_k": "prose_share", "short_share": "short_lines",
+    "code_share": "code_blocks", "heading_share": "heading_structure", "list_share": "list_structure",
+    "n_blocks": "page_size", "chars_k": "page_size", "has_dom": "prior",
+    "byline_lines": "byline", "timestamp_lines": "timestamp", "headline_lines": "headline",
+    "related_share": "related_links", "body_run_k": "body_run", "ld_article_body": "jsonld_article_body",
+}
+
+
+def page_url(url: Optional[str], meta: Optional[Mapping]) -> Optional[str]:
+    """The page's URL: the one it was fetched from, else its og:url or canonical link."""
+    return url or ((meta.get("og:url") or meta.get("canonical")) if meta else None)
+
+
+def page_type(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Mapping], url: Optional[str],
+              lines: Sequence, mode: str) -> tuple[str, str, float]:
+    """The page's type, the reason code of its strongest evidence, and its article share (0..1)."""
+    from copydesk.core.pagetype_model import MODELS
+    model = MODELS.get(mode) or MODELS.get("html")
+    return decide_scored(page_features(blocks, hints, meta, url, lines), model)
