@@ -52,5 +52,6 @@ def widen_non_article(lines: Sequence[LabelledLine], page_type: str, article_sha
     aside = sum(len(ln.text) for ln in lines if ln.label != "body" and ln.reason in SET_ASIDE_REASONS)
     if aside < WIDEN_MIN_SHARE * body:
         return None
-    return [replace(ln, label="body", reason=REASON_NON_ARTICLE_CONTENT)
+    # a later pass: the line keeps the classifier's decision in `first` (as classify._relabel does)
+    return [replace(ln, label="body", reason=REASON_NON_ARTICLE_CONTENT, first=ln.first or (ln.label, ln.reason))
             if ln.label != "body" and ln.reason in SET_ASIDE_REASONS else ln for ln in lines]
