@@ -93,6 +93,9 @@ def test_h1_title_when_the_stated_titles_agree():
 
 
 def test_provenance_columns_at_the_end():
+    # schema v4's provenance columns come after every v3 column (with v4's page-type pair): additive
     cols = [c for c, _ in ARTICLE_COLUMNS]
-    assert cols[-2:] == ["title_source", "authors_source"]
+    v4 = cols[cols.index("fetched_at") + 1:]
+    assert v4[:2] == ["title_source", "authors_source"] and set(v4) == {"title_source", "authors_source",
+                                                                        "page_type", "page_type_reason"}
     assert set(FIELD_SOURCES) == {"title_source", "authors_source", "published_source"}
