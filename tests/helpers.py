@@ -16,3 +16,20 @@ def dev_files(kind: str, root: Path = DEV) -> list[Path]:
     files = sorted((root / kind).glob("*.txt" if kind == "text" else "*.html.gz"))
     assert files, f"no {kind} pages under {root / kind}: is COPYDESK_SHARED ({SHARED}) the shared/ folder?"
     return files
+
+
+def harbour_stories(raw: Path, n: int) -> None:
+    """`n` short distinct one-story pages in `raw` (for runs that test orchestration, not extraction)."""
+    raw.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (raw / f"story {i:02d}.txt").write_text(
+            f"Story number {i} about the harbour\n\nThe harbour authority said on Monday that ship number {i} "
+            f"would dock later than planned because of the storm that closed the port for two days.\n")
+
+
+def fresh_prefect_env(home: Path) -> dict:
+    """This process's environment without any PREFECT_ setting, with a Prefect home of its own."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(home), PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="180",
+               PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    return env

@@ -4,7 +4,6 @@ The embedded server is killed when the process exits; without draining, a 300-ta
 (../shared/prefect-notes.md §2). The run below makes 40 task runs in a fresh PREFECT_HOME, then the test reads
 the server's SQLite database directly (no second server) and finds every task run, log line and artifact
 that `copydesk run` reported."""
-import os
 import re
 import sqlite3
 import subprocess
@@ -12,7 +11,7 @@ import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, fresh_prefect_env, harbour_stories
 
 pytestmark = pytest.mark.slow
 N_FILES = 40
@@ -20,14 +19,8 @@ N_FILES = 40
 
 def test_embedded_run_history_is_complete(tmp_path):
     raw = tmp_path / "raw"
-    raw.mkdir()
-    for i in range(N_FILES):
-        (raw / f"story {i:02d}.txt").write_text(
-            f"Story number {i} about the harbour\n\nThe harbour authority said on Monday that ship number {i} "
-            f"would dock later than planned because of the storm that closed the port for two days.\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="180",
-               PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    harbour_stories(raw, N_FILES)
+    env = fresh_prefect_env(tmp_path / "prefect-home")
     out = subprocess.run([sys.executable, "-m", "copydesk.cli", "run", "--raw", str(raw), "--warehouse",
                           str(tmp_path / "wh"), "--batch-size", "1", "--workers", "1"],
                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)

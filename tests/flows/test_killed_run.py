@@ -2,7 +2,6 @@
 it leaves neither its Prefect server nor the document workers' fork server (nor workers) behind."""
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -13,21 +12,15 @@ import urllib.request
 import psutil
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, fresh_prefect_env, harbour_stories
 
 pytestmark = pytest.mark.slow
 
 
 def test_kill_9_of_copydesk_run_leaves_no_process(tmp_path):
     raw = tmp_path / "raw"
-    raw.mkdir()
-    for i in range(60):
-        (raw / f"story {i:02d}.txt").write_text(
-            f"Story number {i} about the harbour\n\nThe harbour authority said on Monday that ship number {i} "
-            f"would dock later than planned because of the storm that closed the port for two days.\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="180",
-               PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    harbour_stories(raw, 60)
+    env = fresh_prefect_env(tmp_path / "prefect-home")
     run = subprocess.Popen([sys.executable, "-m", "copydesk.cli", "run", "--raw", str(raw), "--warehouse",
                             str(tmp_path / "wh"), "--batch-size", "1", "--workers", "1"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
