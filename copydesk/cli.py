@@ -12,8 +12,6 @@ from pathlib import Path
 from copydesk import __version__
 
 
-
-
 def cmd_extract(args) -> int:
     from copydesk.run.documents import process_path
     from copydesk.core.read import RejectError
@@ -95,6 +93,22 @@ def cmd_compact(args) -> int:
     print(f"compacted {wh}: {s['files_before']} files -> {s['files_after']} "
           f"({s['rewritten']} small files merged into {s['outputs']}, {s['rows']} rows rewritten)")
     return 0
+
+
+def add_run_arguments(p) -> None:
+    from copydesk.config import FIELDS, switch
+    p.add_argument("--config", help="a copydesk.toml or pyproject.toml (default: found in the current folder)")
+    for key, f in FIELDS.items():
+        if key in ("schedule", "schedule_timezone", "site_timezones"):
+            continue
+        # bool before int (bool is an int subclass, and bool("off") is True): yes/no options parse on/off
+        typ = switch if isinstance(f.default, bool) else \
+            type(f.default) if isinstance(f.default, (int, float)) else str
+        p.add_argument("--" + key.replace("_", "-"), type=typ, default=None,
+                       help=f"{f.metadata.get('help', '')} (env COPYDESK_{key.upper()})")
+    p.add_argument("--dask", nargs="?", const="local", default=None, metavar="ADDRESS",
+                   help="run the batches on Dask: a temporary LocalCluster (2 worker processes on 127.0.0.1) "
+                        "without ADDRESS, or an existing scheduler such as tcp://10.0.0.5:8786")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -180,23 +194,6 @@ def main(argv=None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by the closed pipe
 
-
-
-
-def add_run_arguments(p) -> None:
-    from copydesk.config import FIELDS, switch
-    p.add_argument("--config", help="a copydesk.toml or pyproject.toml (default: found in the current folder)")
-    for key, f in FIELDS.items():
-        if key in ("schedule", "schedule_timezone", "site_timezones"):
-            continue
-        # bool before int (bool is an int subclass, and bool("off") is True): yes/no options parse on/off
-        typ = switch if isinstance(f.default, bool) else \
-            type(f.default) if isinstance(f.default, (int, float)) else str
-        p.add_argument("--" + key.replace("_", "-"), type=typ, default=None,
-                       help=f"{f.metadata.get('help', '')} (env COPYDESK_{key.upper()})")
-    p.add_argument("--dask", nargs="?", const="local", default=None, metavar="ADDRESS",
-                   help="run the batches on Dask: a temporary LocalCluster (2 worker processes on 127.0.0.1) "
-                        "without ADDRESS, or an existing scheduler such as tcp://10.0.0.5:8786")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ def process_path(path: str, raw_root: Optional[str] = None, opts: Options = Opti
 
 def safe_process(path: str, raw_root: Optional[str], opts: Options = Options()) -> Article | Reject:
     """Never raises: bad input and unexpected bugs alike become a Reject with a kind and a message."""
-    return fenced(lambda: process_raw(read_path(path, raw_root, opts.limits), opts), path, raw_root)
+    return fenced(lambda: process_path(path, raw_root, opts), path, raw_root)
 
 
 def safe_prepare(path: str, raw_root: Optional[str], opts: Options = Options()) -> Prepared | Reject:

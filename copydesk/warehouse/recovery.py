@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from copydesk.warehouse.compact import recover_compactions
-from copydesk.warehouse.writer import DERIVED, TABLES, _committed_name, committed_batches, reconcile
+from copydesk.warehouse.writer import COMPACTED_PREFIX, DERIVED, TABLES, committed_batches, reconcile
+
+
+def _committed_name(stem: str, done: set[str]) -> bool:
+    """Whether a part file belongs to a committed batch (or to a compaction, committed by its manifest)."""
+    key = stem[len("part-"):]
+    return key in done or key.startswith(COMPACTED_PREFIX)
 
 
 def recover(warehouse: str | Path) -> int:

@@ -9,14 +9,14 @@ Layout (hive style, readable by pandas.read_parquet, pyarrow.dataset and DuckDB)
   warehouse/_lsh/index.pkl   (the persisted MinHash LSH index behind story_clusters, copydesk.warehouse.stories)
 
 Every file is written to a temp name in the same directory, fsynced, then renamed (atomic on POSIX):
-a crash leaves no half-written file. A batch whose ledger rows are missing did not commit; `recover()`
+a crash leaves no half-written file. A batch whose ledger rows are missing did not commit; `recovery.recover()`
 deletes its other parts before a run, so a killed run re-runs cleanly with no duplicates.
 
 Ledger semantics: the live state of an input is its latest ledger row. An article is live while some live
 ledger row points at it (status `article` or `duplicate`). `reconcile()` removes the rows of articles that
 are no longer live (their file changed) from every table, children first and `articles` last, each part
 rewritten atomically. It is idempotent and derived from the ledger alone, so a crash half-way through is
-finished by the next run's `recover()`. Compaction (copydesk.warehouse.compact) has its own manifest protocol.
+finished by the next run's `recovery.recover()`. Compaction (copydesk.warehouse.compact) has its own manifest protocol.
 """
 from __future__ import annotations
 
@@ -390,13 +390,6 @@ def committed_batches(warehouse: str | Path) -> set[str]:
     for p in _parts(wh, "_ledger"):
         done.update(x for x in pq.read_table(p, columns=["batch"]).column(0).unique().to_pylist() if x)
     return done
-
-
-def _committed_name(stem: str, done: set[str]) -> bool:
-    key = stem[len("part-"):]
-    return key in done or key.startswith(COMPACTED_PREFIX)
-
-
 
 
 def read_ledger(warehouse: str | Path) -> pa.Table:
