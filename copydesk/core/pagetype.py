@@ -42,10 +42,31 @@ URL_WORDS: dict[str, tuple[str, ...]] = {
 _DATE_IN_URL = re.compile(r"/(19|20)\d\d[/-](0?[1-9]|1[0-2])(?:[/-]|$)|/(19|20)\d\d/")
 _SEG_SPLIT = re.compile(r"[/?#]+")
 _WORDS = re.compile(r"\w+")
-# a price ("$19.99", "€ 12,50", "12.00 USD"): product pages print several
-_PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:USD|EUR|GBP|\$|€|£))")
+# a price ("$19.99", "€ 12,50", "12.00 USD"): product pages print several (the space is [^\S\n], not \s:
+# the texts are searched one per line and a price must not span two of them)
+_PRICE = r"(?:[$€£¥₹][^\S\n]?\d[\d.,]*|\d[\d.,]*[^\S\n]?(?:USD|EUR|GBP|\$|€|£))"
 # a short timestamp-ish line or a reply/quote marker: forum threads repeat them once per post
-_POST_MARK = re.compile(r"\b(?:repl(?:y|ies|ied)|posted|joined|quote|member|posts|registered|#\d+|ago)\b", re.I)
+_POST_MARK = r"\b(?:repl(?:y|ies|ied)|posted|joined|quote|member|posts|registered|#\d+|ago)\b"
+# code-looking text: three of ; { = (text dumps have no <pre>)
+_CODE = r"[;{=](?:[^;{=\n]*[;{=]){2}"
+
+
+def _lines_matching(pattern: str, flags: int = 0):
+    """A counter of the texts in which `pattern` occurs: the texts are joined one per line and searched in
+    one call (per page, not per line); each match runs on to the end of its line, so a line counts once."""
+    rx = re.compile(f"(?:{pattern})[^\n]*", flags)
+
+    def count(texts: list[str]) -> int:
+        joined = "\n".join(texts)
+        if joined.count("\n") >= len(texts):  # a text with a line break of its own stays one line
+            joined = "\n".join(t.replace("\n", " ") for t in texts)
+        return len(rx.findall(joined))
+    return count
+
+
+_price_lines = _lines_matching(_PRICE)
+_post_mark_lines = _lines_matching(_POST_MARK, re.I)
+_code_lines = _lines_matching(_CODE)
 
 # every feature the trees may use, in a fixed order (the training script writes rows in this order)
 FEATURES = (
@@ -61,39 +82,24 @@ FEATURES = (
 
 def page_features(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Mapping], url: Optional[str],
                   lines: Sequence) -> dict[str, float]:
-    """The named numbers `decide` reads (see FEATURES); one pass over the page's blocks and lines."""
+    """The named numbers `decide` reads (see FEATURES), from the page's blocks and lines: sums over
+    per-block lists, the regex counts one call per page (_lines_matching)."""
     n = len(blocks) or 1
-    total = prose = short = linked_chars = linked_blocks = heads = items = code = prices = marks = 0
-    longest = 0
-    for b in blocks:
-        t = b.text
-        ln = len(t)
-        total += ln
-        longest = max(longest, ln)
-        if ln >= 200:
-            prose += ln
-        elif ln < 40:
-            short += 1
-            if _POST_MARK.search(t):
-                marks += 1
-        ld = b.link_density
-        linked_chars += ld * ln
-        if ld > 0.5:
-            linked_blocks += 1
-        tag = b.tag
-        if tag in ("h2", "h3", "h4"):
-            heads += 1
-        elif tag == "li":
-            items += 1
-        elif tag in ("pre", "code"):
-            code += 1
-        if ln < 60 and _PRICE.search(t):
-            prices += 1
-    if not blocks or not any(b.tag for b in blocks[:50]):
-        # text dumps: code-looking lines stand in for <pre>
-        # (three of ; { = counted with str.count: a regex per line cost 1 ms a page)
-        code = sum(1 for b in blocks if len(b.text) < 200 and
-                   b.text.count(";") + b.text.count("{") + b.text.count("=") >= 3)
+    texts = [b.text for b in blocks]
+    lens = [len(t) for t in texts]
+    total, longest = sum(lens), max(lens, default=0)
+    tags = [b.tag for b in blocks]
+    densities = [b.link_density for b in blocks]
+    prose = sum(ln for ln in lens if ln >= 200)
+    short = sum(1 for ln in lens if ln < 40)
+    marks = _post_mark_lines([t for t, ln in zip(texts, lens) if ln < 40])
+    prices = _price_lines([t for t, ln in zip(texts, lens) if ln < 60])
+    linked_chars = sum(d * ln for d, ln in zip(densities, lens))
+    linked_blocks = sum(1 for d in densities if d > 0.5)
+    heads, items = tags.count("h2") + tags.count("h3") + tags.count("h4"), tags.count("li")
+    code = tags.count("pre") + tags.count("code")
+    if not any(tags[:50]):  # text dumps: code-looking lines stand in for <pre>
+        code = _code_lines([t for t, ln in zip(texts, lens) if ln < 200])
     body = [ln for ln in lines if ln.label == "body"]
     body_chars = sum(len(ln.text) for ln in body)
     cards = sum(1 for h in (hints or ()) if h and h[1] == "teaser_card")
