@@ -214,7 +214,7 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
         local_wh = remote.local_warehouse  # where this process reads and rewrites the warehouse
         os.makedirs(local_wh, exist_ok=True)
         t_plan = time.perf_counter()  # lock, recovery and planning: warehouse work, not orchestration
-        with writer.warehouse_lock(local_wh):
+        with writer.run_lock(local_wh):  # a second run stops at once, naming this one (writer.LockHeld)
             writer.ensure_tables(local_wh)
             recovered = recovery.recover(local_wh)
             if recovered:

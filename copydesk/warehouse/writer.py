@@ -530,3 +530,35 @@ def warehouse_lock(warehouse: str | Path, blocking: bool = True) -> Iterator[Non
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
         finally:
             fh.close()
+
+
+class LockHeld(RuntimeError):
+    """Another live run holds the warehouse (its flock here, its lease on an object store: store.Lease)."""
+
+
+@contextmanager
+def run_lock(warehouse: str | Path) -> Iterator[None]:
+    """The lock a run takes (`copydesk.run.driver.drive`): `warehouse_lock` without waiting. A second run
+    on a warehouse another live run holds stops at once with LockHeld naming the holder (host, pid, start
+    time, written into warehouse/.lock by the holder), as on an object store, instead of queueing behind
+    it unseen (a scheduled run would pile up behind a long one). The kernel drops the flock with its
+    process, so a holder killed with -9 leaves only a stale name, overwritten by the next holder."""
+    import socket
+    wh = Path(warehouse)
+    lock = warehouse_lock(wh, blocking=False)
+    try:
+        lock.__enter__()
+    except BlockingIOError:
+        try:
+            held = json.loads((wh / ".lock").read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # the holder has not written its name yet
+            held = {}
+        raise LockHeld(f"warehouse {wh} is locked by another run (host {held.get('host')}, pid "
+                       f"{held.get('pid')}, started {held.get('started')}); wait for it to finish. The lock "
+                       f"is a flock on {wh}/.lock: it goes with that process.") from None
+    try:
+        holder = dict(host=socket.gethostname(), pid=os.getpid(), started=now_utc().isoformat(timespec="seconds"))
+        (wh / ".lock").write_text(json.dumps(holder), encoding="utf-8")
+        yield
+    finally:
+        lock.__exit__(None, None, None)
