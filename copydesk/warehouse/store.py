@@ -12,8 +12,8 @@ nothing is ever written in place on the store except whole objects. A flow run a
   steps that read or rewrite the whole warehouse: ensure_tables + recover (then pushed, so the store holds no
   uncommitted parts before batches start), planning (the ledger), and finish_run (pulled first, pushed
   after; a push cut between the upload of merged parts and the deletion of the parts they replace is
-  finished or undone by the next run from the journal `_publish.json`). Batch tasks do not use the mirror: each writes its parts into a temporary folder on the machine
-  that runs it and uploads them, its `_ledger` part last (the commit marker: `load.recover` deletes parts
+  finished or undone by the next run from the journal `_publish.json`). Batch tasks do not use the
+  mirror: each writes its parts into a temporary folder on the machine that runs it and uploads them, its `_ledger` part last (the commit marker: `load.recover` deletes parts
   of batches without one). So a Dask worker on another machine commits batches straight to the store.
 - Raw: the flow lists the objects (key, size, ETag, LastModified) and plans from the listing
   (`plan_remote`); each batch task fetches only its own objects into its temporary folder
