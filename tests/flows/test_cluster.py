@@ -6,7 +6,7 @@ their Prefect client keeps the address of the first server it talked to, so a pe
 runs of later runs). Every batch task ran on a worker and reported to that server (no worker started its own);
 the store holds one ledger row per input object and no orphan rows; a re-run adds nothing; a worker
 killed in the middle of a run costs no row and leaves no orphan; a second run started while the first holds
-the lease stops at once, naming the holder.""
+the lease stops at once, naming the holder."""
 from __future__ import annotations
 
 import os
