@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from copydesk.warehouse.compact import recover_compactions
-from copydesk.warehouse.writer import COMPACTED_PREFIX, DERIVED, TABLES, committed_batches, reconcile
+from copydesk.warehouse.writer import COMPACTED_PREFIX, DERIVED, STORY_MEMBERS, STORY_PREFIX, TABLES, \
+    committed_batches, reconcile
 
 
 def _committed_name(stem: str, done: set[str]) -> bool:
-    """Whether a part file belongs to a committed batch (or to a compaction, committed by its manifest)."""
+    """Whether a part file belongs to a committed batch (or to a compaction, committed by its manifest, or to
+    a finishing step's story sketches, each file whole on its own: stories.update)."""
     key = stem[len("part-"):]
-    return key in done or key.startswith(COMPACTED_PREFIX)
+    return key in done or key.startswith(COMPACTED_PREFIX) or key.startswith(STORY_PREFIX)
 
 
 def recover(warehouse: str | Path) -> int:
@@ -21,7 +23,7 @@ def recover(warehouse: str | Path) -> int:
     wh = Path(warehouse)
     removed = recover_compactions(wh)
     done = committed_batches(wh)
-    for t in TABLES + ["_ledger"] + DERIVED:
+    for t in TABLES + ["_ledger"] + DERIVED + [STORY_MEMBERS]:
         d = wh / t
         if not d.exists():
             continue

@@ -6,7 +6,8 @@ Layout (hive style, readable by pandas.read_parquet, pyarrow.dataset and DuckDB)
   warehouse/_ledger/part-<batch>.parquet   (one row per input file; written LAST = the batch's commit)
   warehouse/story_clusters/part-current.parquet   (derived; rewritten whole at the end of a run)
   warehouse/_meta.json   (schema version and every table's columns: migrate-or-stop, see `check_schema`)
-  warehouse/_lsh/index.pkl   (the persisted MinHash LSH index behind story_clusters, copydesk.warehouse.stories)
+  warehouse/story_sketches|story_bands/part-<batch>.parquet   (the story index: written by batches)
+  warehouse/story_members/part-s-<token>.parquet   (the story index: written by a run's finishing step)
 
 Every file is written to a temp name in the same directory, fsynced, then renamed (atomic on POSIX):
 a crash leaves no half-written file. A batch whose ledger rows are missing did not commit; `recovery.recover()`
@@ -39,9 +40,11 @@ from copydesk.core.records import ARTICLE_COLUMNS, ARTICLE_STAMPS, Article, Reje
 # Version of the warehouse layout (v1: foundation; v2: _meta.json, story_clusters, compaction manifests;
 # v3: articles.fetched_at, added by migration; v4: articles.title_source and authors_source, which evidence
 # gave the title and the authors (issue 14), and page_type and page_type_reason (issue 13), added at the end
-# of the row: additive, older warehouses migrate in place).
+# of the row: additive, older warehouses migrate in place; v5: the story index as tables, story_sketches,
+# story_bands and story_members, replacing the pickle _lsh/index.pkl: additive, an older warehouse's index
+# is rebuilt from its articles' bodies by the next run).
 # A warehouse with a higher version was written by a newer copydesk: we stop rather than guess.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 META_FILE = "_meta.json"
 _str = pa.string()
 _ts = pa.timestamp("us", tz="UTC")
@@ -70,6 +73,19 @@ SCHEMAS: dict[str, pa.Schema] = {
                           ("sha256", _str), ("article_id", _str), ("status", _str), ("run_id", _str),
                           ("batch", _str), ("ingested_at", _ts)]),
 }
+# The story index as data (copydesk/warehouse/stories.py): each batch writes its new articles' MinHash sketch
+# (one row per article) and LSH band keys (one row per article and band), computed where the batch runs; a
+# run's finishing step finds candidates by joining the new articles' band keys with `story_bands`.
+# band_hash is the band's 64-bit key stored as int64 (the same bits; DuckDB and pyarrow join on it).
+SCHEMAS["story_sketches"] = pa.schema([("article_id", _str), ("body_hash", _str), ("words", pa.int32()),
+                                       ("shingles", pa.int32()), ("signature", pa.binary())])
+SCHEMAS["story_bands"] = pa.schema([("article_id", _str), ("band", pa.int16()), ("band_hash", pa.int64())])
+STORY_TABLES = ["story_sketches", "story_bands"]
+# Written by the finishing step: the articles the index holds, in the order they joined it (`seq`: the
+# earliest member names its story). One part per run (part-s-<token>), committed by story_clusters' metadata.
+SCHEMAS["story_members"] = pa.schema([("article_id", _str), ("seq", pa.int64())])
+STORY_MEMBERS = "story_members"
+STORY_PREFIX = "s-"
 # Derived tables: rebuilt by a run's finishing step, never written by batches.
 SCHEMAS["story_clusters"] = pa.schema([("cluster_id", _str), ("article_id", _str), ("similarity", pa.float32()),
                                        ("exact_duplicate", pa.bool_())])
@@ -87,7 +103,7 @@ ROW_GROUP_ROWS = 122_880
 
 # Write order: children first, articles, rejects, ledger last (the commit marker).
 TABLES = ["paragraphs", "lines", "images", "related_links", "quotes", "people", "organizations", "places",
-          "articles", "rejects"]
+          *STORY_TABLES, "articles", "rejects"]
 PARTITIONED = {"articles"}
 
 
@@ -231,12 +247,15 @@ def tables_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime
                                         "error_kind": [r.error_kind for r in rejects],
                                         "message": [r.message for r in rejects],
                                         "ingested_at": [ingested_at] * len(rejects)})
+    from copydesk.warehouse.stories import sketch_tables  # (stories imports this module)
+    out.update(sketch_tables(ids, [a.body for a in arts]))
     return {t: out[t] for t in TABLES}
 
 
 def rows_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime) -> dict[str, list[dict]]:
-    """The same rows as dicts (`copydesk extract --json` shows one article's record this way)."""
-    return {t: tab.to_pylist() for t, tab in tables_for(arts, rejects, ingested_at).items()}
+    """The same rows as dicts (`copydesk extract --json` shows one article's record this way; not the story
+    index's sketch and band rows)."""
+    return {t: tab.to_pylist() for t, tab in tables_for(arts, rejects, ingested_at).items() if t not in STORY_TABLES}
 
 
 def write_batch(warehouse: str | Path, batch: str, arts: list[Article], rejects: list[Reject],
