@@ -39,5 +39,7 @@ def recover(warehouse: str | Path) -> int:
     for p in [*wh.glob(".*.tmp"), *wh.glob("_lsh/.*.tmp")]:  # _meta.json and the story index
         p.unlink()
         removed += 1
+    from copydesk.warehouse.stories import drop_uncommitted
+    removed += drop_uncommitted(wh)
     removed += reconcile(wh)["files_rewritten"]
     return removed

@@ -761,7 +761,28 @@ def _sketch_rows(con, wh: Path, where: str, args: dict) -> dict[str, tuple]:
     return out
 
 
-def _read_members(wh: Path, committed: Optional[str]) -> tuple[dict[str, int], list[Path]]:
+def _committed_members(wh: Path) -> tuple[Optional[str], Optional[bytes]]:
+    """(the members part story_clusters names, the index fingerprint it was built with)."""
+    import pyarrow.parquet as pq
+    clusters_file = wh / "story_clusters" / f"part-{writer.CURRENT_PART}.parquet"
+    meta = (pq.read_schema(clusters_file).metadata or {}) if clusters_file.exists() else {}
+    return meta.get(CLUSTER_META_MEMBERS, b"").decode() or None, meta.get(CLUSTER_META_FINGERPRINT)
+
+
+def drop_uncommitted(warehouse: str | Path) -> int:
+    """Recovery: delete story_members parts of a finishing step that died before its story_clusters (newer
+    than the part story_clusters names), so compaction never merges them into committed data."""
+    wh = Path(warehouse)
+    committed, fingerprint = _committed_members(wh)
+    if fingerprint is None:  # an index from before the tables (or none yet): the next update rebuilds
+        return 0
+    _, stale = _read_members(wh, committed, ids=False)
+    for part in stale:
+        part.unlink()
+    return len(stale)
+
+
+def _read_members(wh: Path, committed: Optional[str], ids: bool = True) -> tuple[dict[str, int], list[Path]]:
     """(article_id -> join order, parts never committed): members parts newer than the committed one
     belong to a finishing step that died before writing story_clusters."""
     import pyarrow.parquet as pq
@@ -770,6 +791,8 @@ def _read_members(wh: Path, committed: Optional[str]) -> tuple[dict[str, int], l
     for part in writer._parts(wh, writer.STORY_MEMBERS):
         if committed is None or part.stem > f"part-{committed}":
             stale.append(part)
+            continue
+        if not ids:
             continue
         t = pq.read_table(part, columns=["article_id", "seq"])
         members.update(zip(t.column(0).to_pylist(), t.column(1).to_pylist()))
@@ -784,14 +807,12 @@ def update(warehouse: str | Path, live_batches: list[list[str]], threshold: Opti
     import duckdb
     import pyarrow as pa
     import pyarrow.compute as pc
-    import pyarrow.parquet as pq
     wh = Path(warehouse)
     threshold = threshold if threshold is not None else SIMILARITY_THRESHOLD
     fingerprint = repr(_fingerprint(threshold, NUM_PERM)).encode("utf-8")
     clusters_file = wh / "story_clusters" / f"part-{writer.CURRENT_PART}.parquet"
-    meta = (pq.read_schema(clusters_file).metadata or {}) if clusters_file.exists() else {}
-    committed = meta.get(CLUSTER_META_MEMBERS, b"").decode() or None
-    rebuild = meta.get(CLUSTER_META_FINGERPRINT) != fingerprint  # other settings, or an older warehouse
+    committed, built_with = _committed_members(wh)
+    rebuild = built_with != fingerprint  # other settings, or an older warehouse
     if rebuild:
         members, stale = {}, list(writer._parts(wh, writer.STORY_MEMBERS))
     else:
