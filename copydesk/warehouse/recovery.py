@@ -16,10 +16,13 @@ def _committed_name(stem: str, done: set[str]) -> bool:
     return key in done or key.startswith(COMPACTED_PREFIX) or key.startswith(STORY_PREFIX)
 
 
-def recover(warehouse: str | Path) -> int:
+def recover(warehouse: str | Path, reconciled: bool = True) -> int:
     """Bring the warehouse to a consistent state after any crash. Returns the number of files removed
     or rewritten: finishes interrupted compactions, deletes parts of batches that never committed (no
-    ledger rows) and stray temp files, then `reconcile()`s (finishes an interrupted replacement)."""
+    ledger rows) and stray temp files, then `reconcile()`s (finishes an interrupted replacement).
+    `reconciled=False` leaves the reconcile to the caller: a run does it in finish_run anyway, and its
+    batches and plan read only the ledger, which a reconcile does not change (it is O(warehouse): 1.7 s on
+    200,000 articles)."""
     wh = Path(warehouse)
     removed = recover_compactions(wh)
     done = committed_batches(wh)
@@ -41,5 +44,6 @@ def recover(warehouse: str | Path) -> int:
         removed += 1
     from copydesk.warehouse.stories import drop_uncommitted
     removed += drop_uncommitted(wh)
-    removed += reconcile(wh)["files_rewritten"]
+    if reconciled:
+        removed += reconcile(wh)["files_rewritten"]
     return removed

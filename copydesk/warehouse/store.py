@@ -420,8 +420,10 @@ def plan_remote(raw_url: str, warehouse: str | Path, cache: Optional[str | Path]
     import fsspec
     fs, _ = fsspec.core.url_to_fs(raw_url)
     root, objects = _raw_listing(raw_url, cache)
-    # the same ledger read as ledger.plan: what is already ingested under this (path, size, mtime)
-    seen_keys = ledger_keys(warehouse)
+    # the same ledger read as ledger.plan: what is already ingested under this (path, size, mtime), for the
+    # listed objects only (WARC records are `<container>#warc-record=...`: read every row of a container)
+    seen_keys = ledger_keys(warehouse, None if any(is_warc(r.rsplit("/", 1)[-1]) for r in objects)
+                            else sorted(objects))
     todo, seen, unchanged = [], 0, 0
     scanned: dict[str, tuple[str, list]] = {}
     for rel in sorted(objects, key=_walk_key):

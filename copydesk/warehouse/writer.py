@@ -411,31 +411,44 @@ def committed_batches(warehouse: str | Path) -> set[str]:
     return done
 
 
-def read_ledger(warehouse: str | Path) -> pa.Table:
+def read_ledger(warehouse: str | Path, columns: Optional[list[str]] = None) -> pa.Table:
     parts = list(_parts(Path(warehouse), "_ledger"))
+    schema = SCHEMAS["_ledger"] if columns is None else pa.schema([SCHEMAS["_ledger"].field(c) for c in columns])
     if not parts:
-        return SCHEMAS["_ledger"].empty_table()
-    return pa.concat_tables([pq.read_table(p, schema=SCHEMAS["_ledger"]) for p in parts])
+        return schema.empty_table()
+    return pa.concat_tables([pq.read_table(p, columns=columns, schema=SCHEMAS["_ledger"]) for p in parts])
 
 
 LIVE_STATUSES = ("article", "duplicate")
 
 
-def live_ledger(warehouse: str | Path) -> pa.Table:
-    """The latest ledger row of every input path (by ingested_at, then batch key): its current state."""
-    return latest_per_path(read_ledger(warehouse))
+def live_ledger(warehouse: str | Path, columns: Optional[list[str]] = None) -> pa.Table:
+    """The latest ledger row of every input path (by ingested_at, then batch key): its current state
+    (`columns` only, plus the ordering ones, when given)."""
+    if columns is not None:
+        columns = list(dict.fromkeys(["source_path", "ingested_at", "batch", *columns]))
+    return latest_per_path(read_ledger(warehouse, columns))
 
 
 def latest_per_path(led: pa.Table) -> pa.Table:
-    """The latest row of every source_path of ledger rows `led` (by ingested_at, then batch key)."""
+    """The latest row of every source_path of ledger rows `led` (by ingested_at, then batch key). Only the
+    paths with more than one row are sorted (most inputs have one; sorting 200,000 paths took ~0.6 s):
+    the single-row paths first, in their order, then the latest row of each other path, by path."""
     import pyarrow.compute as pc
     if len(led) == 0:
         return led
-    led = led.sort_by([("source_path", "ascending"), ("ingested_at", "ascending"), ("batch", "ascending")])
     paths = led.column("source_path")
-    nxt = pa.concat_arrays([paths.combine_chunks()[1:], pa.array([None], pa.string())])
-    last = pc.fill_null(pc.not_equal(paths.combine_chunks(), nxt), True)
-    return led.filter(last)
+    n = led.group_by("source_path").aggregate([("source_path", "count")])
+    multi = n.filter(pc.greater(n.column("source_path_count"), 1)).column("source_path")
+    if len(multi) == 0:
+        return led
+    mask = pc.is_in(paths, value_set=multi.combine_chunks())
+    many = led.filter(mask).sort_by([("source_path", "ascending"), ("ingested_at", "ascending"),
+                                     ("batch", "ascending")])
+    mp = many.column("source_path").combine_chunks()
+    nxt = pa.concat_arrays([mp[1:], pa.array([None], pa.string())])
+    last = pc.fill_null(pc.not_equal(mp, nxt), True)
+    return pa.concat_tables([led.filter(pc.invert(mask)), many.filter(last)])
 
 
 def live_article_ids(live: pa.Table) -> set[str]:
@@ -474,7 +487,7 @@ def reconcile(warehouse: str | Path) -> dict:
     out = {"stale_articles": 0, "duplicate_articles": 0, "rows_removed": 0, "files_rewritten": 0}
     if not (wh / "_ledger").exists():
         return out
-    live = live_ledger(wh)
+    live = live_ledger(wh, ["status", "article_id", "sha256"])
     live_mask = pc.is_in(live.column("status"), value_set=pa.array(LIVE_STATUSES))
     live_arr = pc.unique(pc.drop_null(live.filter(live_mask).column("article_id").combine_chunks()))
     parts = list(_parts(wh, "articles"))
@@ -485,10 +498,10 @@ def reconcile(warehouse: str | Path) -> dict:
         ids_per_part = [_ids_of(p) for p in parts]
         all_ids = pa.chunked_array(ids_per_part, pa.string())
         stale = set(pc.unique(all_ids.filter(pc.invert(pc.is_in(all_ids, value_set=live_arr)))).to_pylist())
-        fidx = pa.chunked_array([pa.array(np.full(len(a), i, dtype=np.int32)) for i, a in enumerate(ids_per_part)],
-                                pa.int32())
-        per_id = pa.table({"id": all_ids, "f": fidx}).group_by("id").aggregate([("f", "count_distinct")])
-        dups = set(per_id.filter(pc.greater(per_id["f_count_distinct"], 1)).column("id").to_pylist()) - stale
+        # an id in two parts: a part never holds an article twice, so counting ids is counting parts (a
+        # count of distinct parts per id, a group-by over every id, took ~2x the time and memory)
+        counts = pc.value_counts(all_ids)
+        dups = set(counts.field("values").filter(pc.greater(counts.field("counts"), 1)).to_pylist()) - stale
     out["stale_articles"], out["duplicate_articles"] = len(stale), len(dups)
     if stale or dups:
         stale_arr, dups_arr = pa.array(sorted(stale), pa.string()), pa.array(sorted(dups), pa.string())
