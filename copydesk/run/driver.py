@@ -25,7 +25,7 @@ from copydesk.warehouse import ledger as ledger_mod
 from copydesk.warehouse import writer
 from copydesk.run.workers import process_many
 from copydesk.core.pipeline import Options
-from copydesk.warehouse import recovery
+from copydesk.warehouse import recovery, stories
 from copydesk.core.records import Article, Reject
 
 _log = logging.getLogger("copydesk.run.driver")
@@ -86,7 +86,9 @@ def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, k
             removed.update(ln.label for ln in r.lines if ln.label != "body")
         ledger.append(dict(source_path=rel, size=size, mtime_ns=mtime_ns, sha256=r.sha256, article_id=r.article_id,
                            status=status, run_id=run_id))
-    counts = writer.write_batch(warehouse, key, arts, rejects, ledger) if ledger else {}
+    # the story index's sketch and band rows of the new articles, computed here, where the batch runs
+    sketches = stories.sketch_tables([a.article_id for a in arts], [a.body for a in arts])
+    counts = writer.write_batch(warehouse, key, arts, rejects, ledger, extra=sketches) if ledger else {}
     return {
         "batch": key, "files": len(items), "articles": len(arts), "duplicates": dup, "rejects": len(rejects),
         "paragraphs": sum(len(a.paragraphs) for a in arts), "removed": dict(removed),
@@ -103,7 +105,6 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None) -> dict
     earlier run's that was killed before this step — reading only the index rows they touch) and with it
     `story_clusters`; then compact directories with many small parts. Safe to repeat after a crash."""
     import pyarrow.dataset as ds
-    from copydesk.warehouse import stories
     wh = Path(warehouse)
     import pyarrow as pa
     rec = writer.reconcile(wh)

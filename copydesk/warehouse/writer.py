@@ -215,10 +215,10 @@ _ARTICLE_VALUES = tuple((name, kind) for name, kind in ARTICLE_COLUMNS if name n
 
 
 def tables_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime) -> dict[str, pa.Table]:
-    """Every batch table (TABLES, in that order; no ledger) of these articles and rejects, built column by
-    column: one Python list per column read straight off the Article objects and converted once, never a
-    dict per row (building ~90,000 `lines` row dicts per 500 articles and converting them row by row cost
-    more than writing the Parquet). Row order: articles in the given order, each article's children in
+    """Every batch table (TABLES, in that order; no ledger, no story tables) of these articles and rejects,
+    built column by column: one Python list per column read straight off the Article objects and
+    converted once, never a dict per row (building ~90,000 `lines` row dicts per 500 articles and
+    converting them row by row cost more than writing the Parquet). Row order: articles in the given order, each article's children in
     its own order."""
     n = len(arts)
     ids = pa.array([a.article_id for a in arts], _str)
@@ -247,26 +247,26 @@ def tables_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime
                                         "error_kind": [r.error_kind for r in rejects],
                                         "message": [r.message for r in rejects],
                                         "ingested_at": [ingested_at] * len(rejects)})
-    from copydesk.warehouse.stories import sketch_tables  # (stories imports this module)
-    out.update(sketch_tables(ids, [a.body for a in arts]))
-    return {t: out[t] for t in TABLES}
+    return {t: out[t] for t in TABLES if t in out}  # the story tables come from stories.sketch_tables
 
 
 def rows_for(arts: list[Article], rejects: list[Reject], ingested_at: datetime) -> dict[str, list[dict]]:
-    """The same rows as dicts (`copydesk extract --json` shows one article's record this way; not the story
-    index's sketch and band rows)."""
-    return {t: tab.to_pylist() for t, tab in tables_for(arts, rejects, ingested_at).items() if t not in STORY_TABLES}
+    """The same rows as dicts (`copydesk extract --json` shows one article's record this way)."""
+    return {t: tab.to_pylist() for t, tab in tables_for(arts, rejects, ingested_at).items()}
 
 
 def write_batch(warehouse: str | Path, batch: str, arts: list[Article], rejects: list[Reject],
-                ledger: list[dict], ingested_at: Optional[datetime] = None) -> dict[str, int]:
-    """Write one batch's parts (children, articles, rejects, then ledger). Returns rows per table."""
+                ledger: list[dict], ingested_at: Optional[datetime] = None,
+                extra: Optional[dict[str, pa.Table]] = None) -> dict[str, int]:
+    """Write one batch's parts (children, articles, rejects, then ledger). Returns rows per table.
+    `extra`: more batch tables of these articles, written with them (the story index's sketch and band
+    rows, `stories.sketch_tables`, which the run layer computes: stories imports this module)."""
     wh = Path(warehouse)
     ingested_at = ingested_at or now_utc()
-    tables = tables_for(arts, rejects, ingested_at)
+    tables = {**tables_for(arts, rejects, ingested_at), **(extra or {})}
     counts = {}
     for t in TABLES:
-        tab = tables[t]
+        tab = tables.get(t, SCHEMAS[t].empty_table())
         counts[t] = len(tab)
         if not len(tab):
             continue
