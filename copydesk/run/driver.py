@@ -25,22 +25,15 @@ from copydesk.warehouse import ledger as ledger_mod
 from copydesk.warehouse import writer
 from copydesk.run.workers import process_many
 from copydesk.core.pipeline import Options
-from copydesk.warehouse import recovery
+from copydesk.warehouse import recovery, stories
 from copydesk.core.records import Article, Reject
 
 _log = logging.getLogger("copydesk.run.driver")
 DEFAULT_BATCH_SIZE = 500  # ../shared/prefect-notes.md §2: >=125-250 docs per task keeps overhead < 5 %
-# Bodies read from the articles table and passed to one StoryIndex.add at the end of a run. They are
-# streamed file by file (never the run's whole set of bodies: reading all 4,000 bench bodies at once grew
-# the end-of-run peak by ~55 KB per article), in the table's order, and add() is order-equivalent to one
-# call, so edges and cluster ids do not depend on this size.
+# Live article ids are read from the articles table in record batches of this many at the end of a run; the
+# story index adds the new ones in chunks closed at a batch boundary once they reach
+# stories.UPDATE_CHUNK (the same size: the chunks the index was always fed).
 STORY_INDEX_CHUNK = 500
-
-
-
-
-
-
 
 
 def batches(todo: list, size: int) -> list[list]:
@@ -93,7 +86,9 @@ def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, k
             removed.update(ln.label for ln in r.lines if ln.label != "body")
         ledger.append(dict(source_path=rel, size=size, mtime_ns=mtime_ns, sha256=r.sha256, article_id=r.article_id,
                            status=status, run_id=run_id))
-    counts = writer.write_batch(warehouse, key, arts, rejects, ledger) if ledger else {}
+    # the story index's sketch and band rows of the new articles, computed here, where the batch runs
+    sketches = stories.sketch_tables([a.article_id for a in arts], [a.body for a in arts])
+    counts = writer.write_batch(warehouse, key, arts, rejects, ledger, extra=sketches) if ledger else {}
     return {
         "batch": key, "files": len(items), "articles": len(arts), "duplicates": dup, "rejects": len(rejects),
         "paragraphs": sum(len(a.paragraphs) for a in arts), "removed": dict(removed),
@@ -105,66 +100,36 @@ def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, k
 
 def finish_run(warehouse: str | Path, threshold: Optional[float] = None) -> dict:
     """The end of a run (under the warehouse lock, after every batch committed): remove the rows of
-    replaced articles everywhere (`writer.reconcile`), then bring the story index up to date — drop
-    articles that are gone, add live articles it has not seen (this run's, or an earlier run's that was
-    killed before this step) — save it and rewrite `story_clusters`. Safe to repeat after a crash."""
-    import pyarrow as pa
+    replaced articles everywhere (`writer.reconcile`), then bring the story index up to date
+    (`stories.update`: drop articles that are gone, add live articles it has not seen — this run's, or an
+    earlier run's that was killed before this step — reading only the index rows they touch) and with it
+    `story_clusters`; then compact directories with many small parts. Safe to repeat after a crash."""
     import pyarrow.dataset as ds
-    import pyarrow.parquet as pq
-    from copydesk.warehouse.stories import INDEX_FILE, StoryIndex
     wh = Path(warehouse)
+    import pyarrow as pa
     rec = writer.reconcile(wh)
+    # Arrow's allocator keeps freed memory for reuse; each step below reads columns of the whole warehouse
+    # once, so give it back between steps instead of stacking their peaks (scripts/bench_scale.py, 200,000
+    # articles: the host's peak went from 521 to 484 MiB, measured while stories.update still used DuckDB)
+    pa.default_memory_pool().release_unused()
     arts_dir = wh / "articles"
-    live_ids: set[str] = set()
+    live: list = []
     if any(arts_dir.rglob("part-*.parquet")):
+        # the live ids in the table's order, as record batches (the story index adds new ones in chunks
+        # formed the same way whatever the run: see stories.update)
         dset = ds.dataset(str(arts_dir), format="parquet", partitioning="hive")
-        live_ids = set(dset.to_table(columns=["article_id"]).column(0).to_pylist())
-    index_path = wh / INDEX_FILE
-    idx = StoryIndex.load(index_path, threshold)
-    gone = idx.keys() - live_ids
-    new = live_ids - idx.keys()
-    removed = idx.remove(gone)
-    edges = 0
-    if new:
-        # one pass over the articles files in the dataset's order, only the new ids, a few bodies at a time.
-        # The ids are picked in Python from each record batch (a set lookup per row), not by a dataset filter
-        # `isin(new)`: that filter is set up again for every file, so its cost grew with files x new ids
-        # (20,000 new articles in 679 part files: 3.7 s against 0.9 s; the same rows in the same order).
-        buf: list[tuple[str, str]] = []
         for frag in dset.get_fragments():
-            for rb in frag.to_batches(columns=["article_id", "body"], batch_size=STORY_INDEX_CHUNK,
-                                      use_threads=False):
-                ids = rb.column(0).to_pylist()
-                sel = [i for i, a in enumerate(ids) if a in new]
-                if not sel:
-                    continue
-                if len(sel) < len(ids):
-                    bodies = rb.column(1).take(pa.array(sel, pa.int64())).to_pylist()
-                    ids = [ids[i] for i in sel]
-                else:
-                    bodies = rb.column(1).to_pylist()
-                buf.extend(zip(ids, bodies))
-                if len(buf) >= STORY_INDEX_CHUNK:
-                    edges += idx.add(buf)
-                    buf = []
-        if buf:
-            edges += idx.add(buf)
-    del live_ids
-    clusters_file = wh / "story_clusters" / f"part-{writer.CURRENT_PART}.parquet"
-    cols = idx.cluster_columns()
-    n_rows = len(cols["article_id"])
-    if new or removed or not clusters_file.exists():
-        idx.save(index_path)  # index first: a crash before the table is rewritten is caught below next time
-        writer.atomic_write_table(writer._table("story_clusters", cols), clusters_file)
-    elif pq.ParquetFile(clusters_file).metadata.num_rows != n_rows:
-        writer.atomic_write_table(writer._table("story_clusters", cols), clusters_file)
-    n_clusters = len(set(cols["cluster_id"]))
-    del cols, idx
+            for rb in frag.to_batches(columns=["article_id"], batch_size=STORY_INDEX_CHUNK, use_threads=False):
+                live.append(rb.column(0))
+    st = stories.update(wh, live, threshold)
+    del live
+    pa.default_memory_pool().release_unused()
     from copydesk.warehouse.compact import AUTO_COMPACT_MIN_FILES, compact
     comp = compact(wh, min_files=AUTO_COMPACT_MIN_FILES)
-    return {"compacted_files": comp["rewritten"], "replaced_articles": rec["stale_articles"], "collapsed_duplicates": rec["duplicate_articles"],
-            "rows_removed": rec["rows_removed"], "indexed": len(new), "unindexed": removed,
-            "new_similar_pairs": edges, "story_clusters": n_clusters}
+    return {"compacted_files": comp["rewritten"], "replaced_articles": rec["stale_articles"],
+            "collapsed_duplicates": rec["duplicate_articles"], "rows_removed": rec["rows_removed"],
+            "indexed": st["indexed"], "unindexed": st["unindexed"], "new_similar_pairs": st["new_similar_pairs"],
+            "story_clusters": st["story_clusters"]}
 
 
 def new_run_id() -> str:
@@ -214,9 +179,9 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
         local_wh = remote.local_warehouse  # where this process reads and rewrites the warehouse
         os.makedirs(local_wh, exist_ok=True)
         t_plan = time.perf_counter()  # lock, recovery and planning: warehouse work, not orchestration
-        with writer.warehouse_lock(local_wh):
+        with writer.run_lock(local_wh):  # a second run stops at once, naming this one (writer.LockHeld)
             writer.ensure_tables(local_wh)
-            recovered = recovery.recover(local_wh)
+            recovered = recovery.recover(local_wh, reconciled=False)  # finish_run reconciles
             if recovered:
                 log.warning("removed %d files of an earlier run that did not finish", recovered)
             remote.published_setup()

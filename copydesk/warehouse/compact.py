@@ -133,7 +133,7 @@ def compact(warehouse: str | Path, small_file_bytes: int = SMALL_FILE_BYTES, min
     wh = Path(warehouse)
     recover_compactions(wh)
     stats = {"files_before": 0, "files_after": 0, "rewritten": 0, "outputs": 0, "rows": 0}
-    for t in writer.TABLES + ["_ledger"]:
+    for t in writer.TABLES + ["_ledger", writer.STORY_MEMBERS]:
         for d in _leaf_dirs(wh, t):
             parts = sorted(d.glob("part-*.parquet"))
             stats["files_before"] += len(parts)

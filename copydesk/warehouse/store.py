@@ -11,8 +11,9 @@ nothing is ever written in place on the store except whole objects. A flow run a
 - Warehouse: the flow process keeps a local mirror (`WarehouseMirror`, `<cache>/wh-<hash>/`) for the
   steps that read or rewrite the whole warehouse: ensure_tables + recover (then pushed, so the store holds no
   uncommitted parts before batches start), planning (the ledger), and finish_run (pulled first, pushed
-  after). Batch tasks do not use the mirror: each writes its parts into a temporary folder on the machine
-  that runs it and uploads them, its `_ledger` part last (the commit marker: `load.recover` deletes parts
+  after; a push cut between the upload of merged parts and the deletion of the parts they replace is
+  finished or undone by the next run from the journal `_publish.json`). Batch tasks do not use the
+  mirror: each writes its parts into a temporary folder on the machine that runs it and uploads them, its `_ledger` part last (the commit marker: `load.recover` deletes parts
   of batches without one). So a Dask worker on another machine commits batches straight to the store.
 - Raw: the flow lists the objects (key, size, ETag, LastModified) and plans from the listing
   (`plan_remote`); each batch task fetches only its own objects into its temporary folder
@@ -42,6 +43,7 @@ from typing import Iterator, Optional
 
 from copydesk.core.read import kind_of
 from copydesk.warehouse.ledger import Plan, ledger_keys, plan
+from copydesk.warehouse.writer import COMPACTED_PREFIX, LockHeld  # noqa: F401  (LockHeld: raised by Lease too)
 from copydesk.sources.warc import is_warc
 
 CACHE_ENV = "COPYDESK_CACHE_DIR"
@@ -50,6 +52,10 @@ DEFAULT_CACHE = ".copydesk-cache"
 LEDGER_DIR = "_ledger"
 # The lease object under the warehouse prefix (see Lease); not a table, never mirrored.
 LOCK_NAME = "_lock"
+# The publish journal under the warehouse prefix (see WarehouseMirror.push): which merged parts a publish
+# uploads and which parts they replace, written before the first of them and deleted after the last
+# deletion, so a publish cut in between is finished or undone by the next run. Never mirrored.
+JOURNAL_NAME = "_publish.json"
 # Threads fetching or uploading objects at once: object-store requests are latency-bound, so a few run
 # together; threads (not processes) because batch staging happens in the task's own process before any fork.
 IO_THREADS = 8
@@ -220,7 +226,7 @@ class WarehouseMirror:
         self.dir.mkdir(parents=True, exist_ok=True)
         manifest = _read_manifest(self.manifest_path)
         # The lease object is not warehouse data: it changes on every refresh and must never be pushed back.
-        remote = _listing(self.fs, self.root, skip=(LOCK_NAME,))
+        remote = _listing(self.fs, self.root, skip=(LOCK_NAME, JOURNAL_NAME))
         local = _local_files(self.dir)
         todo = []
         for rel, info in sorted(remote.items()):
@@ -272,10 +278,44 @@ class WarehouseMirror:
         phases = [([r for r in sorted(new) if not is_ledger(r)], up, IO_THREADS),
                   ([r for r in sorted(new) if is_ledger(r)], up, 1),
                   (sorted(changed), up, IO_THREADS), (sorted(gone), rm, IO_THREADS)]
+        # Deleted parts are the inputs of a compaction whose merged parts (part-c-*) are among the new files:
+        # between the upload of those and the last deletion the store holds both, every row twice. The
+        # journal names both sides first; the next run finishes the deletions (all merged parts are up) or
+        # removes the merged parts (some are missing) before it reads anything (`finish_publish`).
+        merged = [r for r in sorted(new) if r.rsplit("/", 1)[-1].startswith("part-" + COMPACTED_PREFIX)]
+        journal = f"{self.root}/{JOURNAL_NAME}"
+        if gone or merged:
+            self.fs.pipe_file(journal, json.dumps(dict(merged=merged, gone=sorted(gone))).encode("utf-8"))
         for rels, fn, threads in phases:
             _parallel(fn, rels, threads)
             _write_manifest(self.manifest_path, manifest)
+        if gone or merged:
+            self.fs.rm_file(journal)
         return dict(uploaded=len(new), rewritten=len(changed), deleted=len(gone))
+
+    def finish_publish(self) -> Optional[str]:
+        """Complete or undo a publish that was cut between its merged uploads and its deletions (see push);
+        called under the lease, before the pull. Returns what was done ("finished" / "undone"), or None."""
+        journal = f"{self.root}/{JOURNAL_NAME}"
+        self.fs.invalidate_cache()
+        try:
+            j = json.loads(self.fs.cat_file(journal))
+        except FileNotFoundError:
+            return None
+        present = [r for r in j["merged"] if self.fs.exists(f"{self.root}/{r}")]
+        if len(present) == len(j["merged"]):  # every merged part is up: the replaced parts can go
+            doomed, done = j["gone"], "finished"
+        else:  # some merged part never arrived: the replaced parts still hold the rows, the merged go
+            doomed, done = present, "undone"
+
+        def rm(rel: str) -> None:
+            try:
+                self.fs.rm_file(f"{self.root}/{rel}")
+            except FileNotFoundError:
+                pass
+        _parallel(rm, doomed)
+        self.fs.rm_file(journal)
+        return done
 
 
 @contextmanager
@@ -290,6 +330,7 @@ def staged(raw: str | Path, warehouse: str | Path, cache: Optional[str | Path] =
         if is_url(warehouse):
             mirror = WarehouseMirror(str(warehouse), cache)
             stack.enter_context(_flock(mirror.lock_path))
+            mirror.finish_publish()
             report["pull"] = mirror.pull()
             local_wh = str(mirror.dir)
         if is_url(raw):
@@ -379,8 +420,10 @@ def plan_remote(raw_url: str, warehouse: str | Path, cache: Optional[str | Path]
     import fsspec
     fs, _ = fsspec.core.url_to_fs(raw_url)
     root, objects = _raw_listing(raw_url, cache)
-    # the same ledger read as ledger.plan: what is already ingested under this (path, size, mtime)
-    seen_keys = ledger_keys(warehouse)
+    # the same ledger read as ledger.plan: what is already ingested under this (path, size, mtime), for the
+    # listed objects only (WARC records are `<container>#warc-record=...`: read every row of a container)
+    seen_keys = ledger_keys(warehouse, None if any(is_warc(r.rsplit("/", 1)[-1]) for r in objects)
+                            else sorted(objects))
     todo, seen, unchanged = [], 0, 0
     scanned: dict[str, tuple[str, list]] = {}
     for rel in sorted(objects, key=_walk_key):
@@ -497,10 +540,6 @@ def staged_batch(items: list, raw: str | Path, warehouse: str | Path,
 # A run holds the lease for LEASE_TTL_S past its last refresh; it refreshes every third of that, so a live run
 # never lets it lapse, and a run that died (kill -9, machine gone) blocks others for at most this long.
 LEASE_TTL_S = 300.0
-
-
-class LockHeld(RuntimeError):
-    """Another live run holds the warehouse's lease."""
 
 
 class LeaseLost(RuntimeError):
@@ -731,6 +770,9 @@ class RemoteRun:
             if self.mirror:
                 stack.enter_context(self.lease)
                 stack.enter_context(_flock(self.mirror.lock_path))
+                published = self.mirror.finish_publish()  # an earlier run's publish cut halfway
+                if published:
+                    self.report["earlier_publish"] = published
                 self.report["pull"] = self.mirror.pull()
             self._stack = stack.pop_all()
         return self

@@ -5,7 +5,8 @@ One Prefect server for the whole cluster (PREFECT_API_URL, the documented setup:
 their Prefect client keeps the address of the first server it talked to, so a per-run server loses the task
 runs of later runs). Every batch task ran on a worker and reported to that server (no worker started its own);
 the store holds one ledger row per input object and no orphan rows; a re-run adds nothing; a worker
-killed in the middle of a run costs no row and leaves no orphan."""
+killed in the middle of a run costs no row and leaves no orphan; a second run started while the first holds
+the lease stops at once, naming the holder."""
 from __future__ import annotations
 
 import os
@@ -114,6 +115,20 @@ def test_copydesk_run_on_a_cluster(cluster, tmp_path):
     c["fs"].put(str(raw) + "/", f"{c['bucket']}/raw/", recursive=True)
 
     first = _run(c, tmp_path, "1")
+    # Two flows at once: a second `copydesk run` on the same warehouse, started once the first holds the
+    # lease, stops at once (while the first still runs) with an error naming the holder (its pid).
+    lock = f"{c['bucket']}/wh/{store.LOCK_NAME}"
+    deadline = time.monotonic() + 300
+    while first.poll() is None and time.monotonic() < deadline:
+        c["fs"].invalidate_cache()
+        if c["fs"].exists(lock):
+            break
+        time.sleep(0.1)
+    rival = _run(c, tmp_path, "rival")
+    rival_out = rival.communicate(timeout=400)[0]
+    assert first.poll() is None, "the first run ended before the second was refused"
+    assert rival.returncode != 0, rival_out[-3000:]
+    assert "is locked by another run (" in rival_out and f":{first.pid}:" in rival_out, rival_out[-3000:]
     out = first.communicate(timeout=400)[0]
     assert first.returncode == 0, out[-4000:]
     # every batch task (6) recorded by the run's server: the workers used the flow's API address

@@ -340,7 +340,8 @@ def test_story_clusters_group_variants_and_flag_exact_duplicates(raw, tmp_path):
     assert cl.loc[members[0], "cluster_id"] in members[:2]  # the first-run article names the cluster
     assert bool(cl.loc[members[1], "exact_duplicate"]) and not bool(cl.loc[members[2], "exact_duplicate"])
     assert 0.5 <= cl.loc[members[2], "similarity"] < 1.0
-    assert (wh / "_lsh" / "index.pkl").exists()
+    assert not (wh / "_lsh" / "index.pkl").exists()  # the index is tables now (stories.update)
+    assert len(writer.read_table(wh, "story_members")) == 4 and len(writer.read_table(wh, "story_sketches")) == 4
     # the edited version changes again: its old id leaves the clusters, the new one joins
     _touch_later(raw / "copy-0000.txt", variant(77))
     run(raw, wh)

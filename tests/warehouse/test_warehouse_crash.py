@@ -1,6 +1,6 @@
 """Crash safety and concurrency with real processes: a core ingest killed with SIGKILL in the middle of a
 write (self-inflicted at a chosen write, or from outside at an arbitrary moment), then re-run, leaves every
-table complete and duplicate-free; two runs started at once end consistent."""
+table complete and duplicate-free; a second run on a warehouse a live run holds stops at once, naming it."""
 import os
 import signal
 import subprocess
@@ -48,6 +48,13 @@ CHILD = textwrap.dedent('''
             os.kill(os.getpid(), signal.SIGKILL)
         return real_rewrite(part, mask, table)
     writer._rewrite_without = rewrite
+    if os.environ.get("HOLD_S"):  # each batch takes this much longer: the run holds the warehouse a while
+        import time
+        real_batch = driver.stage_and_run_batch
+        def slow_batch(*a, **kw):
+            time.sleep(float(os.environ["HOLD_S"]))
+            return real_batch(*a, **kw)
+        driver.stage_and_run_batch = slow_batch
     s = driver.run(raw, wh, batch_size=batch)
     print("done", s["files"], s["articles"], s["unchanged"], flush=True)
 ''')
@@ -58,8 +65,8 @@ def child(tmp_path):
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
 
-    def start(raw, wh, kill_at=""):
-        env = dict(os.environ, KILL_AT=kill_at, PYTHONPATH=str(ROOT))
+    def start(raw, wh, kill_at="", hold_s=""):
+        env = dict(os.environ, KILL_AT=kill_at, HOLD_S=str(hold_s), PYTHONPATH=str(ROOT))
         return subprocess.Popen([sys.executable, str(script), str(raw), str(wh), str(BATCH)], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return start
@@ -123,14 +130,29 @@ def test_sigkill_from_outside_at_an_arbitrary_moment_then_rerun(tmp_path, child)
     _check_complete(wh, N_FILES)
 
 
-def test_two_runs_started_at_once_end_consistent(tmp_path, child):
+def test_second_run_stops_at_once_naming_the_holder(tmp_path, child):
+    """Two runs on one warehouse: the second stops at once (it does not queue behind the first) with an
+    error naming the holder's pid; the first ends as if alone."""
     raw, wh = tmp_path / "raw", tmp_path / "wh"
     write_variants(raw, N_FILES)
-    procs = [child(raw, wh), child(raw, wh)]
-    outs = [p.communicate(timeout=120) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], [e for _, e in outs]
-    done = sorted(o.split()[1:] for o, _ in outs)
-    # one run ingested everything, the other waited for the lock and then found nothing new
-    assert done == [["0", "0", str(N_FILES)], [str(N_FILES), str(N_FILES), "0"]]
+    first = child(raw, wh, hold_s=1)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and f'"pid": {first.pid}' not in _read(wh / ".lock"):
+        time.sleep(0.02)
+    second = child(raw, wh)
+    _, err = second.communicate(timeout=60)
+    assert first.poll() is None  # the second ended while the first still held the warehouse
+    assert second.returncode != 0
+    assert "LockHeld" in err and f"is locked by another run (host " in err and f"pid {first.pid}," in err, err
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert out.split()[1:] == [str(N_FILES), str(N_FILES), "0"]
     _check_complete(wh, N_FILES)
     assert len(writer.read_ledger(wh)) == N_FILES
+
+
+def _read(path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
