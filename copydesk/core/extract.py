@@ -74,7 +74,9 @@ _US_HINT = re.compile(r"\b(?:[AP]\.?M\.?|[ECMP][SD]?T)\b", re.I)
 # "18.54 GMT": a dotted clock is read as a time only when a zone or am/pm follows it.
 _DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})()(?:\s*([ap])\.?m\b\.?|(?=\s*(?:GMT|UTC|BST|CET|CEST)\b))", re.I)
 _HAS_YEAR = re.compile(r"\d\d")
-_GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})")
+# A year glued by a template to the time or to the next date ("Nov 20 20194:29 AM EST", WordPress's
+# "June 29, 2020November 12, 2021": published, then updated, with no space between).
+_GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2}|[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def _us_dst(y: int, mo: int, d: int, hh: int) -> bool:
@@ -142,7 +144,7 @@ def _parse_date(text: str) -> Optional[str]:
     if not _HAS_YEAR.search(text):
         return None  # every date we accept has a year: most lines leave here, cheaply
     # a year glued to the time by a template ("Nov 20 20194:29 AM EST")
-    text = _GLUED_YEAR.sub(r"\1 \2", text)
+    text = _GLUED_YEAR.sub(r"\1 ", text)
     m = _ISO.search(text)
     if m:
         y, mo, d, hh, mm, ss, tz = m.groups()
@@ -274,9 +276,17 @@ def _last_body(lines: list[LabelledLine]) -> int:
     return -1
 
 
-def text_dates(lines: list[LabelledLine], fb: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
-    """(published, modified) from visible date lines: the date lines nearest above the first body
-    paragraph win over dates elsewhere on the page (site headers print today's date, lists print theirs).
+# The date line printed under the located headline (issue 14 item 2): the lines right below it are read
+# first, whatever the classifier called them (text dumps label a dateline under a headline a menu entry or
+# a related link when the page's header is long), as long as they are short.
+HEAD_DATE_AFTER = 3
+
+
+def text_dates(lines: list[LabelledLine], fb: Optional[int] = None,
+               head: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
+    """(published, modified) from visible date lines: the date lines right under the located headline
+    (`head`, its index), then the date lines nearest above the first body paragraph win over dates elsewhere
+    on the page (site headers print today's date, lists print theirs).
     `fb`: _first_body(lines) when the caller has it (speed)."""
     fb = _first_body(lines) if fb is None else fb
     lo, hi = max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)
@@ -284,13 +294,18 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None) -> tuple[Opt
     # nearest to the first paragraph first: above it going up, then below it going down
     order = [ln for ln in reversed(window) if ln.number <= (lines[fb].number if fb < len(lines) else 10**9)]
     order += [ln for ln in window if fb < len(lines) and ln.number > lines[fb].number]
+    under = lines[head + 1:head + 1 + HEAD_DATE_AFTER] if head is not None else []
+    under = [ln for ln in under if ln.label != "image_caption" and len(ln.text.split()) <= DATE_LINE_MAX_WORDS]
+    if under:
+        order = under + [ln for ln in order if ln not in under]
     published = modified = None
     pub_at = None
     for ln in order:
         # a date inside a caption or a sentence is about something else: only date lines, bylines and
         # short lines count
         if ln.label not in ("timestamp", "byline") and (len(ln.text.split()) > DATE_LINE_MAX_WORDS
-                                                       or ln.label in ("body", "image_caption")):
+                                                       or ln.label in ("body", "image_caption")) \
+                and ln not in under:
             continue
         for upd, d in dates_in_line(ln.text):
             if upd:
@@ -528,6 +543,17 @@ def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Option
             best, best_key = t.strip(), key
     if best_key is not None and best_key[0] >= SLUG_MIN_COVER:
         return best
+    return None
+
+
+def headline_index(lines: list[LabelledLine], title: Optional[str], fb: int) -> Optional[int]:
+    """Where the located headline is printed: the line nearest the first body line (above it, as far as the
+    slug search reaches) whose text is the title."""
+    if not title:
+        return None
+    for i in range(min(len(lines), fb + HEADER_AFTER) - 1, max(0, fb - SLUG_SPAN) - 1, -1):
+        if lines[i].text.strip() == title:
+            return i
     return None
 
 
@@ -1044,7 +1070,7 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
         out["site_name"] = site_from_page_title(page_title, out["title"])
         if out["title"] is None:
             out["title"], out["title_source"] = _TITLE_SEP.split(page_title)[0].strip(), "page_title"
-    pub, mod = text_dates(lines, fb)
+    pub, mod = text_dates(lines, fb, headline_index(lines, out["title"], fb))
     if pub:
         out["published"], out["published_source"] = with_zone(pub, tz), "text_line"
     elif date_in_url(url):
