@@ -323,7 +323,7 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None,
         for ln in lines[: lb + 1] if lb >= 0 else lines:
             if ln.label in ("timestamp", "byline"):
                 for upd, d in dates_in_line(ln.text):
-                    if not upd and "T" in d or len(d) == 10:
+                    if not upd:
                         published = d
                         break
             if published:
