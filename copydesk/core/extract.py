@@ -752,7 +752,7 @@ NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bi
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
                          r"(?:\s*\([A-Z]{2}\))?$")
-_NAME_TOK = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]\.|[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.|"
+_NAME_TOK = re.compile(r"^(?:Dr\.|Prof\.|[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]\.|[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.|"
                        r"(?:Mc|Mac|O’|O'|De|La|Le|Di|Van)[A-ZÀ-Ý][a-zà-ÿ]+|[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý][a-zà-ÿ]+)$")
 # (as a prefix tree: only where a month name starts counts, and with a word boundary on both sides at most
 # one name can match at a place, so the tree finds the same places as the plain alternation, faster)
@@ -761,6 +761,10 @@ _MONTH_WORD = re.compile(r"\b(?:%s)\b" % word_alternation("|".join(sorted(_MONTH
 # Role words glued to a name by some templates ("Michael HiltzikBusiness Columnist").
 _GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:Business|Columnist|Staff|Contributor|Reporter|Writer|Editor|"
                          r"Correspondent|FOX|CNN|AP)\b|(?:FOX|CNN|NBC|CBS|ABC)[A-Z])")
+
+
+# What follows a month word that opens a date: a day or a year ("November 19", "Nov. 2019").
+_MONTH_DAY = re.compile(r"[\s.,]*\d")
 
 
 _CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+|\(\d{3}\)|\d[\d\s().-]{6,}")
@@ -781,6 +785,15 @@ _GLUED_ROLE_AT = re.compile("|".join(
 _NAME_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 
 
+def _cut_date(s: str) -> str:
+    """s up to a date that follows the name ("Jane Doe November 19, 2019" -> "Jane Doe "). A month word with
+    no day or year after it is part of the name (Tom May, Alyssa Maio, June Kim): it stays."""
+    m = _MONTH_WORD.search(s)
+    if m and m.start() > 0 and _MONTH_DAY.match(s, m.end()):
+        return s[: m.start()]
+    return s
+
+
 def _cut_at(pattern: re.Pattern, s: str) -> str:
     """s up to where `pattern` first matches (all of s when it does not)."""
     m = pattern.search(s)
@@ -799,10 +812,7 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
     if _CONTACT_CHARS.search(s):
         s = _CONTACT.sub(" ", s)
     s = _cut_at(_GLUED_ROLE_AT, s)  # = _GLUED_ROLE.split(s, maxsplit=1)[0]
-    s = _cut_at(_NAME_END_AT, s)  # = _NAME_END.split(s, maxsplit=1)[0]
-    m = _MONTH_WORD.search(s)
-    if m and m.start() > 0:
-        s = s[: m.start()]
+    s = _cut_at(_NAME_END_AT, _cut_date(s))  # = _NAME_END.split(s, maxsplit=1)[0] after the date's cut
     s = s.strip(" ,.:;|-–—")
     words = s.split()
     # (more than four words is no name whatever the patterns below say: tested first, it skips them)
@@ -841,7 +851,7 @@ def authors_from_byline(text: str) -> list[str]:
     if "@" in s:  # (every _EMAIL_HANDLE match holds one)
         s = _EMAIL_HANDLE.sub(" ", s)
     s = _cut_at(_GLUED_ROLE_AT, s)  # = _GLUED_ROLE.split(s, maxsplit=1)[0], as in person_name
-    s = _cut_at(_BYLINE_END_AT, s)  # = _BYLINE_END.split(s, maxsplit=1)[0]
+    s = _cut_at(_BYLINE_END_AT, _cut_date(s))  # = _BYLINE_END.split(s, maxsplit=1)[0] after the date's cut
     parts = [p.strip() for p in _BYLINE_PARTS.split(s) if p.strip()]
     out = []
     for i, p in enumerate(parts):
