@@ -133,14 +133,15 @@ TEXT_MEMO_SIZE = 8192
 TEXT_MEMO_MAX_CHARS = 400
 
 
-def parse_date(text: str) -> Optional[str]:
+def parse_date(text: str, month_first: bool = False) -> Optional[str]:
     """ISO 8601 local wall-clock time from a date string (memoised for short strings; see _parse_date)."""
-    return _parse_date_memo(text) if len(text) <= TEXT_MEMO_MAX_CHARS else _parse_date(text)
+    return _parse_date_memo(text, month_first) if len(text) <= TEXT_MEMO_MAX_CHARS else _parse_date(text, month_first)
 
 
-def _parse_date(text: str) -> Optional[str]:
+def _parse_date(text: str, month_first: bool = False) -> Optional[str]:
     """ISO 8601 local wall-clock time from a date string; an offset only when the text gives one
-    (a numeric offset, GMT+3, or a zone abbreviation right after the time)."""
+    (a numeric offset, GMT+3, or a zone abbreviation right after the time). `month_first`: the page reads
+    ambiguous numeric dates (03/04/2022) month first (page_month_first)."""
     if not _HAS_YEAR.search(text):
         return None  # every date we accept has a year: most lines leave here, cheaply
     # a year glued to the time by a template ("Nov 20 20194:29 AM EST")
@@ -170,7 +171,7 @@ def _parse_date(text: str) -> Optional[str]:
                 a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
                 if y < 100:
                     y += 2000
-                us = _US_HINT.search(text) is not None
+                us = month_first or _US_HINT.search(text) is not None
                 if b > 12 or (a <= 12 and us):
                     date = (y, a, b)  # month first
                 else:
@@ -227,15 +228,15 @@ def _may_segment(text: str) -> bool:
 _SEGMENT_WORDS = ("Updated", "Last updated", "Posted", "Published", "First published")
 
 
-def dates_in_line(text: str) -> list[tuple[bool, str]]:
+def dates_in_line(text: str, month_first: bool = False) -> list[tuple[bool, str]]:
     """(is_update, iso) for each date in a line: 'Posted: Feb 16, 2018 | Updated: Feb 17, 2018' gives two.
     (Memoised like parse_date: text_dates reads the lines around the publication line twice.)"""
     if len(text) <= TEXT_MEMO_MAX_CHARS:
-        return list(_dates_in_line_memo(text))
-    return _dates_in_line(text)
+        return list(_dates_in_line_memo(text, month_first))
+    return _dates_in_line(text, month_first)
 
 
-def _dates_in_line(text: str) -> list[tuple[bool, str]]:
+def _dates_in_line(text: str, month_first: bool = False) -> list[tuple[bool, str]]:
     out = []
     # (both patterns only where they can match: most date lines have no update word and no separator)
     if "Updated" in text or "Posted" in text or "Published" in text:
@@ -243,17 +244,43 @@ def _dates_in_line(text: str) -> list[tuple[bool, str]]:
     segments = _DATE_SEGMENTS.split(text) if _may_segment(text) else [text]
     for seg in segments:
         if seg and seg.strip():
-            d = parse_date(seg)
+            d = parse_date(seg, month_first)
             if d:
                 out.append((bool(_UPDATED.search(seg)), d))
     if not out:
-        d = parse_date(text)
+        d = parse_date(text, month_first)
         if d:
             out.append((bool(_UPDATED.search(text)), d))
     return out
 
 
-_dates_in_line_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(lambda text: tuple(_dates_in_line(text)))
+_dates_in_line_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(lambda text, mf: tuple(_dates_in_line(text, mf)))
+
+
+# Numeric dates (03/04/2022) are read day first, as most of the world writes them, unless the page says
+# otherwise (issue 14 item 2): its unambiguous numeric dates (a first number over 12: day first; a second
+# over 12: month first), else its language and country: English on a domain outside the day-first
+# English-speaking countries reads month first (US usage). Dotted dates (03.04.2022) are day first always.
+_SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
+DAY_FIRST_TLDS = ("uk", "au", "nz", "ie", "in", "za", "sg", "my", "pk", "ng", "ke", "ph", "hk")
+_ENGLISH_WORDS = frozenset("the and of to is in that for with".split())
+ENGLISH_MIN_SHARE = 0.08  # share of these words among the first paragraphs' words (English prose ~0.2)
+
+
+def page_month_first(lines: list[LabelledLine], paragraphs: list[str], url: Optional[str]) -> bool:
+    """Whether the page's ambiguous slash dates read month first (see above)."""
+    votes = 0
+    for ln in lines:
+        if "/" in ln.text and len(ln.text) <= TEXT_MEMO_MAX_CHARS:
+            for a, b in _SLASH_DATE.findall(ln.text):
+                votes += (int(b) > 12) - (int(a) > 12)
+    if votes:
+        return votes > 0
+    dom = domain_of(url) or ""
+    if dom.rsplit(".", 1)[-1] in DAY_FIRST_TLDS:
+        return False
+    words = " ".join(paragraphs[:3]).lower().split()
+    return bool(words) and sum(w in _ENGLISH_WORDS for w in words) >= ENGLISH_MIN_SHARE * len(words)
 
 
 # How far above the first body paragraph the headline, byline and date are looked for (lines).
@@ -282,8 +309,8 @@ def _last_body(lines: list[LabelledLine]) -> int:
 HEAD_DATE_AFTER = 3
 
 
-def text_dates(lines: list[LabelledLine], fb: Optional[int] = None,
-               head: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
+def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Optional[int] = None,
+               month_first: bool = False) -> tuple[Optional[str], Optional[str]]:
     """(published, modified) from visible date lines: the date lines right under the located headline
     (`head`, its index), then the date lines nearest above the first body paragraph win over dates elsewhere
     on the page (site headers print today's date, lists print theirs).
@@ -307,7 +334,7 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None,
                                                        or ln.label in ("body", "image_caption")) \
                 and ln not in under:
             continue
-        for upd, d in dates_in_line(ln.text):
+        for upd, d in dates_in_line(ln.text, month_first):
             if upd:
                 modified = modified or d
             elif published is None:
@@ -317,12 +344,12 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None,
     if published and not modified:  # "Updated: ..." printed next to the publication line
         for ln in window:
             if abs(ln.number - pub_at) <= 2 and ln.label != "body":
-                modified = next((d for upd, d in dates_in_line(ln.text) if upd), None) or modified
+                modified = next((d for upd, d in dates_in_line(ln.text, month_first) if upd), None) or modified
     if published is None:  # no date near the headline: the first labelled date line up to the body's end
         lb = _last_body(lines)
         for ln in lines[: lb + 1] if lb >= 0 else lines:
             if ln.label in ("timestamp", "byline"):
-                for upd, d in dates_in_line(ln.text):
+                for upd, d in dates_in_line(ln.text, month_first):
                     if not upd:
                         published = d
                         break
@@ -341,7 +368,7 @@ _FAR_DATE_SKIP = frozenset({"related_link", "copyright", "image_caption", "image
                             "tags", "widget_heading"})
 
 
-def _far_date_line(lines: list[LabelledLine]) -> Optional[str]:
+def _far_date_line(lines: list[LabelledLine], month_first: bool = False) -> Optional[str]:
     """The first short date line of the page, when none is near the headline: above the last body line, or
     a line the classifier labelled a date line below it (an article's closing date, "February 10, 2025").
     Unlabelled short dates under the body are comments' and lists'. (Only lines above the first body line
@@ -354,7 +381,7 @@ def _far_date_line(lines: list[LabelledLine]) -> Optional[str]:
             continue
         if ln.label in _FAR_DATE_SKIP or ln.text.count(" ") >= FAR_DATE_MAX_WORDS:
             continue
-        for upd, d in dates_in_line(ln.text):
+        for upd, d in dates_in_line(ln.text, month_first):
             if not upd:
                 return d
     return None
@@ -1080,13 +1107,14 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
         out["site_name"] = site_from_page_title(page_title, out["title"])
         if out["title"] is None:
             out["title"], out["title_source"] = _TITLE_SEP.split(page_title)[0].strip(), "page_title"
-    pub, mod = text_dates(lines, fb, headline_index(lines, out["title"], fb))
+    month_first = page_month_first(lines, paragraphs, url)
+    pub, mod = text_dates(lines, fb, headline_index(lines, out["title"], fb), month_first)
     if pub:
         out["published"], out["published_source"] = with_zone(pub, tz), "text_line"
     elif date_in_url(url):
         out["published"], out["published_source"] = date_in_url(url), "url"
     elif not mod:  # nothing near the headline, nor in the URL: a date line further down (ranked last)
-        far = _far_date_line(lines)
+        far = _far_date_line(lines, month_first)
         if far:
             out["published"], out["published_source"] = with_zone(far, tz), "text_line"
     out["modified"] = with_zone(mod, tz)
