@@ -765,7 +765,7 @@ def wire_signoffs(paragraphs: list[str]) -> list[str]:
 
 # --- authors -----------------------------------------------------------------------------------------------
 
-_BY = re.compile(r"^(?:by|written by|reporting by|words by|story by|von|par|por|oleh)\s*[:]?\s*", re.I)
+_BY = re.compile(r"^(?:by|written by|reporting by|words by|story by|text by|von|par|por|oleh)\s*[:]?\s*", re.I)
 # Words that never belong to a person's name in a byline.
 NOT_PERSON_WORDS = {
     "hours", "hour", "minutes", "minute", "days", "day", "ago", "email", "author", "staff", "updated",
@@ -1037,18 +1037,20 @@ _ENDS_SENTENCE = re.compile(r"[.!]$")
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
 _EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
-_BYLINE_END = re.compile(r"\s+[|/–—-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
+# (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor")
+_BYLINE_END = re.compile(r"\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
-_BYLINE_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
+_BYLINE_END_AT = re.compile(r"\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
 # ("Text" alone only with its colon: a bare "Text" is a font-size control on some pages.)
 _BY_LABEL_ALONE = re.compile(r"(?i)(?:written by|posted by|authored by|author|autor|auteur|autore):?|(?:text|texto):")
-_BY_NAME_START = re.compile(r"^(?:by|von|par|por|oleh)\s+[A-ZÀ-Ý]", re.I)
+# ("Written by Jane Doe", "Text by ...", "By: Jane Doe": the labelled forms without their own line label)
+_BY_NAME_START = re.compile(r"^(?:(?:written|text|posted)\s+by|by|von|par|por|oleh):?\s+[A-ZÀ-Ý]", re.I)
 _BY_THE = re.compile(r"^(?:by\s+)?(?:the\s+)?", re.I)
 _BY_TAIL = re.compile(r"\bby:?\s+(.+)$", re.I)
-_BY_CAP = re.compile(r"^by\s+[A-Z]", re.I)
+_BY_CAP = re.compile(r"^(?:written\s+)?by:?\s+[A-Z]", re.I)
 
 # --- the text-mode fields ----------------------------------------------------------------------------------
 
