@@ -765,7 +765,10 @@ def wire_signoffs(paragraphs: list[str]) -> list[str]:
 
 # --- authors -----------------------------------------------------------------------------------------------
 
-_BY = re.compile(r"^(?:by|written by|reporting by|words by|story by|text by|von|par|por|oleh)\s*[:]?\s*", re.I)
+# (the label needs a space or a colon after it: "Parisa", "Byron", "Vonda", "Porter" are names, not "Par isa";
+# a capital glued to "By" is the template's "ByJane Doe")
+_BY = re.compile(r"^(?:(?:by|written by|reporting by|words by|story by|text by|von|par|por|oleh)(?:\s*:\s*|\s+)|"
+                 r"(?-i:By(?=[A-ZÀ-Ý])))", re.I)
 # Words that never belong to a person's name in a byline.
 NOT_PERSON_WORDS = {
     "hours", "hour", "minutes", "minute", "days", "day", "ago", "email", "author", "staff", "updated",
@@ -779,8 +782,10 @@ NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bi
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
                          r"(?:\s*\([A-Z]{2}\))?$")
-_NAME_TOK = re.compile(r"^(?:Dr\.|Prof\.|[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]\.|[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.|"
-                       r"(?:Mc|Mac|O’|O'|De|La|Le|Di|Van)[A-ZÀ-Ý][a-zà-ÿ]+|[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý][a-zà-ÿ]+)$")
+# (letters: Latin-1's and Latin Extended-A's, for Průša, Chodoła, Łukasz, Strauß; ß only lower case)
+_UP, _LOW = "A-ZÀ-ÖØ-ÝĀ-ž", "a-zß-öø-ÿĀ-ž"
+_NAME_TOK = re.compile(rf"^(?:Dr\.|Prof\.|[{_UP}][{_LOW}’'\-]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]\.|[{_UP}]\.[{_UP}]\.|"
+                       rf"(?:Mc|Mac|O’|O'|De|La|Le|Di|Van)[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+[{_UP}][{_LOW}]+)$")
 # (as a prefix tree: only where a month name starts counts, and with a word boundary on both sides at most
 # one name can match at a place, so the tree finds the same places as the plain alternation, faster)
 _MONTH_WORD = re.compile(r"\b(?:%s)\b" % word_alternation("|".join(sorted(_MONTH_NUM, key=len, reverse=True))),
