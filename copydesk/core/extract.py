@@ -171,7 +171,8 @@ def _parse_date(text: str, month_first: bool = False) -> Optional[str]:
                 a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
                 if y < 100:
                     y += 2000
-                us = month_first or _US_HINT.search(text) is not None
+                # (the page's month-first reading is for slash dates: dotted ones are day first)
+                us = (month_first and "/" in m.group(0)) or _US_HINT.search(text) is not None
                 if b > 12 or (a <= 12 and us):
                     date = (y, a, b)  # month first
                 else:
