@@ -1201,6 +1201,12 @@ def _title_words(s: str) -> set[str]:
     return set(_WORDS.findall(s.lower()))
 
 
+def _h1_text(h: str) -> str:
+    """The headline of an <h1>: its first line (what follows is a counter or a standfirst the template put
+    inside it), up to a " | " (a section or the site: "Headline | Opinion")."""
+    return h.split("\n", 1)[0].split(" | ", 1)[0].strip()
+
+
 def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str, str]]:
     """(title, source) of an HTML page. The visible headline is what a reader takes for the title, and
     the stated titles (<title>, og:title, JSON-LD headline) are often SEO variants of it: an <h1> the stated
@@ -1217,7 +1223,7 @@ def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str,
         if isinstance(v, str) and v.strip():
             stated.append((strip_site(v, site), src))
     stated = [(t, s) for t, s in stated if t]
-    h1s = [h for h in meta.get("h1") or () if len(h.split()) >= 2 and not _not_title(h)]
+    h1s = [h for h in (_h1_text(h) for h in meta.get("h1") or ()) if len(h.split()) >= 2 and not _not_title(h)]
     norms = {_norm(t) for t, _ in stated}
     for h in h1s:
         if _norm(h) in norms:
