@@ -1117,10 +1117,11 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
             out["title"], out["title_source"] = _TITLE_SEP.split(page_title)[0].strip(), "page_title"
     month_first = page_month_first(lines, paragraphs, url)
     pub, mod = text_dates(lines, fb, headline_index(lines, out["title"], fb), month_first)
-    if pub:
+    url_day = date_in_url(url)
+    if pub and not (url_day and pub[:10] != url_day):
         out["published"], out["published_source"] = with_zone(pub, tz), "text_line"
-    elif date_in_url(url):
-        out["published"], out["published_source"] = date_in_url(url), "url"
+    elif url_day:  # (a URL's day is minted at publication: it outranks a shown date of another day)
+        out["published"], out["published_source"] = url_day, "url"
     elif not mod:  # nothing near the headline, nor in the URL: a date line further down (ranked last)
         far = _far_date_line(lines, month_first)
         if far:
