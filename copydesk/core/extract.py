@@ -769,7 +769,7 @@ def wire_signoffs(paragraphs: list[str]) -> list[str]:
 
 # (the label needs a space or a colon after it: "Parisa", "Byron", "Vonda", "Porter" are names, not "Par isa";
 # a capital glued to "By" is the template's "ByJane Doe")
-_BY = re.compile(r"^(?:(?:by|written by|reporting by|words by|story by|text by|von|par|por|oleh)(?:\s*:\s*|\s+)|"
+_BY = re.compile(r"^(?:(?:by|written by|posted by|reporting by|words by|story by|text by|von|par|por|oleh)(?:\s*:\s*|\s+)|"
                  r"(?-i:By(?=[A-ZÀ-Ý])))", re.I)
 # Words that never belong to a person's name in a byline.
 NOT_PERSON_WORDS = {
@@ -934,6 +934,9 @@ _NAME_AFFILIATION = re.compile(
 _NEWSROOM_JOB = re.compile(r"\b(?:Writer|Reporter|Correspondent|Columnist|Editor|Staff)\b")
 # How far above the first paragraph a byline is still the article's (past a block of related links).
 BYLINE_FAR = 40
+# A signature under the article's last paragraph, when the header names nobody: how many lines below it
+# (further down, "By ..." lines are comments' and related stories'), and how short the line is.
+SIGNATURE_AFTER, SIGNATURE_MAX_WORDS = 6, 10
 
 
 def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
@@ -988,6 +991,15 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         name = _boxed_author(lines, fb, domain)
         if name:
             authors.append(name)
+    if not authors:  # a signature under the article ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...")
+        last = _last_body(lines) if lb is None else lb
+        signed = [ln.text.strip() for ln in (lines[last + 1:last + 1 + 2 * SIGNATURE_AFTER] if last >= 0 else ())
+                  if ln.label not in ("related_link", "image_caption")
+                  and len(ln.text.split()) <= SIGNATURE_MAX_WORDS
+                  and (_BY_NAME_START.match(ln.text.strip()) or _BY_LABEL.match(ln.text.strip()))]
+        # one signature: several "by ..." lines in a row are a list of related stories' cards
+        if len(signed) == 1 and signed[0] in {ln.text.strip() for ln in lines[last + 1:last + 1 + SIGNATURE_AFTER]}:
+            authors.extend(authors_from_byline(signed[0]))
     return list(dict.fromkeys(authors)), agencies
 
 
@@ -1045,9 +1057,9 @@ _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
 _EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
 # (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor")
-_BYLINE_END = re.compile(r"\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
+_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
-_BYLINE_END_AT = re.compile(r"\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
+_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).

@@ -108,3 +108,18 @@ def test_written_by_without_its_own_label():
 
 def test_cxense_author_meta():
     assert ("Jane Doe", "meta") in A.author_values({"cxenseparse:author": "Jane Doe"}, [])
+
+
+def test_signature_under_the_article():
+    body = "The body of the article, long enough to count as a paragraph in this test."
+    lines = _lines(("A Headline For The Test Page", "headline"), (body, "body"), (body, "body"),
+                   ("By: Ray Ansari", "other_boilerplate"), ("Share this", "share"))
+    assert text_authors(lines)[0] == ["Ray Ansari"]
+    # several "by ..." lines under the body are related stories' cards, not a signature
+    cards = _lines(("A Headline For The Test Page", "headline"), (body, "body"), ("Related", "widget_heading"),
+                   ("by Daniel Stock", "byline"), ("Another story", "other_boilerplate"), ("by Jane Roe", "byline"))
+    assert text_authors(cards)[0] == []
+
+
+def test_em_dash_glued_to_a_byline():
+    assert authors_from_byline("by Jacob Trussell—10 min read") == ["Jacob Trussell"]
