@@ -779,7 +779,10 @@ NOT_PERSON_WORDS = {
     "columnist", "correspondent", "reporter", "newsroom", "board", "online", "digital", "service",
     "services", "insider", "business", "international", "group", "inc", "ltd", "llc", "opinion", "sponsored",
     "guest", "the", "follow", "twitter", "facebook", "view", "all", "posts", "more", "read", "comments",
-    "share", "publiziert", "am", "on", "at", "in", "updated", "de", "redação", "redaksi", "redaktion"}
+    "share", "publiziert", "am", "on", "at", "in", "updated", "de", "redação", "redaksi", "redaktion",
+    # interface and role words that bylines and author boxes print next to the name ("Full Bio", "Text Size",
+    # "Senior Director", "Expert Reviewer", "Last Modified") and question words of a heading
+    "bio", "size", "text", "tips", "director", "reviewer", "expert", "modified", "senior", "why", "how", "what"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "di", "du", "dos", "das"}
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
