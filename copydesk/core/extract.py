@@ -1295,7 +1295,7 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     pub, mod = _dates.not_after(pub, fetched), _dates.not_after(art.modified, fetched)
     text_pub = art.published if art.published_source == "text_line" else None
     art.modified = mod
-    got, src = _dates.rank(pub, pub_src, text_pub)
+    got, src = _dates.rank(pub, pub_src, text_pub, mod)
     if got:
         art.published, art.published_source = got, src
     people, src = [], None
