@@ -123,3 +123,13 @@ def test_signature_under_the_article():
 
 def test_em_dash_glued_to_a_byline():
     assert authors_from_byline("by Jacob Trussell—10 min read") == ["Jacob Trussell"]
+
+
+def test_save_stamp_gives_way_to_an_earlier_date_line():
+    # published == modified: the CMS's last save; the page prints the original day, months before
+    assert D.rank("2025-11-05", "json-ld", "2024-01-31", "2025-11-05") == ("2024-01-31", "text_line")
+    # one day apart is a clock or a zone, not another edition: the metadata stays
+    assert D.rank("2019-11-20T05:14:35+00:00", "json-ld", "2019-11-19T23:21:00-06:00",
+                  "2019-11-20T05:14:35+00:00") == ("2019-11-20T05:14:35+00:00", "json-ld")
+    # a later modification: the shown date may be the update; the metadata's publication stays
+    assert D.rank("2024-02-01", "json-ld", "2023-01-01", "2025-04-19") == ("2024-02-01", "json-ld")
