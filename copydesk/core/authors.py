@@ -4,7 +4,8 @@ Shapes of a JSON-LD author: a name string, a Person object, a list of either, a 
 {"@id": ...} to a Person node elsewhere in the "@graph" (html.parse_meta collects those as
 "jsonld_people"). Meta tags, in the order believed: `author`, `article:author` (a name, not a profile URL),
 the "Written by" pair WordPress/Yoast and Slack unfurls write (`twitter:label1` / `twitter:data1`), and the
-names analytics and library tags carry (`parsely-author`, `sailthru.author`, `dc.creator`, `citation_author`).
+names analytics and library tags carry (`parsely-author`, `sailthru.author`, `cXenseParse:author`, `dc.creator`,
+`citation_author`).
 Organisations stay out: a JSON-LD Organization is not a person (an agency among them is a wire credit,
 extract.apply_meta).
 """
@@ -15,7 +16,7 @@ from typing import Optional
 
 # Meta tags naming the author (lower-cased keys as html.parse_meta stores them), after JSON-LD.
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
-               "citation_author")
+               "citation_author", "cxenseparse:author")
 # `twitter:label1` values that announce `twitter:data1` as the author (Yoast's "Written by").
 WRITTEN_BY_LABELS = frozenset({"written by", "geschrieben von", "escrito por", "écrit par", "scritto da",
                                "geschreven door", "door", "autor", "auteur", "author"})

@@ -74,7 +74,9 @@ _US_HINT = re.compile(r"\b(?:[AP]\.?M\.?|[ECMP][SD]?T)\b", re.I)
 # "18.54 GMT": a dotted clock is read as a time only when a zone or am/pm follows it.
 _DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})()(?:\s*([ap])\.?m\b\.?|(?=\s*(?:GMT|UTC|BST|CET|CEST)\b))", re.I)
 _HAS_YEAR = re.compile(r"\d\d")
-_GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})")
+# A year glued by a template to the time or to the next date ("Nov 20 20194:29 AM EST", WordPress's
+# "June 29, 2020November 12, 2021": published, then updated, with no space between).
+_GLUED_YEAR = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}:\d{2}|[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def _us_dst(y: int, mo: int, d: int, hh: int) -> bool:
@@ -131,18 +133,19 @@ TEXT_MEMO_SIZE = 8192
 TEXT_MEMO_MAX_CHARS = 400
 
 
-def parse_date(text: str) -> Optional[str]:
+def parse_date(text: str, month_first: bool = False) -> Optional[str]:
     """ISO 8601 local wall-clock time from a date string (memoised for short strings; see _parse_date)."""
-    return _parse_date_memo(text) if len(text) <= TEXT_MEMO_MAX_CHARS else _parse_date(text)
+    return _parse_date_memo(text, month_first) if len(text) <= TEXT_MEMO_MAX_CHARS else _parse_date(text, month_first)
 
 
-def _parse_date(text: str) -> Optional[str]:
+def _parse_date(text: str, month_first: bool = False) -> Optional[str]:
     """ISO 8601 local wall-clock time from a date string; an offset only when the text gives one
-    (a numeric offset, GMT+3, or a zone abbreviation right after the time)."""
+    (a numeric offset, GMT+3, or a zone abbreviation right after the time). `month_first`: the page reads
+    ambiguous numeric dates (03/04/2022) month first (page_month_first)."""
     if not _HAS_YEAR.search(text):
         return None  # every date we accept has a year: most lines leave here, cheaply
     # a year glued to the time by a template ("Nov 20 20194:29 AM EST")
-    text = _GLUED_YEAR.sub(r"\1 \2", text)
+    text = _GLUED_YEAR.sub(r"\1 ", text)
     m = _ISO.search(text)
     if m:
         y, mo, d, hh, mm, ss, tz = m.groups()
@@ -168,7 +171,8 @@ def _parse_date(text: str) -> Optional[str]:
                 a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
                 if y < 100:
                     y += 2000
-                us = _US_HINT.search(text) is not None
+                # (the page's month-first reading is for slash dates: dotted ones are day first)
+                us = (month_first and "/" in m.group(0)) or _US_HINT.search(text) is not None
                 if b > 12 or (a <= 12 and us):
                     date = (y, a, b)  # month first
                 else:
@@ -225,15 +229,15 @@ def _may_segment(text: str) -> bool:
 _SEGMENT_WORDS = ("Updated", "Last updated", "Posted", "Published", "First published")
 
 
-def dates_in_line(text: str) -> list[tuple[bool, str]]:
+def dates_in_line(text: str, month_first: bool = False) -> list[tuple[bool, str]]:
     """(is_update, iso) for each date in a line: 'Posted: Feb 16, 2018 | Updated: Feb 17, 2018' gives two.
     (Memoised like parse_date: text_dates reads the lines around the publication line twice.)"""
     if len(text) <= TEXT_MEMO_MAX_CHARS:
-        return list(_dates_in_line_memo(text))
-    return _dates_in_line(text)
+        return list(_dates_in_line_memo(text, month_first))
+    return _dates_in_line(text, month_first)
 
 
-def _dates_in_line(text: str) -> list[tuple[bool, str]]:
+def _dates_in_line(text: str, month_first: bool = False) -> list[tuple[bool, str]]:
     out = []
     # (both patterns only where they can match: most date lines have no update word and no separator)
     if "Updated" in text or "Posted" in text or "Published" in text:
@@ -241,17 +245,43 @@ def _dates_in_line(text: str) -> list[tuple[bool, str]]:
     segments = _DATE_SEGMENTS.split(text) if _may_segment(text) else [text]
     for seg in segments:
         if seg and seg.strip():
-            d = parse_date(seg)
+            d = parse_date(seg, month_first)
             if d:
                 out.append((bool(_UPDATED.search(seg)), d))
     if not out:
-        d = parse_date(text)
+        d = parse_date(text, month_first)
         if d:
             out.append((bool(_UPDATED.search(text)), d))
     return out
 
 
-_dates_in_line_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(lambda text: tuple(_dates_in_line(text)))
+_dates_in_line_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(lambda text, mf: tuple(_dates_in_line(text, mf)))
+
+
+# Numeric dates (03/04/2022) are read day first, as most of the world writes them, unless the page says
+# otherwise (issue 14 item 2): its unambiguous numeric dates (a first number over 12: day first; a second
+# over 12: month first), else its language and country: English on a domain outside the day-first
+# English-speaking countries reads month first (US usage). Dotted dates (03.04.2022) are day first always.
+_SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b")
+DAY_FIRST_TLDS = ("uk", "au", "nz", "ie", "in", "za", "sg", "my", "pk", "ng", "ke", "ph", "hk")
+_ENGLISH_WORDS = frozenset("the and of to is in that for with".split())
+ENGLISH_MIN_SHARE = 0.08  # share of these words among the first paragraphs' words (English prose ~0.2)
+
+
+def page_month_first(lines: list[LabelledLine], paragraphs: list[str], url: Optional[str]) -> bool:
+    """Whether the page's ambiguous slash dates read month first (see above); `lines`: the ones whose
+    numeric dates vote."""
+    text = "\n".join([ln.text for ln in lines])
+    if "/" not in text:
+        return False  # (no slash date to read: most pages, decided at once)
+    votes = sum((int(b) > 12) - (int(a) > 12) for a, b in _SLASH_DATE.findall(text))
+    if votes:
+        return votes > 0
+    dom = domain_of(url) or ""
+    if dom.rsplit(".", 1)[-1] in DAY_FIRST_TLDS:
+        return False
+    words = " ".join(paragraphs[:3]).lower().split()
+    return bool(words) and sum(w in _ENGLISH_WORDS for w in words) >= ENGLISH_MIN_SHARE * len(words)
 
 
 # How far above the first body paragraph the headline, byline and date are looked for (lines).
@@ -274,9 +304,17 @@ def _last_body(lines: list[LabelledLine]) -> int:
     return -1
 
 
-def text_dates(lines: list[LabelledLine], fb: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
-    """(published, modified) from visible date lines: the date lines nearest above the first body
-    paragraph win over dates elsewhere on the page (site headers print today's date, lists print theirs).
+# The date line printed under the located headline (issue 14 item 2): the lines right below it are read
+# first, whatever the classifier called them (text dumps label a dateline under a headline a menu entry or
+# a related link when the page's header is long), as long as they are short.
+HEAD_DATE_AFTER = 3
+
+
+def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Optional[int] = None,
+               month_first: bool = False) -> tuple[Optional[str], Optional[str]]:
+    """(published, modified) from visible date lines: the date lines right under the located headline
+    (`head`, its index), then the date lines nearest above the first body paragraph win over dates elsewhere
+    on the page (site headers print today's date, lists print theirs).
     `fb`: _first_body(lines) when the caller has it (speed)."""
     fb = _first_body(lines) if fb is None else fb
     lo, hi = max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)
@@ -284,15 +322,21 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None) -> tuple[Opt
     # nearest to the first paragraph first: above it going up, then below it going down
     order = [ln for ln in reversed(window) if ln.number <= (lines[fb].number if fb < len(lines) else 10**9)]
     order += [ln for ln in window if fb < len(lines) and ln.number > lines[fb].number]
+    under = lines[head + 1:head + 1 + HEAD_DATE_AFTER] if head is not None else []
+    under = [ln for ln in under if ln.label != "image_caption" and len(ln.text.split()) <= DATE_LINE_MAX_WORDS]
+    under_numbers = {ln.number for ln in under}  # (line numbers, not the lines: dataclass equality is slow)
+    if under:
+        order = under + [ln for ln in order if ln.number not in under_numbers]
     published = modified = None
     pub_at = None
     for ln in order:
         # a date inside a caption or a sentence is about something else: only date lines, bylines and
         # short lines count
         if ln.label not in ("timestamp", "byline") and (len(ln.text.split()) > DATE_LINE_MAX_WORDS
-                                                       or ln.label in ("body", "image_caption")):
+                                                       or ln.label in ("body", "image_caption")) \
+                and ln.number not in under_numbers:
             continue
-        for upd, d in dates_in_line(ln.text):
+        for upd, d in dates_in_line(ln.text, month_first):
             if upd:
                 modified = modified or d
             elif published is None:
@@ -302,13 +346,13 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None) -> tuple[Opt
     if published and not modified:  # "Updated: ..." printed next to the publication line
         for ln in window:
             if abs(ln.number - pub_at) <= 2 and ln.label != "body":
-                modified = next((d for upd, d in dates_in_line(ln.text) if upd), None) or modified
+                modified = next((d for upd, d in dates_in_line(ln.text, month_first) if upd), None) or modified
     if published is None:  # no date near the headline: the first labelled date line up to the body's end
         lb = _last_body(lines)
         for ln in lines[: lb + 1] if lb >= 0 else lines:
             if ln.label in ("timestamp", "byline"):
-                for upd, d in dates_in_line(ln.text):
-                    if not upd and "T" in d or len(d) == 10:
+                for upd, d in dates_in_line(ln.text, month_first):
+                    if not upd:
                         published = d
                         break
             if published:
@@ -326,7 +370,7 @@ _FAR_DATE_SKIP = frozenset({"related_link", "copyright", "image_caption", "image
                             "tags", "widget_heading"})
 
 
-def _far_date_line(lines: list[LabelledLine]) -> Optional[str]:
+def _far_date_line(lines: list[LabelledLine], month_first: bool = False) -> Optional[str]:
     """The first short date line of the page, when none is near the headline: above the last body line, or
     a line the classifier labelled a date line below it (an article's closing date, "February 10, 2025").
     Unlabelled short dates under the body are comments' and lists'. (Only lines above the first body line
@@ -339,7 +383,7 @@ def _far_date_line(lines: list[LabelledLine]) -> Optional[str]:
             continue
         if ln.label in _FAR_DATE_SKIP or ln.text.count(" ") >= FAR_DATE_MAX_WORDS:
             continue
-        for upd, d in dates_in_line(ln.text):
+        for upd, d in dates_in_line(ln.text, month_first):
             if not upd:
                 return d
     return None
@@ -531,6 +575,17 @@ def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Option
     return None
 
 
+def headline_index(lines: list[LabelledLine], title: Optional[str], fb: int) -> Optional[int]:
+    """Where the located headline is printed: the line nearest the first body line (above it, as far as the
+    slug search reaches) whose text is the title."""
+    if not title:
+        return None
+    for i in range(min(len(lines), fb + HEADER_AFTER) - 1, max(0, fb - SLUG_SPAN) - 1, -1):
+        if lines[i].text.strip() == title:
+            return i
+    return None
+
+
 def _is_meta_line(ln: LabelledLine) -> bool:
     """A byline or date line (by label, or by shape: 'By ...', or a short line holding a full date)."""
     t = ln.text.strip()
@@ -712,7 +767,10 @@ def wire_signoffs(paragraphs: list[str]) -> list[str]:
 
 # --- authors -----------------------------------------------------------------------------------------------
 
-_BY = re.compile(r"^(?:by|written by|reporting by|words by|story by|von|par|por|oleh)\s*[:]?\s*", re.I)
+# (the label needs a space or a colon after it: "Parisa", "Byron", "Vonda", "Porter" are names, not "Par isa";
+# a capital glued to "By" is the template's "ByJane Doe")
+_BY = re.compile(r"^(?:(?:by|written by|posted by|reporting by|words by|story by|text by|von|par|por|oleh)(?:\s*:\s*|\s+)|"
+                 r"(?-i:By(?=[A-ZÀ-Ý])))", re.I)
 # Words that never belong to a person's name in a byline.
 NOT_PERSON_WORDS = {
     "hours", "hour", "minutes", "minute", "days", "day", "ago", "email", "author", "staff", "updated",
@@ -721,13 +779,18 @@ NOT_PERSON_WORDS = {
     "columnist", "correspondent", "reporter", "newsroom", "board", "online", "digital", "service",
     "services", "insider", "business", "international", "group", "inc", "ltd", "llc", "opinion", "sponsored",
     "guest", "the", "follow", "twitter", "facebook", "view", "all", "posts", "more", "read", "comments",
-    "share", "publiziert", "am", "on", "at", "in", "updated", "de", "redação", "redaksi", "redaktion"}
+    "share", "publiziert", "am", "on", "at", "in", "updated", "de", "redação", "redaksi", "redaktion",
+    # interface and role words that bylines and author boxes print next to the name ("Full Bio", "Text Size",
+    # "Senior Director", "Expert Reviewer", "Last Modified") and question words of a heading
+    "bio", "size", "text", "tips", "director", "reviewer", "expert", "modified", "senior", "why", "how", "what"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "di", "du", "dos", "das"}
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
                          r"(?:\s*\([A-Z]{2}\))?$")
-_NAME_TOK = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]\.|[A-ZÀ-Ý]\.[A-ZÀ-Ý]\.|"
-                       r"(?:Mc|Mac|O’|O'|De|La|Le|Di|Van)[A-ZÀ-Ý][a-zà-ÿ]+|[A-ZÀ-Ý][a-zà-ÿ]+[A-ZÀ-Ý][a-zà-ÿ]+)$")
+# (letters: Latin-1's and Latin Extended-A's, for Průša, Chodoła, Łukasz, Strauß; ß only lower case)
+_UP, _LOW = "A-ZÀ-ÖØ-ÝĀ-ž", "a-zß-öø-ÿĀ-ž"
+_NAME_TOK = re.compile(rf"^(?:Dr\.|Prof\.|[{_UP}][{_LOW}’'\-]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]\.|[{_UP}]\.[{_UP}]\.|"
+                       rf"(?:Mc|Mac|O’|O'|De|La|Le|Di|Van)[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+[{_UP}][{_LOW}]+)$")
 # (as a prefix tree: only where a month name starts counts, and with a word boundary on both sides at most
 # one name can match at a place, so the tree finds the same places as the plain alternation, faster)
 _MONTH_WORD = re.compile(r"\b(?:%s)\b" % word_alternation("|".join(sorted(_MONTH_NUM, key=len, reverse=True))),
@@ -735,6 +798,10 @@ _MONTH_WORD = re.compile(r"\b(?:%s)\b" % word_alternation("|".join(sorted(_MONTH
 # Role words glued to a name by some templates ("Michael HiltzikBusiness Columnist").
 _GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:Business|Columnist|Staff|Contributor|Reporter|Writer|Editor|"
                          r"Correspondent|FOX|CNN|AP)\b|(?:FOX|CNN|NBC|CBS|ABC)[A-Z])")
+
+
+# What follows a month word that opens a date: a day or a year ("November 19", "Nov. 2019").
+_MONTH_DAY = re.compile(r"[\s.,]*\d")
 
 
 _CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+|\(\d{3}\)|\d[\d\s().-]{6,}")
@@ -755,6 +822,15 @@ _GLUED_ROLE_AT = re.compile("|".join(
 _NAME_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 
 
+def _cut_date(s: str) -> str:
+    """s up to a date that follows the name ("Jane Doe November 19, 2019" -> "Jane Doe "). A month word with
+    no day or year after it is part of the name (Tom May, Alyssa Maio, June Kim): it stays."""
+    m = _MONTH_WORD.search(s)
+    if m and m.start() > 0 and _MONTH_DAY.match(s, m.end()):
+        return s[: m.start()]
+    return s
+
+
 def _cut_at(pattern: re.Pattern, s: str) -> str:
     """s up to where `pattern` first matches (all of s when it does not)."""
     m = pattern.search(s)
@@ -773,10 +849,7 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
     if _CONTACT_CHARS.search(s):
         s = _CONTACT.sub(" ", s)
     s = _cut_at(_GLUED_ROLE_AT, s)  # = _GLUED_ROLE.split(s, maxsplit=1)[0]
-    s = _cut_at(_NAME_END_AT, s)  # = _NAME_END.split(s, maxsplit=1)[0]
-    m = _MONTH_WORD.search(s)
-    if m and m.start() > 0:
-        s = s[: m.start()]
+    s = _cut_at(_NAME_END_AT, _cut_date(s))  # = _NAME_END.split(s, maxsplit=1)[0] after the date's cut
     s = s.strip(" ,.:;|-–—")
     words = s.split()
     # (more than four words is no name whatever the patterns below say: tested first, it skips them)
@@ -815,7 +888,7 @@ def authors_from_byline(text: str) -> list[str]:
     if "@" in s:  # (every _EMAIL_HANDLE match holds one)
         s = _EMAIL_HANDLE.sub(" ", s)
     s = _cut_at(_GLUED_ROLE_AT, s)  # = _GLUED_ROLE.split(s, maxsplit=1)[0], as in person_name
-    s = _cut_at(_BYLINE_END_AT, s)  # = _BYLINE_END.split(s, maxsplit=1)[0]
+    s = _cut_at(_BYLINE_END_AT, _cut_date(s))  # = _BYLINE_END.split(s, maxsplit=1)[0] after the date's cut
     parts = [p.strip() for p in _BYLINE_PARTS.split(s) if p.strip()]
     out = []
     for i, p in enumerate(parts):
@@ -864,6 +937,9 @@ _NAME_AFFILIATION = re.compile(
 _NEWSROOM_JOB = re.compile(r"\b(?:Writer|Reporter|Correspondent|Columnist|Editor|Staff)\b")
 # How far above the first paragraph a byline is still the article's (past a block of related links).
 BYLINE_FAR = 40
+# A signature under the article's last paragraph, when the header names nobody: how many lines below it
+# (further down, "By ..." lines are comments' and related stories'), and how short the line is.
+SIGNATURE_AFTER, SIGNATURE_MAX_WORDS = 6, 10
 
 
 def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
@@ -918,6 +994,15 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         name = _boxed_author(lines, fb, domain)
         if name:
             authors.append(name)
+    if not authors:  # a signature under the article ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...")
+        last = _last_body(lines) if lb is None else lb
+        signed = [ln.text.strip() for ln in (lines[last + 1:last + 1 + 2 * SIGNATURE_AFTER] if last >= 0 else ())
+                  if ln.label not in ("related_link", "image_caption")
+                  and len(ln.text.split()) <= SIGNATURE_MAX_WORDS
+                  and (_BY_NAME_START.match(ln.text.strip()) or _BY_LABEL.match(ln.text.strip()))]
+        # one signature: several "by ..." lines in a row are a list of related stories' cards
+        if len(signed) == 1 and signed[0] in {ln.text.strip() for ln in lines[last + 1:last + 1 + SIGNATURE_AFTER]}:
+            authors.extend(authors_from_byline(signed[0]))
     return list(dict.fromkeys(authors)), agencies
 
 
@@ -974,18 +1059,20 @@ _ENDS_SENTENCE = re.compile(r"[.!]$")
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
 _EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
-_BYLINE_END = re.compile(r"\s+[|/–—-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
+# (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor")
+_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
-_BYLINE_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
+_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
 # ("Text" alone only with its colon: a bare "Text" is a font-size control on some pages.)
 _BY_LABEL_ALONE = re.compile(r"(?i)(?:written by|posted by|authored by|author|autor|auteur|autore):?|(?:text|texto):")
-_BY_NAME_START = re.compile(r"^(?:by|von|par|por|oleh)\s+[A-ZÀ-Ý]", re.I)
+# ("Written by Jane Doe", "Text by ...", "By: Jane Doe": the labelled forms without their own line label)
+_BY_NAME_START = re.compile(r"^(?:(?:written|text|posted)\s+by|by|von|par|por|oleh):?\s+[A-ZÀ-Ý]", re.I)
 _BY_THE = re.compile(r"^(?:by\s+)?(?:the\s+)?", re.I)
 _BY_TAIL = re.compile(r"\bby:?\s+(.+)$", re.I)
-_BY_CAP = re.compile(r"^by\s+[A-Z]", re.I)
+_BY_CAP = re.compile(r"^(?:written\s+)?by:?\s+[A-Z]", re.I)
 
 # --- the text-mode fields ----------------------------------------------------------------------------------
 
@@ -1044,13 +1131,19 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
         out["site_name"] = site_from_page_title(page_title, out["title"])
         if out["title"] is None:
             out["title"], out["title_source"] = _TITLE_SEP.split(page_title)[0].strip(), "page_title"
-    pub, mod = text_dates(lines, fb)
-    if pub:
+    head = headline_index(lines, out["title"], fb)
+    # (the page's numeric dates are read in its header, from the headline down to just under the first
+    # paragraph: a regex over a whole text dump cost ~0.4 ms a page)
+    top = max(0, min(fb, head if head is not None else fb) - HEADER_WINDOW)
+    month_first = page_month_first(lines[top:fb + HEADER_AFTER + 1], paragraphs, url)
+    pub, mod = text_dates(lines, fb, head, month_first)
+    url_day = date_in_url(url)
+    if pub and not (url_day and pub[:10] != url_day):
         out["published"], out["published_source"] = with_zone(pub, tz), "text_line"
-    elif date_in_url(url):
-        out["published"], out["published_source"] = date_in_url(url), "url"
+    elif url_day:  # (a URL's day is minted at publication: it outranks a shown date of another day)
+        out["published"], out["published_source"] = url_day, "url"
     elif not mod:  # nothing near the headline, nor in the URL: a date line further down (ranked last)
-        far = _far_date_line(lines)
+        far = _far_date_line(lines, month_first)
         if far:
             out["published"], out["published_source"] = with_zone(far, tz), "text_line"
     out["modified"] = with_zone(mod, tz)
@@ -1129,6 +1222,12 @@ def _title_words(s: str) -> set[str]:
     return set(_WORDS.findall(s.lower()))
 
 
+def _h1_text(h: str) -> str:
+    """The headline of an <h1>: its first line (what follows is a counter or a standfirst the template put
+    inside it), up to a " | " (a section or the site: "Headline | Opinion")."""
+    return h.split("\n", 1)[0].split(" | ", 1)[0].strip()
+
+
 def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str, str]]:
     """(title, source) of an HTML page. The visible headline is what a reader takes for the title, and
     the stated titles (<title>, og:title, JSON-LD headline) are often SEO variants of it: an <h1> the stated
@@ -1145,7 +1244,7 @@ def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str,
         if isinstance(v, str) and v.strip():
             stated.append((strip_site(v, site), src))
     stated = [(t, s) for t, s in stated if t]
-    h1s = [h for h in meta.get("h1") or () if len(h.split()) >= 2 and not _not_title(h)]
+    h1s = [h for h in (_h1_text(h) for h in meta.get("h1") or ()) if len(h.split()) >= 2 and not _not_title(h)]
     norms = {_norm(t) for t, _ in stated}
     for h in h1s:
         if _norm(h) in norms:
@@ -1196,7 +1295,7 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     pub, mod = _dates.not_after(pub, fetched), _dates.not_after(art.modified, fetched)
     text_pub = art.published if art.published_source == "text_line" else None
     art.modified = mod
-    got, src = _dates.rank(pub, pub_src, text_pub)
+    got, src = _dates.rank(pub, pub_src, text_pub, mod)
     if got:
         art.published, art.published_source = got, src
     people, src = [], None
