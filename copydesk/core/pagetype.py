@@ -4,10 +4,10 @@ other, with the evidence that decided it as `page_type_reason`.
 Fed by what the pipeline already computed, no second parse: the page's blocks (HTML: every block with its
 link density and DOM hint; text: the dump's lines), the head's metadata (html.parse_meta: og:type and every
 JSON-LD @type), the URL and the classifier's labelled lines. `page_features` turns those into a few named
-numbers; `decide` runs the small linear model of `pagetype_model` (one per mode, trained on the tune part of
-WCXB dev and the news dev set by scripts/train_pagetype.py: multinomial logistic regression, deterministic,
-shipped as a Python literal of 7 x 40 weights) and names as the reason the feature that pushed the page
-toward its type most.
+numbers; `decide` runs the mode's small model in `pagetype_model` (trained on the tune part of WCXB dev and
+the news dev set by scripts/train_pagetype.py, deterministic, shipped as a Python literal): HTML a
+multinomial logistic regression (7 x 40 weights), text a 20-tree forest. The reason names the feature that
+moved the page toward its type most.
 """
 from __future__ import annotations
 
@@ -175,7 +175,14 @@ def decide(f: Mapping[str, float], model: Mapping) -> tuple[str, str]:
 
 
 def decide_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, float]:
-    """(page type, reason, article share) from the features by the mode's linear model in `model`: a
+    """(page type, reason, article share 0..1) from the features by the mode's model: a linear model
+    (`coef`) or a forest of decision trees (`trees`); see scripts/train_pagetype.py for why each mode has
+    the kind it has."""
+    return _forest_scored(f, model) if "trees" in model else _linear_scored(f, model)
+
+
+def _linear_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, float]:
+    """(page type, reason, article share) by a linear model (HTML): a
     multinomial logistic regression over log1p of each feature (counts and sizes spread over orders of
     magnitude; the log keeps one huge page from deciding a weight), standardised by the tune pages' mean and
     spread. The type with the highest score wins; the reason is the feature that pushed the page toward
@@ -192,6 +199,37 @@ def decide_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, flo
     top = max(scores)
     exp = [math.exp(v - top) for v in scores]
     art = exp[classes.index("article")] / sum(exp) if "article" in classes else 0.0
+    return classes[k], reason, art
+
+
+def _forest_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, float]:
+    """(page type, reason, article share) by a forest of decision trees (text mode). A node is
+    [feature, threshold, left, right, class shares] (left when f[feature] <= threshold; shares of the
+    tune pages that reached the node), a leaf [None, None, None, None, shares]. The type with the highest mean leaf share wins; the reason is the
+    feature whose splits on the page's paths raised that type's share the most, summed over the trees
+    (e.g. `jsonld_type_product`, `card_repeat`, `link_density`), or `prior`. The third value is the
+    forest's mean share for `article` (how article-like the page looks, 0..1)."""
+    classes = model["classes"]
+    nc = len(classes)
+    votes = [0.0] * nc
+    paths = []
+    for node in model["trees"]:
+        path = []
+        while node[0] is not None:
+            child = node[2] if f.get(node[0], 0.0) <= node[1] else node[3]
+            path.append((node[0], node[4], child[4]))
+            node = child
+        for i, v in enumerate(node[4]):
+            votes[i] += v
+        paths.append(path)
+    k = max(range(nc), key=lambda i: (votes[i], -i))
+    gains: dict[str, float] = {}
+    for path in paths:
+        for feat, d0, d1 in path:
+            gains[feat] = gains.get(feat, 0.0) + d1[k] - d0[k]
+    feat = max(gains, key=lambda x: (gains[x], x)) if gains else None
+    reason = REASON_OF.get(feat, feat) if feat and gains[feat] > 0 else "prior"
+    art = votes[classes.index("article")] / len(model["trees"]) if "article" in classes else 0.0
     return classes[k], reason, art
 
 
