@@ -16,6 +16,7 @@ from copydesk.core import dates
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
 from copydesk.core.mainframe import widen_non_article
+from copydesk.core.second import reconsider
 from copydesk.core.pagetype import page_type, page_url
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, detect_language
 from copydesk.core.read import Limits, RejectError, decode, raw_from_bytes
@@ -183,8 +184,9 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
         lines = merge_lines(lines, prep.outside)
     ptype, reason, article_share = page_type(prep.page_blocks or prep.blocks, prep.page_hints, prep.meta,
                                              prep.raw.url, lines, prep.raw.kind)
-    wide = widen_non_article(lines, ptype, article_share, prep.raw.kind, bool(page_url(prep.raw.url, prep.meta)))
-    return lines, (lines if wide is None else wide), (ptype, reason)
+    final = reconsider(lines, ptype) or lines  # an article's body that stops short of its prose (second.py)
+    wide = widen_non_article(final, ptype, article_share, prep.raw.kind, bool(page_url(prep.raw.url, prep.meta)))
+    return lines, (final if wide is None else wide), (ptype, reason)
 
 
 def _classify(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> list:

@@ -41,6 +41,7 @@ PassReason = Literal[
     "list_intro_after_body", "list_after_colon",  # _colon_lists
     "list_after_body",  # _closing_list
     "non_article_main_content",  # mainframe.widen_non_article: set-aside content of a non-article page
+    "second_opinion_run",  # second.reconsider: an article's set-aside continuation, back in its body
 ]
 # html: DOM evidence (tags, roles, the article container, its header zone, short text cues inside it)
 DomReason = Literal[
@@ -74,7 +75,7 @@ LABELS: tuple[str, ...] = get_args(Label)
 REASON_GROUPS: dict[str, tuple[str, ...]] = {
     "text cues (`classify.CUES`)": get_args(CueReason),
     "page evidence, title and main run (`classify`)": get_args(LineReason),
-    "later passes of `classify` and `mainframe` (the first decision stays in `LabelledLine.first`)": get_args(PassReason),
+    "later passes of `classify`, `mainframe` and `second` (the first decision stays in `LabelledLine.first`)": get_args(PassReason),
     "DOM evidence (`html`)": get_args(DomReason),
     "DOM class/id cues (`html.CLASS_CUES`)": get_args(DomClassReason),
 }

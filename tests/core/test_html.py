@@ -369,6 +369,26 @@ def test_row_of_teaser_cards_inside_the_article_is_related_links():
     assert body_of(html) == PROSE
 
 
+def test_linked_headings_each_followed_by_paragraphs_are_the_article():
+    """A listicle's items or a year-in-review's sections: a row of linked headings, each with paragraphs
+    under it, is the story itself (TEASER_MAX_DEK_CHARS), not a row of teaser cards."""
+    para = ("The researchers spent years on the problem before a student found the missing step, "
+            "and the proof was checked by several groups who agreed that it holds in every case. ")
+    cards = "".join(f"<div class='item'><h2><a href='/s{i}'>Section heading number {i}</a></h2>"
+                    f"<p>{para}</p><p>{para}</p><p>{para}</p></div>" for i in range(4))
+    html = page(f"<article>{paras()}{cards}</article>")
+    assert hints_by_text(html)["Section heading number 2"] != ("related_link", "teaser_card")
+    assert sum(t == para.strip() for t in body_of(html)) == 12
+
+
+def test_streamed_server_rendered_segment_is_visible():
+    """React's streaming render sends the article late in <div hidden id="S:n"> and moves it into place
+    with a script: it is read, while other hidden elements stay out."""
+    html = page(f"<template id='B:0'></template><div hidden id='S:0'><article>{paras()}</article></div>"
+                "<div hidden><p>A hidden paragraph that no reader ever sees on this page at all.</p></div>")
+    assert body_of(html) == PROSE
+
+
 def test_list_of_linked_sentences_is_not_a_teaser_row():
     items = "<ol>" + "".join(
         f"<li><a href='/n{i}'>The council approved item number {i} of the plan</a> after a long debate "

@@ -1,0 +1,116 @@
+"""A second opinion on an article's body (issue 13 item 3): the story that stops short of the page's prose.
+
+The classifier picks one article-shaped run (text: the max-sum run of prose lines; HTML: the lines of the
+chosen container, then the same run). On pages nobody tuned on it sometimes stops early: a box heading
+("About the book") or a short promo between two halves of a story ends the run, and the second half is set
+aside as `prose_outside_main_run` (or, in HTML, `outside_main_container`). The lines still say so.
+
+1. **Plausibility check** (cheap, every article page): the prose the page set aside only for lying outside
+   the run (full sentences, SET_ASIDE_REASONS) against the body's. A story is most of its page's prose; when
+   the set-aside prose is at least SHORT_BODY_RATIO times the body, the body is implausible.
+2. **Independent candidate** (only when the check fires): a text-density run over the page's lines,
+   blind to the classifier's run: a max-sum run where sentences count their characters, the body's lines
+   theirs, and every other line costs its characters (boilerplate cues a full penalty, short set-aside
+   lines GAP_PENALTY of theirs). A comment thread's heading is a hard stop: the run never crosses into
+   the comments.
+3. **Reconsider**: when that run holds most of the current body (it is the same story, continued) and its
+   added sentences do not read as a teaser list (`_teaser_shaped`), its set-aside sentences become body
+   (short lines inside it stay as they were: on the news dev set they were a "trending" headline box
+   inside the story) with reason REASON_SECOND_RUN; the line keeps its first decision in
+   `LabelledLine.first`. Otherwise the classifier's body stands.
+
+Non-article pages are left to `mainframe.widen_non_article`.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional, Sequence
+
+from copydesk.core.records import LabelledLine
+
+# reasons meaning "outside the chosen run", not "boilerplate" (the classifier's and the DOM's)
+SET_ASIDE_REASONS = frozenset({"prose_outside_main_run", "short_outside_main_run", "outside_main_container"})
+# a set-aside line counts as the page's prose when it is a sentence of this many characters
+PROSE_MIN_CHARS = 80
+SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", "'", "»", ")", "。", "！", "？")
+# the check fires when the set-aside prose is at least this many times the body's characters
+SHORT_BODY_RATIO = 1.0
+# short set-aside lines inside the candidate run (subheadings, "Picked by ...") cost this share of their
+# characters; boilerplate lines cost all of theirs
+GAP_PENALTY = 0.3
+# the candidate replaces nothing: it must hold this share of the current body to extend it
+KEEP_BODY_SHARE = 0.8
+# a comment thread never continues the story
+HARD_STOPS = frozenset({"comment_section"})
+# the added sentences must come this many to a piece on average (see `_teaser_shaped`)
+PARAGRAPHS_PER_PIECE = 1.5
+REASON_SECOND_RUN = "second_opinion_run"
+
+
+def _prose(ln: LabelledLine) -> bool:
+    t = ln.text.rstrip()
+    return len(t) >= PROSE_MIN_CHARS and t.endswith(SENTENCE_ENDS)
+
+
+def implausible(lines: Sequence[LabelledLine]) -> bool:
+    """The plausibility check: the prose set aside outside the run outweighs the body."""
+    body = aside = 0
+    for ln in lines:
+        if ln.label == "body":
+            body += len(ln.text)
+        elif ln.reason in SET_ASIDE_REASONS and _prose(ln):
+            aside += len(ln.text)
+    return body > 0 and aside >= SHORT_BODY_RATIO * body
+
+
+def density_run(lines: Sequence[LabelledLine]) -> tuple[int, int]:
+    """The independent candidate: (first, last) line of the max-sum run (Kadane) over line weights."""
+    best, best_span = 0.0, (0, -1)
+    cur, cur_start = 0.0, 0
+    for i, ln in enumerate(lines):
+        n = len(ln.text)
+        if ln.reason in HARD_STOPS:
+            cur, cur_start = 0.0, i + 1
+            continue
+        if ln.label == "body" or (ln.reason in SET_ASIDE_REASONS and _prose(ln)):
+            w = float(n)
+        elif ln.reason in SET_ASIDE_REASONS:
+            w = -GAP_PENALTY * n
+        else:
+            w = -float(n)
+        if cur <= 0:
+            cur, cur_start = 0.0, i
+        cur += w
+        if cur > best:
+            best, best_span = cur, (cur_start, i)
+    return best_span
+
+
+def _teaser_shaped(lines: Sequence[LabelledLine], a: int, b: int) -> bool:
+    """Whether the sentences the run would add read as a teaser list: a story goes on in paragraphs,
+    a teaser list gives one snippet at a time between its headline, byline and date lines. Runs of
+    consecutive added sentences averaging under PARAGRAPHS_PER_PIECE lines are teasers (on the news dev
+    set the run otherwise walked from a story into the other stories' teasers below it)."""
+    runs, added, prev = 0, 0, False
+    for ln in lines[a:b + 1]:
+        cur = ln.label != "body" and ln.reason in SET_ASIDE_REASONS and _prose(ln)
+        if cur:
+            added += 1
+            runs += not prev
+        prev = cur
+    return runs > 0 and added < PARAGRAPHS_PER_PIECE * runs
+
+
+def reconsider(lines: Sequence[LabelledLine], page_type: str) -> Optional[list[LabelledLine]]:
+    """The lines with the story's set-aside continuation relabelled body, or None (nothing to change: not
+    an article, the body is plausible, or the candidate is another region than the body)."""
+    if page_type != "article" or not implausible(lines):
+        return None
+    a, b = density_run(lines)
+    body = sum(len(ln.text) for ln in lines if ln.label == "body")
+    kept = sum(len(ln.text) for ln in lines[a:b + 1] if ln.label == "body")
+    if kept < KEEP_BODY_SHARE * body or _teaser_shaped(lines, a, b):
+        return None
+    return [replace(ln, label="body", reason=REASON_SECOND_RUN, first=ln.first or (ln.label, ln.reason))
+            if a <= i <= b and ln.label != "body" and ln.reason in SET_ASIDE_REASONS and _prose(ln) else ln
+            for i, ln in enumerate(lines)]

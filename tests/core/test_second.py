@@ -1,0 +1,56 @@
+"""The article's second opinion (core.second): a body that stops short of the page's prose is continued
+with its set-aside paragraphs; a teaser list below the story, a comment thread and non-articles are not."""
+from copydesk.core.records import LabelledLine
+from copydesk.core.second import REASON_SECOND_RUN, density_run, implausible, reconsider
+
+S = "This sentence is long enough to count as a paragraph of the story that the page is all about here."
+
+
+def body(n: int, text: str = S) -> LabelledLine:
+    return LabelledLine(n, text, "body", "sentence_in_main_run")
+
+
+def aside(n: int, text: str = S) -> LabelledLine:
+    return LabelledLine(n, text, "other_boilerplate", "prose_outside_main_run")
+
+
+def cue(n: int, text: str, label: str = "widget_heading", reason: str = "about_box_heading") -> LabelledLine:
+    return LabelledLine(n, text, label, reason)
+
+
+def test_a_story_cut_at_a_box_heading_is_continued():
+    lines = [body(1), body(2), cue(3, "About the book"), aside(4), aside(5), aside(6),
+             cue(7, "Home | Contact", "navigation", "in_footer")]
+    assert implausible(lines)
+    got = reconsider(lines, "article")
+    assert [ln.label for ln in got] == ["body", "body", "widget_heading", "body", "body", "body", "navigation"]
+    assert got[4].reason == REASON_SECOND_RUN and got[4].first == ("other_boilerplate", "prose_outside_main_run")
+
+
+def test_a_plausible_body_is_left_alone():
+    lines = [body(1), body(2), body(3), cue(4, "Related"), aside(5)]
+    assert not implausible(lines)
+    assert reconsider(lines, "article") is None
+
+
+def test_teasers_below_the_story_are_not_its_continuation():
+    lines = [body(1)]
+    for i in range(4):  # headline, date, one snippet: another story each time
+        lines += [cue(10 * i, "Another headline", "related_link", "headline_after_article"),
+                  cue(10 * i + 1, "Nov 20", "timestamp", "date_line"), aside(10 * i + 2)]
+    assert implausible(lines)
+    assert reconsider(lines, "article") is None
+
+
+def test_the_run_never_crosses_into_comments():
+    lines = [body(1), cue(2, "12 comments", "other_boilerplate", "comment_section"), aside(3), aside(4), aside(5)]
+    assert density_run(lines) == (2, 4)  # the thread alone: another region than the story, so no change
+    assert reconsider(lines, "article") is None
+
+
+def test_short_lines_inside_the_run_keep_their_labels_and_non_articles_are_not_touched():
+    short = LabelledLine(3, "Trending now", "other_boilerplate", "short_outside_main_run")
+    lines = [body(1), aside(2), short, aside(4), aside(5)]
+    got = reconsider(lines, "article")
+    assert got[2].label == "other_boilerplate" and got[3].label == "body"
+    assert reconsider(lines, "listing") is None
