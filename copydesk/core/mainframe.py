@@ -1,7 +1,7 @@
 """Second opinion on the body once the page type is known (issue 13 item 3): a page that is not an article
 has no story to cut out of its teasers; its main content, as WCXB defines it, is the listing's items, the
 forum's posts, the product's description and the service page's sections. The classifier looked for one
-article-shaped run and labelled the rest boilerplate; here, on pages the page-type forest calls
+article-shaped run and labelled the rest boilerplate; here, on pages the page-type model calls
 non-article with an article share under NON_ARTICLE_MAX_SHARE, the lines it set aside only for lying
 outside that run are taken back as body:
 
@@ -22,7 +22,7 @@ from typing import Optional, Sequence
 
 from copydesk.core.records import LabelledLine
 
-# the forest's article share under which a non-article decision is trusted enough to widen the body
+# the page-type model's article share under which a non-article decision is trusted enough to widen the body
 # (0.3 and 0.2 were tried: the same pages on the news set, less gained on WCXB)
 NON_ARTICLE_MAX_SHARE = 0.5
 # the reasons that mean "not in the article's run" rather than "boilerplate" (see the module doc)
@@ -31,7 +31,7 @@ SET_ASIDE_REASONS = frozenset({"outside_main_container", "prose_outside_main_run
 # the run is not a listing's items (measured: 0.25 kept every WCXB gain, 0.5 and 1.0 lost some)
 WIDEN_MIN_SHARE = 0.25
 # text dumps: a "listing" verdict is the least reliable one (validation: 0.19 of WCXB's listings called
-# so, and the news dev page the forest misfiled in text mode was a "listing"); widening those cost the
+# so, and the news dev page the text forest misfiled was a "listing"); widening those cost the
 # news set 0.004 precision for 0.011 on WCXB, so text-mode listings keep the classifier's body
 TEXT_MODE_KEEP = frozenset({"listing"})
 # reason code of a line taken back as the main content of a non-article page
@@ -41,8 +41,8 @@ REASON_NON_ARTICLE_CONTENT = "non_article_main_content"
 def widen_non_article(lines: Sequence[LabelledLine], page_type: str, article_share: float,
                       mode: str = "html", has_url: bool = True) -> Optional[list[LabelledLine]]:
     """The lines, with set-aside content of a non-article page relabelled body (reason
-    REASON_NON_ARTICLE_CONTENT); None (nothing to change) for articles, pages the forest is unsure about
-    and pages with little set aside. Pages without a URL are not widened: every page the forest was
+    REASON_NON_ARTICLE_CONTENT); None (nothing to change) for articles, pages the model is unsure about
+    and pages with little set aside. Pages without a URL are not widened: every page the model was
     trained on had one, and without it a short story reads like a site's home page (its type is still
     given)."""
     if not has_url or page_type == "article" or article_share >= NON_ARTICLE_MAX_SHARE or \
