@@ -118,6 +118,7 @@ def build_synthetic(wh: Path, n: int, seed: int = 0) -> dict:
     table = writer._table("story_clusters", clusters).replace_schema_metadata(
         {stories.CLUSTER_META_MEMBERS: last.encode(), stories.CLUSTER_META_FINGERPRINT: fingerprint})
     writer.atomic_write_table(table, wh / "story_clusters" / f"part-{writer.CURRENT_PART}.parquet")
+    writer.write_meta(wh, **{writer.META_MARKED: True})  # as a finished run leaves it: no unreconciled run
     size = sum(f.stat().st_size for f in wh.rglob("*") if f.is_file())
     return dict(articles=n, story_rows=len(clusters["article_id"]), mib=round(size / 2**20, 1),
                 build_s=round(time.perf_counter() - t0, 1))

@@ -98,34 +98,48 @@ def run_batch(items: list[tuple[str, int, int]], raw_dir: str, warehouse: str, k
     }
 
 
-def finish_run(warehouse: str | Path, threshold: Optional[float] = None) -> dict:
+def finish_run(warehouse: str | Path, threshold: Optional[float] = None, runs: Optional[list[str]] = None) -> dict:
     """The end of a run (under the warehouse lock, after every batch committed): remove the rows of
     replaced articles everywhere (`writer.reconcile`), then bring the story index up to date
     (`stories.update`: drop articles that are gone, add live articles it has not seen — this run's, or an
     earlier run's that was killed before this step — reading only the index rows they touch) and with it
-    `story_clusters`; then compact directories with many small parts. Safe to repeat after a crash."""
+    `story_clusters`; then compact directories with many small parts. Safe to repeat after a crash.
+
+    `runs` (what `drive` passes: the runs with a marker, `writer.pending_runs`): reconcile and index only
+    what those runs' ledger rows touched, so the step costs what the run added, not what the warehouse
+    holds (scripts/bench_scale.py). The whole warehouse is still gone through when it was never finished
+    with markers (`writer.META_MARKED`) or the story index is rebuilt; `runs=None` always does."""
     import pyarrow.dataset as ds
+    import pyarrow.compute as pc
     wh = Path(warehouse)
     import pyarrow as pa
-    rec = writer.reconcile(wh)
+    meta = writer.read_meta(wh) or {}
+    if runs is not None and (not meta.get(writer.META_MARKED) or stories.rebuilds(wh, threshold)):
+        runs = None
+    rec = writer.reconcile(wh, runs=runs)
     # Arrow's allocator keeps freed memory for reuse; each step below reads columns of the whole warehouse
     # once, so give it back between steps instead of stacking their peaks (scripts/bench_scale.py, 200,000
     # articles: the host's peak went from 521 to 484 MiB, measured while stories.update still used DuckDB)
     pa.default_memory_pool().release_unused()
     arts_dir = wh / "articles"
     live: list = []
-    if any(arts_dir.rglob("part-*.parquet")):
+    fresh = None if runs is None else pa.array(sorted(rec["written"]), pa.string())
+    if any(arts_dir.rglob("part-*.parquet")) and (fresh is None or len(fresh)):
         # the live ids in the table's order, as record batches (the story index adds new ones in chunks
-        # formed the same way whatever the run: see stories.update)
+        # formed the same way whatever the run: see stories.update); with `runs`, each batch filtered to the
+        # articles those runs wrote (the others are in the index already)
         dset = ds.dataset(str(arts_dir), format="parquet", partitioning="hive")
         for frag in dset.get_fragments():
             for rb in frag.to_batches(columns=["article_id"], batch_size=STORY_INDEX_CHUNK, use_threads=False):
-                live.append(rb.column(0))
-    st = stories.update(wh, live, threshold)
+                ids = rb.column(0)
+                live.append(ids if fresh is None else ids.filter(pc.is_in(ids, value_set=fresh)))
+    st = stories.update(wh, live, threshold, gone=rec["gone"] if runs is not None else None)
     del live
     pa.default_memory_pool().release_unused()
     from copydesk.warehouse.compact import AUTO_COMPACT_MIN_FILES, compact
     comp = compact(wh, min_files=AUTO_COMPACT_MIN_FILES)
+    if runs is None and not meta.get(writer.META_MARKED):
+        writer.write_meta(wh, **{writer.META_MARKED: True})  # every earlier run's rows are reconciled now
     return {"compacted_files": comp["rewritten"], "replaced_articles": rec["stale_articles"],
             "collapsed_duplicates": rec["duplicate_articles"], "rows_removed": rec["rows_removed"],
             "indexed": st["indexed"], "unindexed": st["unindexed"], "new_similar_pairs": st["new_similar_pairs"],
@@ -182,6 +196,9 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
         with writer.run_lock(local_wh):  # a second run stops at once, naming this one (writer.LockHeld)
             writer.ensure_tables(local_wh)
             recovered = recovery.recover(local_wh, reconciled=False)  # finish_run reconciles
+            # this run's marker, before any batch commits (on the store too: published_setup pushes it), so
+            # a run killed before its finish is published is reconciled by the next one
+            writer.mark_run(local_wh, run_id)
             if recovered:
                 log.warning("removed %d files of an earlier run that did not finish", recovered)
             remote.published_setup()
@@ -193,8 +210,13 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
             results = run_batches(groups, run_id, remote.lease_owner)
             t_finish = time.perf_counter()
             remote.collect()  # the parts every batch uploaded, into the mirror
-            fin = finish_run(local_wh)  # replaced articles out of every table; story_clusters
+            pending = writer.pending_runs(local_wh)  # this run's and those of runs that died before publishing
+            fin = finish_run(local_wh, runs=pending)  # replaced articles out of every table; story_clusters
             remote.publish()
+            # only once everything finish_run rewrote is published (a publish cut half-way leaves the markers:
+            # the next run redoes their reconcile)
+            writer.clear_runs(local_wh, pending)
+            remote.publish_markers()
             t_finish = time.perf_counter() - t_finish
     s = merge_summaries(results)
     seconds = time.perf_counter() - t0

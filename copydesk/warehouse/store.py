@@ -805,3 +805,9 @@ class RemoteRun:
         if self.mirror:
             self.lease.check()
             self.report["push"] = self.mirror.push()
+
+    def publish_markers(self) -> None:
+        """After publish: delete the run markers (`writer.RUNS_DIR`) the finish covered from the store too."""
+        if self.mirror:
+            self.lease.check()
+            self.report["push_markers"] = self.mirror.push()

@@ -740,24 +740,8 @@ def sketch_tables(ids, bodies: list) -> dict:
 
 
 def _scan(wh: Path, table: str, key: str, values, columns: list[str]):
-    """The rows of `table` whose `key` column is one of `values` (an Arrow array), `columns` only: each
-    part's key column is read one row group at a time and tested against the values, and only row groups
-    with a match are read further (the scan reads the key column of the whole table, never its signatures
-    or ids where nothing matches; a join in DuckDB over the same parts read every column it returned, ~1.5
-    s and ~150 MiB more on a 200,000-article warehouse)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-    out = []
-    if len(values):
-        for part in writer._parts(wh, table):
-            pf = pq.ParquetFile(part)
-            for g in range(pf.num_row_groups):
-                mask = pc.is_in(pf.read_row_group(g, columns=[key]).column(0), value_set=values)
-                if pc.any(mask).as_py():
-                    out.append(pf.read_row_group(g, columns=columns).filter(mask))
-    schema = pa.schema([writer.SCHEMAS[table].field(c) for c in columns])
-    return pa.concat_tables([t.cast(schema) for t in out]) if out else schema.empty_table()
+    """The rows of `table` whose `key` is one of `values`, reading only matching row groups (writer.scan)."""
+    return writer.scan(wh, table, key, values, columns)
 
 
 def _sketch_rows(wh: Path, key: str, values) -> dict[str, tuple]:
@@ -796,48 +780,68 @@ def drop_uncommitted(warehouse: str | Path) -> int:
 def _read_members(wh: Path, committed: Optional[str], ids: bool = True) -> tuple["_Members", list[Path]]:
     """(the committed members, parts never committed): members parts newer than the committed one
     belong to a finishing step that died before writing story_clusters."""
-    import pyarrow.parquet as pq
-    tables, stale = [], []
+    parts, stale = [], []
     for part in writer._parts(wh, writer.STORY_MEMBERS):
         if committed is None or part.stem > f"part-{committed}":
             stale.append(part)
-        elif ids:
-            tables.append(pq.read_table(part, columns=["article_id", "seq"], schema=writer.SCHEMAS[writer.STORY_MEMBERS]))
-    return _Members(tables), stale
+        else:
+            parts.append(part)
+    return _Members(wh, parts if ids else []), stale
 
 
 class _Members:
-    """The articles the index holds and their join order, kept as Arrow arrays (a Python dict of 200,000
-    ids took ~30 MB and ~0.3 s to build); Python values only for the ids a run looks up."""
+    """The articles the index holds and their join order, in the committed story_members parts: read for
+    the ids a run looks up only (`writer.scan`: the parts' id column a row group at a time), never all
+    200,000 ids at once (+24 MiB, and a 200,000-id hash set for each membership test) unless a whole
+    update asks (`all_ids`)."""
 
-    def __init__(self, tables: list):
-        import pyarrow as pa
-        t = pa.concat_tables(tables) if tables else writer.SCHEMAS[writer.STORY_MEMBERS].empty_table()
-        self.ids = t.column("article_id").combine_chunks()
-        self.seq = t.column("seq").combine_chunks()
+    def __init__(self, wh: Path, parts: list):
+        self.wh, self.parts = wh, parts
 
     def __len__(self) -> int:
-        return len(self.ids)
+        import pyarrow.parquet as pq
+        return sum(pq.ParquetFile(p).metadata.num_rows for p in self.parts)
+
+    def all_ids(self):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        return pa.chunked_array([pq.read_table(p, columns=["article_id"]).column(0) for p in self.parts],
+                                pa.string()).combine_chunks()
 
     def max_seq(self) -> int:
         import pyarrow.compute as pc
-        return pc.max(self.seq).as_py() if len(self.seq) else -1
+        import pyarrow.parquet as pq
+        best = -1
+        for p in self.parts:
+            seq = pq.read_table(p, columns=["seq"]).column(0)
+            if len(seq):
+                best = max(best, pc.max(seq).as_py())
+        return best
 
     def lookup(self, ids) -> dict[str, int]:
         """article_id -> join order, for those of `ids` that are members."""
         import pyarrow as pa
-        import pyarrow.compute as pc
-        q = pa.array(sorted(ids), pa.string())
-        pos = pc.index_in(q, value_set=self.ids)
-        ok = pc.is_valid(pos)
-        return dict(zip(q.filter(ok).to_pylist(), self.seq.take(pos.filter(ok)).to_pylist()))
+        q = ids if isinstance(ids, pa.Array) else pa.array(sorted(ids), pa.string())
+        t = writer.scan(self.wh, writer.STORY_MEMBERS, "article_id", q, ["article_id", "seq"], parts=self.parts)
+        return dict(zip(t.column(0).to_pylist(), t.column(1).to_pylist()))
 
 
-def update(warehouse: str | Path, live_batches: list, threshold: Optional[float] = None) -> dict:
+def rebuilds(warehouse: str | Path, threshold: Optional[float] = None) -> bool:
+    """Whether the next `update` rebuilds the index (none yet, an older warehouse, or other settings): it
+    then needs every live article id, not only a run's."""
+    threshold = threshold if threshold is not None else SIMILARITY_THRESHOLD
+    return _committed_members(Path(warehouse))[1] != repr(_fingerprint(threshold, NUM_PERM)).encode("utf-8")
+
+
+def update(warehouse: str | Path, live_batches: list, threshold: Optional[float] = None,
+           gone: Optional[set] = None) -> dict:
     """Bring the story tables and story_clusters up to date with the live articles (`live_batches`: every
     live article id, in the articles table's order, as the record batches it was read in: Arrow string
     arrays or lists): drop the gone ones, add the new ones. Safe to repeat after a crash at any point.
-    Returns counts (indexed, unindexed, new_similar_pairs, story_clusters)."""
+    `gone` given: the articles no longer live (`writer.reconcile(runs=...)`), and `live_batches` need only
+    hold the live ids that may be new to the index (the same batches filtered to them; the chunks formed
+    are the same), so a run reads what it touched, not every id. Returns counts (indexed, unindexed,
+    new_similar_pairs, story_clusters)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     wh = Path(warehouse)
@@ -847,12 +851,19 @@ def update(warehouse: str | Path, live_batches: list, threshold: Optional[float]
     committed, built_with = _committed_members(wh)
     rebuild = built_with != fingerprint  # other settings, or an older warehouse
     if rebuild:
-        members, stale = _Members([]), list(writer._parts(wh, writer.STORY_MEMBERS))
+        members, stale = _Members(wh, []), list(writer._parts(wh, writer.STORY_MEMBERS))
     else:
         members, stale = _read_members(wh, committed)
     live_batches = [b if isinstance(b, pa.Array) else pa.array(b, pa.string()) for b in live_batches]
     live = pa.chunked_array(live_batches, pa.string()).combine_chunks()
-    gone = set(members.ids.filter(pc.invert(pc.is_in(members.ids, value_set=live))).to_pylist()) if len(members) else set()
+    if not len(members):
+        gone = set()
+    elif gone is None:
+        ids = members.all_ids()
+        gone = set(ids.filter(pc.invert(pc.is_in(ids, value_set=live))).to_pylist())
+        del ids
+    else:
+        gone = set(members.lookup(gone))
     chunks = _new_chunks(live_batches, live, members)
     new = [a for c in chunks for a in c]
     if not new and not gone and not stale and not rebuild:
@@ -890,7 +901,7 @@ def update(warehouse: str | Path, live_batches: list, threshold: Optional[float]
             meet |= _first_per_key(((h, a) for a, (h, nw, _, _) in same.items()
                                     if a in old_live and nw >= MIN_BODY_WORDS), old_live)
         else:
-            meet |= set(members.ids.to_pylist()) - gone
+            meet |= set(members.all_ids().to_pylist()) - gone
     broken = {cluster_of[a] for a in gone if a in cluster_of}  # stories that lose a member
     load = set(meet)
     for c in {cluster_of.get(a, a) for a in meet} | broken:
@@ -942,8 +953,10 @@ def _new_chunks(live_batches: list, live, members: "_Members") -> list[list[str]
     """The ids not in the index, in chunks as the end-of-run step always formed them: record batch by record
     batch, a chunk closed once it holds UPDATE_CHUNK or more. (One membership test over all live ids, then
     cut at the batches' bounds: a test per batch built the 200,000-id hash set each time, 30 s in all.)"""
+    import pyarrow as pa
     import pyarrow.compute as pc
-    fresh = pc.invert(pc.is_in(live, value_set=members.ids)) if len(members) else None
+    known = members.lookup(live) if len(members) and len(live) else {}
+    fresh = pc.invert(pc.is_in(live, value_set=pa.array(sorted(known), pa.string()))) if known else None
     out, buf, at = [], [], 0
     for b in live_batches:
         part = live.slice(at, len(b))

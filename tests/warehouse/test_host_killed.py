@@ -38,8 +38,8 @@ CHILD = textwrap.dedent('''
         store.RemoteRun.collect = lambda self: die()
     real_reconcile = writer.reconcile
     calls = {"phase": 0, "pushing": False}
-    def reconcile(wh):
-        out = real_reconcile(wh)
+    def reconcile(wh, **kw):
+        out = real_reconcile(wh, **kw)
         if mode == "reconcile" and sys._getframe(1).f_code.co_name == "finish_run":
             die()
         return out
