@@ -574,8 +574,9 @@ def _prose_neighbour(feats: list[Feat], proseish: list[bool], i: int, step: int)
     return 0 <= j < len(feats) and proseish[j]
 
 
-def _best_segment(ws: list[float], lo: int, hi: int) -> tuple[float, int, int]:
-    """Max-sum contiguous run of ws[lo:hi]: (score, start, end incl.); end < start when none is positive."""
+def best_segment(ws: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Max-sum contiguous run of ws[lo:hi]: (score, start, end incl.); end < start when none is positive.
+    Also second.density_run's (a weight of -inf is a line no run crosses)."""
     best, best_s, best_e = 0.0, lo, lo - 1
     cur, cur_s = 0.0, lo
     for i in range(lo, hi):
@@ -591,7 +592,7 @@ def _best_segment(ws: list[float], lo: int, hi: int) -> tuple[float, int, int]:
 
 def main_region(feats: list[Feat]) -> tuple[int, int]:
     """Max-sum contiguous run: body-like lines add their length, boilerplate subtracts. (start, end) incl."""
-    _, s, e = _best_segment(line_weights(feats), 0, len(feats))
+    _, s, e = best_segment(line_weights(feats), 0, len(feats))
     return s, e
 
 

@@ -17,10 +17,9 @@ HTML. Keeping teaser cards on articles as well lifted WCXB articles by 0.01 but 
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Optional, Sequence
 
-from copydesk.core.records import LabelledLine
+from copydesk.core.records import LabelledLine, relabelled
 
 # the page-type model's article share under which a non-article decision is trusted enough to widen the body
 # (0.3 and 0.2 were tried: the same pages on the news set, less gained on WCXB)
@@ -53,5 +52,5 @@ def widen_non_article(lines: Sequence[LabelledLine], page_type: str, article_sha
     if aside < WIDEN_MIN_SHARE * body:
         return None
     # a later pass: the line keeps the classifier's decision in `first` (as classify._relabel does)
-    return [replace(ln, label="body", reason=REASON_NON_ARTICLE_CONTENT, first=ln.first or (ln.label, ln.reason))
+    return [relabelled(ln, "body", REASON_NON_ARTICLE_CONTENT)
             if ln.label != "body" and ln.reason in SET_ASIDE_REASONS else ln for ln in lines]

@@ -4,7 +4,7 @@ read -> RawDoc -> segment -> [Block] -> classify -> [LabelledLine] -> extract ->
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Optional
 
 from copydesk.core.vocab import LABELS, Label, Reason, RejectKind  # noqa: F401 (LABELS: re-exported)
@@ -51,6 +51,12 @@ class LabelledLine:
     # (label, reason) of the first decision when a later pass changed it (the pass names itself in `reason`);
     # None when the first decision stands. Not a column of the `lines` table.
     first: Optional[tuple[Label, Reason]] = None
+
+
+def relabelled(ln: LabelledLine, label: Label, reason: Reason) -> LabelledLine:
+    """A copy of the line relabelled by a later pass (`reason` names the pass), keeping the first decision
+    in `first` (classify._relabel does the same in place, on lines the classifier still owns)."""
+    return replace(ln, label=label, reason=reason, first=ln.first or (ln.label, ln.reason))
 
 
 @dataclass(slots=True)

@@ -23,10 +23,11 @@ Non-article pages are left to `mainframe.widen_non_article`.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+import math
 from typing import Optional, Sequence
 
-from copydesk.core.records import LabelledLine
+from copydesk.core.classify import best_segment
+from copydesk.core.records import LabelledLine, relabelled
 
 # reasons meaning "outside the chosen run", not "boilerplate" (the classifier's and the DOM's)
 SET_ASIDE_REASONS = frozenset({"prose_outside_main_run", "short_outside_main_run", "outside_main_container"})
@@ -64,26 +65,18 @@ def implausible(lines: Sequence[LabelledLine]) -> bool:
 
 
 def density_run(lines: Sequence[LabelledLine]) -> tuple[int, int]:
-    """The independent candidate: (first, last) line of the max-sum run (Kadane) over line weights."""
-    best, best_span = 0.0, (0, -1)
-    cur, cur_start = 0.0, 0
-    for i, ln in enumerate(lines):
-        n = len(ln.text)
+    """The independent candidate: (first, last) line of the max-sum run over line weights (classify's
+    best_segment); a hard stop weighs -inf, so no run crosses it."""
+    def weight(ln: LabelledLine) -> float:
         if ln.reason in HARD_STOPS:
-            cur, cur_start = 0.0, i + 1
-            continue
+            return -math.inf
         if ln.label == "body" or (ln.reason in SET_ASIDE_REASONS and _prose(ln)):
-            w = float(n)
-        elif ln.reason in SET_ASIDE_REASONS:
-            w = -GAP_PENALTY * n
-        else:
-            w = -float(n)
-        if cur <= 0:
-            cur, cur_start = 0.0, i
-        cur += w
-        if cur > best:
-            best, best_span = cur, (cur_start, i)
-    return best_span
+            return float(len(ln.text))
+        if ln.reason in SET_ASIDE_REASONS:
+            return -GAP_PENALTY * len(ln.text)
+        return -float(len(ln.text))
+    _, first, last = best_segment([weight(ln) for ln in lines], 0, len(lines))
+    return first, last
 
 
 def _teaser_shaped(lines: Sequence[LabelledLine], a: int, b: int) -> bool:
@@ -111,6 +104,6 @@ def reconsider(lines: Sequence[LabelledLine], page_type: str) -> Optional[list[L
     kept = sum(len(ln.text) for ln in lines[a:b + 1] if ln.label == "body")
     if kept < KEEP_BODY_SHARE * body or _teaser_shaped(lines, a, b):
         return None
-    return [replace(ln, label="body", reason=REASON_SECOND_RUN, first=ln.first or (ln.label, ln.reason))
+    return [relabelled(ln, "body", REASON_SECOND_RUN)
             if a <= i <= b and ln.label != "body" and ln.reason in SET_ASIDE_REASONS and _prose(ln) else ln
             for i, ln in enumerate(lines)]
