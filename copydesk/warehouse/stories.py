@@ -739,17 +739,12 @@ def sketch_tables(ids, bodies: list) -> dict:
     return {"story_sketches": sk, "story_bands": bands}
 
 
-def _scan(wh: Path, table: str, key: str, values, columns: list[str]):
-    """The rows of `table` whose `key` is one of `values`, reading only matching row groups (writer.scan)."""
-    return writer.scan(wh, table, key, values, columns)
-
-
 def _sketch_rows(wh: Path, key: str, values) -> dict[str, tuple]:
     """article_id -> (body_hash, words, shingles, signature) of the story_sketches rows whose `key` is one
     of `values` (one per article: two batches that wrote the same new content each wrote a row)."""
     import pyarrow as pa
-    t = _scan(wh, "story_sketches", key, pa.array(sorted(values), pa.string()),
-              ["article_id", "body_hash", "words", "shingles", "signature"])
+    t = writer.scan(wh, "story_sketches", key, pa.array(sorted(values), pa.string()),
+                    ["article_id", "body_hash", "words", "shingles", "signature"])
     out: dict[str, tuple] = {}
     for aid, h, nw, sh, sig in zip(*(t.column(c).to_pylist() for c in t.column_names)):
         out.setdefault(aid, (h, nw, sh, np.frombuffer(sig, dtype="<u4").astype(np.uint32)))
@@ -888,8 +883,8 @@ def update(warehouse: str | Path, live_batches: list, threshold: Optional[float]
             keys = idx.bands.band_keys(np.stack([sk_new[a][3] for a in clusterable]))
             pairs = set(zip(np.tile(np.arange(idx.bands.b), len(clusterable)).tolist(),
                             keys.reshape(-1).view(np.int64).tolist()))
-            found = _scan(wh, "story_bands", "band_hash", pa.array(sorted({k for _, k in pairs}), pa.int64()),
-                          ["article_id", "band", "band_hash"])
+            found = writer.scan(wh, "story_bands", "band_hash", pa.array(sorted({k for _, k in pairs}), pa.int64()),
+                                ["article_id", "band", "band_hash"])
             hits = [(a, b, k) for a, b, k in zip(*(found.column(c).to_pylist() for c in found.column_names))
                     if (b, k) in pairs]  # the same key in another band is no candidate
             same = _sketch_rows(wh, "body_hash", {sk_new[a][0] for a in clusterable})
