@@ -80,7 +80,8 @@ def fit(X, y):
     step = 1.0 / (0.5 * np.linalg.eigvalsh(Z.T @ Z / n).max() + reg.max())
     W = V = np.zeros((d, len(CLASSES)))
     for t in range(ITERATIONS):
-        P = np.exp(Z @ V - (Z @ V).max(axis=1, keepdims=True))
+        scores = Z @ V
+        P = np.exp(scores - scores.max(axis=1, keepdims=True))
         P /= P.sum(axis=1, keepdims=True)
         grad = Z.T @ (P - Y) / n + reg[:, None] * V
         W_next = V - step * grad
