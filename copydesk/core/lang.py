@@ -89,8 +89,21 @@ LANGUAGE_SAMPLE_CHARS = 400
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text` (its first LANGUAGE_SAMPLE_CHARS), or None when there is too little text."""
+    return detect_language_scored(text)[0]
+
+
+def detect_language_scored(text: str) -> tuple[str | None, float]:
+    """(code, probability) of `text` (its first LANGUAGE_SAMPLE_CHARS); (None, 0.0) when there is too
+    little text. The probability is py3langid's normalised one (0..1)."""
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     if len(sample.strip()) < MIN_CHARS_FOR_LANGUAGE:
-        return None
+        return None, 0.0
     lang, prob = _identifier().classify(sample)
-    return lang
+    return lang, prob
+
+
+# A page sample identified with at least this probability names the body's language too: the body is
+# not identified a second time (~0.5 ms a page). Measured on all 3,130 dev and WCXB pages of both modes:
+# 2,814 samples reach 0.99; on 6 of them the body's own detection named another code, 2 better (a cookie
+# banner or a menu led the sample) and 3 worse (the body a list of names, read as a creole), 1 none.
+SURE_LANGUAGE_PROB = 0.99

@@ -18,7 +18,7 @@ from copydesk.core.extract import apply_meta, basic_fields, with_zone
 from copydesk.core.mainframe import widen_non_article
 from copydesk.core.second import reconsider
 from copydesk.core.pagetype import page_type, page_url
-from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, detect_language
+from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, SURE_LANGUAGE_PROB, detect_language, detect_language_scored
 from copydesk.core.read import Limits, RejectError, decode, raw_from_bytes
 from copydesk.core.records import Article, RawDoc, Reject
 from copydesk.core.segment import text_blocks
@@ -64,6 +64,7 @@ class Prepared:
     site: Optional[str] = None  # the page's site for the template (see `page_site`)
     keys: Optional[cls.PageKeys] = None
     elapsed: float = 0.0
+    lang_prob: float = 0.0  # how sure the sample's language is (finish re-detects the body's when unsure)
     # HTML whose metadata states no publication date: kept for the last-resort date finder (dates.py)
     undated_html: Optional[str] = None
 
@@ -116,10 +117,11 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
     if not blocks:
         raise RejectError("no_content", "no visible text")
     sample = " ".join(b.text for b in blocks if len(b.text) > 60)[:1000] or " ".join(b.text for b in blocks)[:1000]
-    lang = detect_language(sample)
+    lang, lang_prob = detect_language_scored(sample)
     feats = cls.features(blocks, lang)
     prep = Prepared(raw=replace(raw, data=b""), blocks=blocks, dom_hints=dom_hints, outside=outside, meta=meta,
-                    lang=lang, sample=sample, feats=feats, page_blocks=page_blocks or blocks, page_hints=page_hints)
+                    lang=lang, sample=sample, feats=feats, page_blocks=page_blocks or blocks, page_hints=page_hints,
+                    lang_prob=lang_prob)
     if raw.kind == "html" and not dates.has_meta_date(meta):
         prep.undated_html = text
     if template_keys:
@@ -152,11 +154,11 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
     for k, v in f.items():
         setattr(art, k, v)
     art.page_type, art.page_type_reason = ptype, preason
-    # The column is the body's language. The body's sample often starts like the classifier's sample
-    # (long lines are mostly paragraphs); the same characters give the same code, so py3langid runs
-    # again only when they differ (speed, same column).
+    # The column is the body's language. py3langid runs on the body again only when the classifier's
+    # sample was not sure of its language (lang.SURE_LANGUAGE_PROB says what that measured) and the body's
+    # sample differs from it (the same characters give the same code).
     body_lang = None
-    if paragraphs:
+    if paragraphs and prep.lang_prob < SURE_LANGUAGE_PROB:
         body = " ".join(paragraphs[:LANGUAGE_SAMPLE_CHARS])[:LANGUAGE_SAMPLE_CHARS]
         body_lang = lang if body == sample[:LANGUAGE_SAMPLE_CHARS] else detect_language(body)
     art.language = body_lang or lang
