@@ -35,11 +35,15 @@ GOOD_MIN_STOPWORD_RATIO = 0.12
 # A line this long without a sentence end still reads as prose (wrapped sentence, quote with a source
 # bracket after it) when its stopword density is prose-like.
 LONG_UNPUNCT_MIN_WORDS = 20
-# C4: keep lines ending in terminal punctuation; curly closing quotes count as sentence ends.
-END_PUNCT = re.compile(r"(?:[.!?。！？…]|[.!?,…]?[\"”’»」』)]+|[.!?]\s*\([^)]{1,40}\))\s*$")
+# C4: keep lines ending in terminal punctuation; curly closing quotes count as sentence ends. Besides
+# the Latin and CJK marks, the full stops of scripts that have their own: Devanagari's danda (Hindi,
+# Marathi, Nepali; also Bengali's), the Arabic question mark and Urdu's full stop, Armenian's, Ethiopic's
+# and Burmese's. Without them no sentence of those languages ended a line, so none could read as prose
+# (no dev page holds any of them: the news and WCXB sets are unchanged).
+END_PUNCT = re.compile(r"(?:[.!?。！？…।॥؟۔։።။]|[.!?,…]?[\"”’»」』)]+|[.!?]\s*\([^)]{1,40}\))\s*$")
 # The same test, as the set of characters END_PUNCT can end on (every such line matches it): blocks are
 # stripped, so the last character decides.
-END_CHARS = frozenset(".!?。！？…\"”’»」』)")
+END_CHARS = frozenset(".!?。！？…।॥؟۔։።။\"”’»」』)")
 # Max-sum region: a boilerplate line costs this many characters, a short non-sentence line this many.
 CUE_PENALTY = 60
 # Cues that mark the edge of the article (related/newsletter/share/comments/footer widgets) cost more:
@@ -71,7 +75,11 @@ DISCLAIMER_MAX_WORDS = 120
 # Navigation: menu items are very short.
 NAV_MAX_WORDS = 4
 
-_TOKEN = re.compile(r"\w+", re.U)
+# A word: a run of \w characters, and in the Indic scripts (Devanagari to Sinhala, U+0900-U+0DFF) their
+# vowel signs and viramas too, which \w does not match: without them "है" split into fragments, a Hindi
+# line counted two to three times its words and no word matched its stopword list. The danda and double
+# danda (U+0964-U+0965), those scripts' full stops, stay out.
+_TOKEN = re.compile(r"(?:\w|[\u0900-\u0963\u0966-\u0DFF])+")
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 
 
