@@ -5,7 +5,7 @@ Fed by what the pipeline already computed, no second parse: the page's blocks (H
 link density and DOM hint; text: the dump's lines), the head's metadata (html.parse_meta: og:type and every
 JSON-LD @type), the URL and the classifier's labelled lines. `page_features` turns those into a few named
 numbers; `decide` runs the mode's small model in `pagetype_model` (trained on the tune part of WCXB dev and
-the news dev set by scripts/train_pagetype.py, deterministic, shipped as a Python literal): HTML a
+the news dev set by scripts/train_pagetype.py, deterministic, shipped as a module holding one JSON string): HTML a
 multinomial logistic regression (7 x 40 weights), text a 20-tree forest. The reason names the feature that
 moved the page toward its type most.
 """
