@@ -76,3 +76,10 @@ def author_values(meta: dict, ld: list) -> list[tuple[object, str]]:
     if (meta.get("twitter:label1") or "").strip().lower() in WRITTEN_BY_LABELS and meta.get("twitter:data1"):
         out.append((meta["twitter:data1"], "meta"))
     return out
+
+
+
+def markup_texts(meta: dict) -> list[tuple[str, str]]:
+    """(kind, text) of the page's author elements (html.parse_meta's "markup_authors"; kind "rel",
+    "itemprop" or "class"), in document order: the article's byline comes before related stories' cards."""
+    return list(meta.get("markup_authors") or ())

@@ -782,7 +782,10 @@ NOT_PERSON_WORDS = {
     "share", "publiziert", "am", "on", "at", "in", "updated", "de", "redação", "redaksi", "redaktion",
     # interface and role words that bylines and author boxes print next to the name ("Full Bio", "Text Size",
     # "Senior Director", "Expert Reviewer", "Last Modified") and question words of a heading
-    "bio", "size", "text", "tips", "director", "reviewer", "expert", "modified", "senior", "why", "how", "what"}
+    "bio", "size", "text", "tips", "director", "reviewer", "expert", "modified", "senior", "why", "how", "what",
+    # the footer and "About ..." links that share an author element's class on some templates (issue 14:
+    # html.parse_meta's author elements)
+    "about", "privacy", "policy", "conditions", "terms", "contact"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "di", "du", "dos", "das"}
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
@@ -1053,6 +1056,40 @@ def authors_from_meta(value) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def markup_authors(meta: dict) -> list[str]:
+    """The names in the page's first author element (authors.markup_texts) that says more than a label
+    ("By", "Written by"): the byline rules read its first line (what follows is a role, a date, a
+    biography), so "By Jane Doe · 5 min read" gives Jane Doe. That first element decides: when it credits
+    an organisation or a desk ("By Acme Staff") the page names no person, and the names further down are
+    related stories' cards (WCXB dev tune: taking the first element that gave a name instead was wrong on
+    12 of 30 pages). Its text must open with the name (after the label): a name inside a sentence or after
+    a role ("Head of Marketing and Community Development") is not the element's byline. A one-word name
+    counts where the page says it is the author: a rel/itemprop author, or a byline label before it
+    ("Written by Kristin"); a bare one-word text in an author class may be the site's name."""
+    for kind, t in _authors.markup_texts(meta):
+        first = _markup_first_line(t)
+        if not first:
+            continue
+        names = authors_from_byline(first)
+        lead = _BY.sub("", _BY_LABEL.sub("", first)).lstrip(" :")
+        if not names and (kind != "class" or lead != first):
+            one = person_name(lead, allow_single=True)
+            names = [one] if one and len(one.split()) == 1 else []
+        if names and lead.casefold().startswith(names[0].split()[0].casefold()):
+            return names
+        return []
+    return []
+
+
+def _markup_first_line(t: str) -> str:
+    """An author element's first line, a byline label alone on it joined with the next ("By" / "Jane Doe");
+    "" when the element holds a label only."""
+    lines = [x.strip() for x in t.split("\n") if x.strip()]
+    if lines and len(lines[0]) <= 14 and (_BY_ALONE.fullmatch(lines[0]) or _BY_LABEL_ALONE.fullmatch(lines[0])):
+        return lines[0] + " " + lines[1] if len(lines) > 1 else ""
+    return lines[0] if lines else ""
+
+
 # Small patterns used per line, compiled once (speed: no re-module cache lookup per call).
 _GLUED_DATE_WORD = re.compile(r"(?<=[A-Za-z])(?=(?:Updated|Posted|Published)\b)")
 _ENDS_SENTENCE = re.compile(r"[.!]$")
@@ -1060,9 +1097,11 @@ _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
 _EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
 # (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor")
-_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
+_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|(?:last\s+)?updated|published|posted)\b|\s+\d",
+                         re.I)
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
-_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
+_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
+                            re.I)
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
@@ -1307,6 +1346,9 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         if people:
             src = where
             break
+    if not people and not art.authors:  # (markup before the text's byline: 1 page right, 2 wrong on tune)
+        people = markup_authors(meta)
+        src = "markup" if people else None
     if people:
         art.authors, art.authors_source = people, src
     else:  # an organisation as author ("The Associated Press") is a wire credit, not a person
