@@ -1342,6 +1342,9 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         people = authors_from_meta(value)
         if not people:
             one = _authors.plain_name(value, NOT_PERSON_WORDS)
+            if not one and where == "json-ld":  # (then the byline rules' word tests, one word allowed)
+                one = _authors.typed_single_name(value)
+                one = person_name(one, allow_single=True) if one else None
             people = [one] if one else []
         if people:
             src = where
