@@ -1267,6 +1267,26 @@ def _h1_text(h: str) -> str:
     return h.split("\n", 1)[0].split(" | ", 1)[0].strip()
 
 
+# What may stand between a site's name and the headline in a <title> ("Site: Headline", "Site - Headline").
+_SITE_GLUE = " :|-–—·•»"
+SITE_PART_MAX_WORDS = 6
+
+
+def _title_site_part(page_title: Optional[str], og_title: Optional[str]) -> Optional[str]:
+    """The site's name a <title> prints before og:title ("Jane's Blog: Headline" with og:title "Headline"),
+    or None: the <title> must end with og:title and what comes before it be short."""
+    if not page_title or not og_title:
+        return None
+    t, og = page_title.strip(), og_title.strip()
+    if len(og) < len(t) and t.casefold().endswith(og.casefold()):
+        rest = t[: len(t) - len(og)].rstrip()
+        if rest[-1:] in _SITE_GLUE:
+            rest = rest.strip(_SITE_GLUE)
+            if rest and len(rest.split()) <= SITE_PART_MAX_WORDS:
+                return rest
+    return None
+
+
 def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str, str]]:
     """(title, source) of an HTML page. The visible headline is what a reader takes for the title, and
     the stated titles (<title>, og:title, JSON-LD headline) are often SEO variants of it: an <h1> the stated
@@ -1276,14 +1296,20 @@ def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str,
     72%, og:title on 66%; this order scored 0.877 against 0.771 for og:title first.)"""
     stated = []
     page_title = meta.get("title")
-    if page_title:
+    site_part = _title_site_part(page_title, meta.get("og:title"))
+    if site_part:  # "Site: Headline" / "Site - Headline" with og:title the headline: the site's name first
+        stated.append((_html.unescape(meta["og:title"].strip()), "meta"))
+    elif page_title:
         stated.append((_html.unescape(_TITLE_SEP.split(page_title)[0].strip()), "meta"))
     for v, src in ((meta.get("og:title"), "meta"), (meta.get("twitter:title"), "meta"),
                    (_ld_value(ld, "headline"), "json-ld")):
         if isinstance(v, str) and v.strip():
             stated.append((strip_site(v, site), src))
     stated = [(t, s) for t, s in stated if t]
-    h1s = [h for h in (_h1_text(h) for h in meta.get("h1") or ()) if len(h.split()) >= 2 and not _not_title(h)]
+    # an <h1> that is the site's name (a blog's header) is no headline
+    sites = {_norm(x) for x in (site_part, meta.get("og:site_name")) if x}
+    h1s = [h for h in (_h1_text(h) for h in meta.get("h1") or ()) if len(h.split()) >= 2 and not _not_title(h)
+           and _norm(h) not in sites]
     norms = {_norm(t) for t, _ in stated}
     for h in h1s:
         if _norm(h) in norms:
