@@ -12,7 +12,7 @@ import html as _html
 import re
 from datetime import date as _date, datetime
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 from urllib.parse import urlsplit
 
 from copydesk.core import authors as _authors
@@ -555,7 +555,9 @@ def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Option
     sw = url_slug_words(url)
     if len(sw) < SLUG_MIN_WORDS:
         return None
-    keys = sorted(sw, key=len, reverse=True)[:2]  # (a line without either longest word cannot win: speed)
+    # (a line without either longest word cannot win: speed; ties by the word itself, not by the set's
+    # order, which changes with the interpreter's hash seed and made the title differ between runs)
+    keys = sorted(sw, key=lambda w: (-len(w), w))[:2]
     best, best_key = None, None
     for i in range(max(0, fb - SLUG_SPAN), min(len(lines), fb + HEADER_AFTER)):
         t = lines[i].text
@@ -885,6 +887,8 @@ def authors_from_byline(text: str) -> list[str]:
     """'By Jane Doe and John Roe, Staff Writers' -> ['Jane Doe', 'John Roe']; credentials and
     affiliations after a comma are dropped, organisations are never taken for people."""
     s = text.strip()
+    if "Updated" in s or "Posted" in s or "Published" in s:  # "By Jane DoeUpdated: ...": the date word glued on
+        s = _GLUED_DATE_WORD.sub(" ", s)
     if ":" in s or s.startswith("di "):
         s = _BY_LABEL.sub("", s)
     s = _BY.sub("", s)
@@ -903,6 +907,55 @@ def authors_from_byline(text: str) -> list[str]:
         elif out and i > 0:
             break  # "Jane Doe, Associated Press, ...": what follows the first non-name is affiliation
     return out
+
+
+def single_after_label(t: str, domain: Optional[str] = None) -> Optional[str]:
+    """The one-word name after an explicit byline label ("Written by Kristin", "By Lauren · May 2, 2025"),
+    or None: blogs sign with a first name or a handle, and the label says it is the author (a bare word
+    without one is as often a section or the site). The site's own name ("By Acme" on acme.com) is an
+    organisation. (WCXB dev articles, text mode: tune 6 pages right, 2 wrong; validation 2 right.)"""
+    s = _BY_LABEL.sub("", t.strip()) if ":" in t else t.strip()
+    rest = _BY.sub("", s)
+    if rest == s:
+        return None
+    one = person_name(rest, allow_single=True)
+    if not one or " " in one or _is_site_word(one, domain):
+        return None
+    return one
+
+
+def _is_site_name(name: str, domain: Optional[str]) -> bool:
+    """Whether a name is the site's: its letters inside the domain's ("Serious Eats" on seriouseats.com)."""
+    squashed = re.sub(r"[^a-z0-9]", "", name.lower())
+    return bool(domain and squashed and squashed in domain.replace(".", "").replace("-", ""))
+
+
+def _owner_name(name: str, lines: Sequence[LabelledLine], *names: Optional[str]) -> bool:
+    """Whether a one-word byline name is the company that runs the site: a word of a copyright line
+    ("Posted by Acme" under "© 2019 Acme Entertainment"). (The copyright lines are looked for only for
+    one-word names: rare. The site's name was tried too: it dropped bloggers whose blog bears their first
+    name, "Coffee Kev", as often as companies.)"""
+    if " " in name:
+        return False
+    texts = [t for t in names if t] + [ln.text for ln in lines if ln.label != "body"
+                                       and ln.text.lstrip().startswith(("©", "(c)", "Copyright", "copyright"))]
+    word = name.casefold()
+    return any(word in _NON_WORD_RUN.split(t.casefold()) for t in texts)
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})
+
+
+def _is_site_word(word: str, domain: Optional[str]) -> bool:
+    """Whether a one-word name is the domain's own name ("HomeAdvisor" on homeadvisor.com): the site or
+    its company, not a person. (Only equality: "Kev" on coffeekev.com is the blogger.)"""
+    if not domain:
+        return False
+    parts = domain.lower().split(".")
+    core = parts[-2] if len(parts) >= 2 else parts[0]
+    if core in _SECOND_LEVEL and len(parts) >= 3:
+        core = parts[-3]
+    return re.sub(r"[^a-z0-9]", "", word.lower()) == core.replace("-", "")
 
 
 def _author_lines(lines: list[LabelledLine], fb: Optional[int] = None, lb: Optional[int] = None) -> list[LabelledLine]:
@@ -955,7 +1008,9 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
     agencies: list[str] = []
     fb = _first_body(lines) if fb is None else fb
     for ln in _author_lines(lines, fb, lb):
-        authors.extend(authors_from_byline(ln.text))
+        names = authors_from_byline(ln.text)
+        one = None if names else single_after_label(ln.text, domain)
+        authors.extend(names or ([one] if one else []))
         agencies.extend(_canon_wire(m.group(1)) for m in WIRE_NAMES.finditer(_BY.sub("", ln.text)))
     if not authors:
         for idx in range(max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)):
@@ -1030,8 +1085,7 @@ def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = No
         name = person_name(t)
         if not name or name != t:
             continue
-        squashed = re.sub(r"[^a-z0-9]", "", name.lower())
-        if domain and squashed in domain.replace(".", "").replace("-", ""):
+        if _is_site_name(name, domain):
             continue  # the site describing itself ("Serious Eats is ..."), not an author
         for later in lines[idx + 1: fb + AUTHOR_BOX_AFTER]:
             lt = later.text
@@ -1056,7 +1110,7 @@ def authors_from_meta(value) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def markup_authors(meta: dict) -> list[str]:
+def markup_authors(meta: dict, domain: Optional[str] = None, lines: Sequence[LabelledLine] = ()) -> list[str]:
     """The names in the page's first author element (authors.markup_texts) that says more than a label
     ("By", "Written by"): the byline rules read its first line (what follows is a role, a date, a
     biography), so "By Jane Doe · 5 min read" gives Jane Doe. That first element decides: when it credits
@@ -1072,9 +1126,11 @@ def markup_authors(meta: dict) -> list[str]:
             continue
         names = authors_from_byline(first)
         lead = _BY.sub("", _BY_LABEL.sub("", first)).lstrip(" :")
-        if not names and (kind != "class" or lead != first):
-            one = person_name(lead, allow_single=True)
-            names = [one] if one and len(one.split()) == 1 else []
+        if not names:
+            one = person_name(lead, allow_single=True) if kind != "class" else single_after_label(first, domain)
+            names = [one] if one and len(one.split()) == 1 and not _is_site_word(one, domain) else []
+            if names and kind == "class" and _owner_name(names[0], lines):
+                names = []
         if names and lead.casefold().startswith(names[0].split()[0].casefold()):
             return names
         return []
@@ -1187,6 +1243,8 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
             out["published"], out["published_source"] = with_zone(far, tz), "text_line"
     out["modified"] = with_zone(mod, tz)
     authors, agencies = text_authors(lines, fb, lb, domain_of(url))
+    if authors and " " not in authors[0]:
+        authors = [a for a in authors if not _owner_name(a, lines, out["copyright"])]
     out["authors"], out["authors_source"] = authors, "byline" if authors else None
     # the dateline opens the first paragraph; when the classifier left that paragraph out, it is a long
     # line just above the first body line
@@ -1375,9 +1433,12 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         if people:
             src = where
             break
+    page_domain = domain_of(art.url) or domain_of(meta.get("og:url") or meta.get("canonical"))
     if not people and not art.authors:  # (markup before the text's byline: 1 page right, 2 wrong on tune)
-        people = markup_authors(meta)
+        people = markup_authors(meta, page_domain, art.lines)
         src = "markup" if people else None
+    if people and " " not in people[0]:  # a one-word name (typed Person, markup): not the site itself
+        people = [p for p in people if not _is_site_word(p, page_domain)]
     if people:
         art.authors, art.authors_source = people, src
     else:  # an organisation as author ("The Associated Press") is a wire credit, not a person
