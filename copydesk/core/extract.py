@@ -67,8 +67,10 @@ US_GENERIC_ZONES = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
 _ZONE_AFTER_TIME = re.compile(
     r"^\s*\(?(?:(GMT|UTC)\s*([+-]\s*\d{1,2}(?::?\d{2})?)?|([A-Z]{2,5})\b)|^\s*([+-]\d{2}:?\d{2})\b")
 # Numeric dates with two-digit years or month-first order are read month-first on pages that print a
-# US zone or am/pm clock ("11/19/19 06:56 AM EST"); day-first everywhere else.
-_US_HINT = re.compile(r"\b(?:[AP]\.?M\.?|[ECMP][SD]?T)\b", re.I)
+# US zone or am/pm clock ("11/19/19 06:56 AM EST"); day-first everywhere else. The am/pm must follow a
+# clock's hour and the zone be written in capitals: German "am" ("veröffentlicht am 2.12.2026") and
+# French/Latin "et"/"est" are words, and read as US hints they turned 2 December into 12 February.
+_US_HINT = re.compile(r"(?<!\d)\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b|\b[ECMP][SD]?T\b")
 
 
 # "18.54 GMT": a dotted clock is read as a time only when a zone or am/pm follows it.
