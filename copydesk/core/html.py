@@ -307,6 +307,28 @@ AUTHOR_TEXT_MAX = 120
 AUTHOR_NODES_MAX = 16
 
 
+def _ld_author(news: list, people: dict) -> bool:
+    """Whether the first JSON-LD author value names someone in two words or more (a string, a named object or
+    an "@id" reference to a named Person): then extract believes it before the markup, and the author
+    selector (~0.3 ms a page, 2 % of HTML time) is not run. (Gating on any metadata author instead lost 7
+    WCXB tune pages whose meta author was a one-word name or a role; this gate changed none.)"""
+    for o in news:
+        a = o.get("author")
+        if a:
+            items = a if isinstance(a, list) else [a]
+            for it in items:
+                if isinstance(it, str) and len(it.split()) >= 2:
+                    return True
+                if isinstance(it, dict):
+                    if isinstance(it.get("name"), str) and len(it["name"].split()) >= 2:
+                        return True
+                    ref = people.get(it.get("@id")) if isinstance(it.get("@id"), str) else None
+                    if ref and len(str(ref.get("name")).split()) >= 2:
+                        return True
+            return False
+    return False
+
+
 def _markup_authors(tree) -> list[tuple[str, str]]:
     """(kind, text) of the page's author elements: kind "rel", "itemprop" or "class"."""
     out: list[tuple[str, str]] = []
@@ -364,7 +386,7 @@ def parse_meta(html: str, tree=None) -> dict:
     people = _ld_people(ld)
     if people:
         meta["jsonld_people"] = people
-    marked = _markup_authors(tree)
+    marked = None if _ld_author(meta["jsonld"], people) else _markup_authors(tree)
     if marked:
         meta["markup_authors"] = marked
     # every schema.org @type the page declares (Product, DiscussionForumPosting, FAQPage, ItemList ...):
