@@ -50,7 +50,8 @@ def plain_name(value, not_person_words) -> Optional[str]:
         return None
     it = items[0]
     if isinstance(it, dict):
-        if str(it.get("@type") or "person").lower() != "person":
+        typ = it.get("@type") or "person"
+        if not any(str(t).lower() == "person" for t in (typ if isinstance(typ, list) else [typ])):
             return None
         it = it.get("name")
     if not isinstance(it, str):

@@ -1107,8 +1107,9 @@ def authors_from_meta(value) -> list[str]:
     out: list[str] = []
     for it in items:
         if isinstance(it, dict):
-            typ = str(it.get("@type") or it.get("type") or "person").lower()
-            if typ != "person":
+            typ = it.get("@type") or it.get("type") or "person"
+            # (a type list, ["Person"], is a Person too: Yoast's graph writes its author nodes so)
+            if not any(str(t).lower() == "person" for t in (typ if isinstance(typ, list) else [typ])):
                 continue
             it = it.get("name")
         if isinstance(it, str) and it.strip():

@@ -176,3 +176,10 @@ def test_slug_keys_do_not_depend_on_set_order():
                              ("Body text here.", "body")),
                       "https://x.com/podcast/organic-pest-control-for-vegetable-gardens/", 2) \
         == "Organic Pest Control for the Garden"
+
+
+def test_person_typed_as_a_list():
+    from copydesk.core.extract import authors_from_meta
+    assert authors_from_meta([{"@type": ["Person"], "name": "Tony Carter"}]) == ["Tony Carter"]
+    assert authors_from_meta({"@type": ["Organization"], "name": "Acme Corp"}) == []
+    assert A.plain_name({"@type": ["Person"], "name": "jane doe"}, set()) == "jane doe"
