@@ -50,7 +50,8 @@ def plain_name(value, not_person_words) -> Optional[str]:
         return None
     it = items[0]
     if isinstance(it, dict):
-        if str(it.get("@type") or "person").lower() != "person":
+        typ = it.get("@type") or "person"
+        if not any(str(t).lower() == "person" for t in (typ if isinstance(typ, list) else [typ])):
             return None
         it = it.get("name")
     if not isinstance(it, str):
@@ -59,6 +60,21 @@ def plain_name(value, not_person_words) -> Optional[str]:
     if _LOWER_NAME.match(s) and not any(w in not_person_words for w in s.split()):
         return s
     return None
+
+
+def typed_single_name(value) -> Optional[str]:
+    """The one-word name of a single JSON-LD author typed "Person" ({"@type": "Person", "name": "Regan"}):
+    the page states that this is a person (blogs sign with a first name or a handle). A bare string or an
+    untyped object stays out (a one-word string is as often the site or a desk). (WCXB dev articles: tune
+    3 pages right, validation 2, none wrong.)"""
+    items = value if isinstance(value, list) else [value]
+    if len(items) != 1 or not isinstance(items[0], dict):
+        return None
+    typ = items[0].get("@type")
+    name = items[0].get("name")
+    if "Person" not in (typ if isinstance(typ, list) else [typ]) or not isinstance(name, str):
+        return None
+    return name.strip() if len(name.split()) == 1 else None
 
 
 def author_values(meta: dict, ld: list) -> list[tuple[object, str]]:
@@ -76,3 +92,10 @@ def author_values(meta: dict, ld: list) -> list[tuple[object, str]]:
     if (meta.get("twitter:label1") or "").strip().lower() in WRITTEN_BY_LABELS and meta.get("twitter:data1"):
         out.append((meta["twitter:data1"], "meta"))
     return out
+
+
+
+def markup_texts(meta: dict) -> list[tuple[str, str]]:
+    """(kind, text) of the page's author elements (html.parse_meta's "markup_authors"; kind "rel",
+    "itemprop" or "class"), in document order: the article's byline comes before related stories' cards."""
+    return list(meta.get("markup_authors") or ())

@@ -12,7 +12,7 @@ import html as _html
 import re
 from datetime import date as _date, datetime
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 from urllib.parse import urlsplit
 
 from copydesk.core import authors as _authors
@@ -67,8 +67,10 @@ US_GENERIC_ZONES = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
 _ZONE_AFTER_TIME = re.compile(
     r"^\s*\(?(?:(GMT|UTC)\s*([+-]\s*\d{1,2}(?::?\d{2})?)?|([A-Z]{2,5})\b)|^\s*([+-]\d{2}:?\d{2})\b")
 # Numeric dates with two-digit years or month-first order are read month-first on pages that print a
-# US zone or am/pm clock ("11/19/19 06:56 AM EST"); day-first everywhere else.
-_US_HINT = re.compile(r"\b(?:[AP]\.?M\.?|[ECMP][SD]?T)\b", re.I)
+# US zone or am/pm clock ("11/19/19 06:56 AM EST"); day-first everywhere else. The am/pm must follow a
+# clock's hour and the zone be written in capitals: German "am" ("veröffentlicht am 2.12.2026") and
+# French/Latin "et"/"est" are words, and read as US hints they turned 2 December into 12 February.
+_US_HINT = re.compile(r"(?<!\d)\d{1,2}(?::\d{2})?\s?[AaPp]\.?[Mm]\b|\b[ECMP][SD]?T\b")
 
 
 # "18.54 GMT": a dotted clock is read as a time only when a zone or am/pm follows it.
@@ -555,7 +557,9 @@ def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Option
     sw = url_slug_words(url)
     if len(sw) < SLUG_MIN_WORDS:
         return None
-    keys = sorted(sw, key=len, reverse=True)[:2]  # (a line without either longest word cannot win: speed)
+    # (a line without either longest word cannot win: speed; ties by the word itself, not by the set's
+    # order, which changes with the interpreter's hash seed and made the title differ between runs)
+    keys = sorted(sw, key=lambda w: (-len(w), w))[:2]
     best, best_key = None, None
     for i in range(max(0, fb - SLUG_SPAN), min(len(lines), fb + HEADER_AFTER)):
         t = lines[i].text
@@ -782,7 +786,14 @@ NOT_PERSON_WORDS = {
     "share", "publiziert", "am", "on", "at", "in", "updated", "de", "redação", "redaksi", "redaktion",
     # interface and role words that bylines and author boxes print next to the name ("Full Bio", "Text Size",
     # "Senior Director", "Expert Reviewer", "Last Modified") and question words of a heading
-    "bio", "size", "text", "tips", "director", "reviewer", "expert", "modified", "senior", "why", "how", "what"}
+    "bio", "size", "text", "tips", "director", "reviewer", "expert", "modified", "senior", "why", "how", "what",
+    # the footer and "About ..." links that share an author element's class on some templates (issue 14:
+    # html.parse_meta's author elements)
+    "about", "privacy", "policy", "conditions", "terms", "contact",
+    # institutions' head words: a JSON-LD "Person" named "Cleveland Clinic" or "British Heart Foundation" is the
+    # publisher (WCXB dev articles: 2 validation pages wrong with them, none right)
+    "clinic", "foundation", "institute", "university", "association", "society", "hospital", "council",
+    "corporation", "company", "ministry", "department", "academy", "college"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "di", "du", "dos", "das"}
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
@@ -882,6 +893,8 @@ def authors_from_byline(text: str) -> list[str]:
     """'By Jane Doe and John Roe, Staff Writers' -> ['Jane Doe', 'John Roe']; credentials and
     affiliations after a comma are dropped, organisations are never taken for people."""
     s = text.strip()
+    if "Updated" in s or "Posted" in s or "Published" in s:  # "By Jane DoeUpdated: ...": the date word glued on
+        s = _GLUED_DATE_WORD.sub(" ", s)
     if ":" in s or s.startswith("di "):
         s = _BY_LABEL.sub("", s)
     s = _BY.sub("", s)
@@ -900,6 +913,55 @@ def authors_from_byline(text: str) -> list[str]:
         elif out and i > 0:
             break  # "Jane Doe, Associated Press, ...": what follows the first non-name is affiliation
     return out
+
+
+def single_after_label(t: str, domain: Optional[str] = None) -> Optional[str]:
+    """The one-word name after an explicit byline label ("Written by Kristin", "By Lauren · May 2, 2025"),
+    or None: blogs sign with a first name or a handle, and the label says it is the author (a bare word
+    without one is as often a section or the site). The site's own name ("By Acme" on acme.com) is an
+    organisation. (WCXB dev articles, text mode: tune 6 pages right, 2 wrong; validation 2 right.)"""
+    s = _BY_LABEL.sub("", t.strip()) if ":" in t else t.strip()
+    rest = _BY.sub("", s)
+    if rest == s:
+        return None
+    one = person_name(rest, allow_single=True)
+    if not one or " " in one or _is_site_word(one, domain):
+        return None
+    return one
+
+
+def _is_site_name(name: str, domain: Optional[str]) -> bool:
+    """Whether a name is the site's: its letters inside the domain's ("Serious Eats" on seriouseats.com)."""
+    squashed = re.sub(r"[^a-z0-9]", "", name.lower())
+    return bool(domain and squashed and squashed in domain.replace(".", "").replace("-", ""))
+
+
+def _owner_name(name: str, lines: Sequence[LabelledLine], *names: Optional[str]) -> bool:
+    """Whether a one-word byline name is the company that runs the site: a word of a copyright line
+    ("Posted by Acme" under "© 2019 Acme Entertainment"). (The copyright lines are looked for only for
+    one-word names: rare. The site's name was tried too: it dropped bloggers whose blog bears their first
+    name, "Coffee Kev", as often as companies.)"""
+    if " " in name:
+        return False
+    texts = [t for t in names if t] + [ln.text for ln in lines if ln.label != "body"
+                                       and ln.text.lstrip().startswith(("©", "(c)", "Copyright", "copyright"))]
+    word = name.casefold()
+    return any(word in _NON_WORD_RUN.split(t.casefold()) for t in texts)
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})
+
+
+def _is_site_word(word: str, domain: Optional[str]) -> bool:
+    """Whether a one-word name is the domain's own name ("HomeAdvisor" on homeadvisor.com): the site or
+    its company, not a person. (Only equality: "Kev" on coffeekev.com is the blogger.)"""
+    if not domain:
+        return False
+    parts = domain.lower().split(".")
+    core = parts[-2] if len(parts) >= 2 else parts[0]
+    if core in _SECOND_LEVEL and len(parts) >= 3:
+        core = parts[-3]
+    return re.sub(r"[^a-z0-9]", "", word.lower()) == core.replace("-", "")
 
 
 def _author_lines(lines: list[LabelledLine], fb: Optional[int] = None, lb: Optional[int] = None) -> list[LabelledLine]:
@@ -952,7 +1014,9 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
     agencies: list[str] = []
     fb = _first_body(lines) if fb is None else fb
     for ln in _author_lines(lines, fb, lb):
-        authors.extend(authors_from_byline(ln.text))
+        names = authors_from_byline(ln.text)
+        one = None if names else single_after_label(ln.text, domain)
+        authors.extend(names or ([one] if one else []))
         agencies.extend(_canon_wire(m.group(1)) for m in WIRE_NAMES.finditer(_BY.sub("", ln.text)))
     if not authors:
         for idx in range(max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)):
@@ -1027,8 +1091,7 @@ def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = No
         name = person_name(t)
         if not name or name != t:
             continue
-        squashed = re.sub(r"[^a-z0-9]", "", name.lower())
-        if domain and squashed in domain.replace(".", "").replace("-", ""):
+        if _is_site_name(name, domain):
             continue  # the site describing itself ("Serious Eats is ..."), not an author
         for later in lines[idx + 1: fb + AUTHOR_BOX_AFTER]:
             lt = later.text
@@ -1044,13 +1107,50 @@ def authors_from_meta(value) -> list[str]:
     out: list[str] = []
     for it in items:
         if isinstance(it, dict):
-            typ = str(it.get("@type") or it.get("type") or "person").lower()
-            if typ != "person":
+            typ = it.get("@type") or it.get("type") or "person"
+            # (a type list, ["Person"], is a Person too: Yoast's graph writes its author nodes so)
+            if not any(str(t).lower() == "person" for t in (typ if isinstance(typ, list) else [typ])):
                 continue
             it = it.get("name")
         if isinstance(it, str) and it.strip():
             out.extend(authors_from_byline(_html.unescape(it)))
     return list(dict.fromkeys(out))
+
+
+def markup_authors(meta: dict, domain: Optional[str] = None, lines: Sequence[LabelledLine] = ()) -> list[str]:
+    """The names in the page's first author element (authors.markup_texts) that says more than a label
+    ("By", "Written by"): the byline rules read its first line (what follows is a role, a date, a
+    biography), so "By Jane Doe · 5 min read" gives Jane Doe. That first element decides: when it credits
+    an organisation or a desk ("By Acme Staff") the page names no person, and the names further down are
+    related stories' cards (WCXB dev tune: taking the first element that gave a name instead was wrong on
+    12 of 30 pages). Its text must open with the name (after the label): a name inside a sentence or after
+    a role ("Head of Marketing and Community Development") is not the element's byline. A one-word name
+    counts where the page says it is the author: a rel/itemprop author, or a byline label before it
+    ("Written by Kristin"); a bare one-word text in an author class may be the site's name."""
+    for kind, t in _authors.markup_texts(meta):
+        first = _markup_first_line(t)
+        if not first:
+            continue
+        names = authors_from_byline(first)
+        lead = _BY.sub("", _BY_LABEL.sub("", first)).lstrip(" :")
+        if not names:
+            one = person_name(lead, allow_single=True) if kind != "class" else single_after_label(first, domain)
+            names = [one] if one and len(one.split()) == 1 and not _is_site_word(one, domain) else []
+            if names and kind == "class" and _owner_name(names[0], lines):
+                names = []
+        if names and lead.casefold().startswith(names[0].split()[0].casefold()):
+            return names
+        return []
+    return []
+
+
+def _markup_first_line(t: str) -> str:
+    """An author element's first line, a byline label alone on it joined with the next ("By" / "Jane Doe");
+    "" when the element holds a label only."""
+    lines = [x.strip() for x in t.split("\n") if x.strip()]
+    if lines and len(lines[0]) <= 14 and (_BY_ALONE.fullmatch(lines[0]) or _BY_LABEL_ALONE.fullmatch(lines[0])):
+        return lines[0] + " " + lines[1] if len(lines) > 1 else ""
+    return lines[0] if lines else ""
 
 
 # Small patterns used per line, compiled once (speed: no re-module cache lookup per call).
@@ -1060,9 +1160,11 @@ _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
 _EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
 # (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor")
-_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|updated|published|posted)\b|\s+\d", re.I)
+_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|(?:last\s+)?updated|published|posted)\b|\s+\d",
+                         re.I)
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
-_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|updated|published|posted)\b|\d)", re.I)
+_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
+                            re.I)
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
@@ -1148,6 +1250,8 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
             out["published"], out["published_source"] = with_zone(far, tz), "text_line"
     out["modified"] = with_zone(mod, tz)
     authors, agencies = text_authors(lines, fb, lb, domain_of(url))
+    if authors and " " not in authors[0]:
+        authors = [a for a in authors if not _owner_name(a, lines, out["copyright"])]
     out["authors"], out["authors_source"] = authors, "byline" if authors else None
     # the dateline opens the first paragraph; when the classifier left that paragraph out, it is a long
     # line just above the first body line
@@ -1228,6 +1332,26 @@ def _h1_text(h: str) -> str:
     return h.split("\n", 1)[0].split(" | ", 1)[0].strip()
 
 
+# What may stand between a site's name and the headline in a <title> ("Site: Headline", "Site - Headline").
+_SITE_GLUE = " :|-–—·•»"
+SITE_PART_MAX_WORDS = 6
+
+
+def _title_site_part(page_title: Optional[str], og_title: Optional[str]) -> Optional[str]:
+    """The site's name a <title> prints before og:title ("Jane's Blog: Headline" with og:title "Headline"),
+    or None: the <title> must end with og:title and what comes before it be short."""
+    if not page_title or not og_title:
+        return None
+    t, og = page_title.strip(), og_title.strip()
+    if len(og) < len(t) and t.casefold().endswith(og.casefold()):
+        rest = t[: len(t) - len(og)].rstrip()
+        if rest[-1:] in _SITE_GLUE:
+            rest = rest.strip(_SITE_GLUE)
+            if rest and len(rest.split()) <= SITE_PART_MAX_WORDS:
+                return rest
+    return None
+
+
 def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str, str]]:
     """(title, source) of an HTML page. The visible headline is what a reader takes for the title, and
     the stated titles (<title>, og:title, JSON-LD headline) are often SEO variants of it: an <h1> the stated
@@ -1237,14 +1361,20 @@ def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str,
     72%, og:title on 66%; this order scored 0.877 against 0.771 for og:title first.)"""
     stated = []
     page_title = meta.get("title")
-    if page_title:
+    site_part = _title_site_part(page_title, meta.get("og:title"))
+    if site_part:  # "Site: Headline" / "Site - Headline" with og:title the headline: the site's name first
+        stated.append((_html.unescape(meta["og:title"].strip()), "meta"))
+    elif page_title:
         stated.append((_html.unescape(_TITLE_SEP.split(page_title)[0].strip()), "meta"))
     for v, src in ((meta.get("og:title"), "meta"), (meta.get("twitter:title"), "meta"),
                    (_ld_value(ld, "headline"), "json-ld")):
         if isinstance(v, str) and v.strip():
             stated.append((strip_site(v, site), src))
     stated = [(t, s) for t, s in stated if t]
-    h1s = [h for h in (_h1_text(h) for h in meta.get("h1") or ()) if len(h.split()) >= 2 and not _not_title(h)]
+    # an <h1> that is the site's name (a blog's header) is no headline
+    sites = {_norm(x) for x in (site_part, meta.get("og:site_name")) if x}
+    h1s = [h for h in (_h1_text(h) for h in meta.get("h1") or ()) if len(h.split()) >= 2 and not _not_title(h)
+           and _norm(h) not in sites]
     norms = {_norm(t) for t, _ in stated}
     for h in h1s:
         if _norm(h) in norms:
@@ -1303,10 +1433,19 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         people = authors_from_meta(value)
         if not people:
             one = _authors.plain_name(value, NOT_PERSON_WORDS)
+            if not one and where == "json-ld":  # (then the byline rules' word tests, one word allowed)
+                one = _authors.typed_single_name(value)
+                one = person_name(one, allow_single=True) if one else None
             people = [one] if one else []
         if people:
             src = where
             break
+    page_domain = domain_of(art.url) or domain_of(meta.get("og:url") or meta.get("canonical"))
+    if not people and not art.authors:  # (markup before the text's byline: 1 page right, 2 wrong on tune)
+        people = markup_authors(meta, page_domain, art.lines)
+        src = "markup" if people else None
+    if people and " " not in people[0]:  # a one-word name (typed Person, markup): not the site itself
+        people = [p for p in people if not _is_site_word(p, page_domain)]
     if people:
         art.authors, art.authors_source = people, src
     else:  # an organisation as author ("The Associated Press") is a wire credit, not a person

@@ -294,6 +294,65 @@ def _class_cue_uncached(attrs: str) -> Optional[str]:
 # How many <h1> a page's metadata keeps (some templates repeat the site logo as h1 on every card).
 H1_MAX = 8
 
+# Author evidence in the markup (issue 14 item 3), for pages whose metadata names nobody: rel=author links,
+# itemprop=author elements (microdata; the name in a nested itemprop=name when there is one) and elements
+# whose class names an author or byline ("author-name", "byline__author"). One selector over the tree the
+# page is parsed into anyway; extract.markup_authors reads names out of the texts. Comment threads' author
+# classes ("comment-author") are skipped; an element's text longer than AUTHOR_TEXT_MAX is a container
+# (an author box with its biography, a whole article whose class mentions its author), not a byline;
+# AUTHOR_NODES_MAX elements are looked at (in document order: the article's byline comes before the
+# related stories' cards).
+AUTHOR_NODES = 'a[rel~="author"], [itemprop~="author"], [class*="author" i], [class*="byline" i]'
+AUTHOR_TEXT_MAX = 120
+AUTHOR_NODES_MAX = 16
+
+
+def _ld_author(news: list, people: dict) -> bool:
+    """Whether the first JSON-LD author value names someone in two words or more (a string, a named object or
+    an "@id" reference to a named Person): then extract believes it before the markup, and the author
+    selector (~0.3 ms a page, 2 % of HTML time) is not run. (Gating on any metadata author instead lost 7
+    WCXB tune pages whose meta author was a one-word name or a role; this gate changed none.)"""
+    for o in news:
+        a = o.get("author")
+        if a:
+            items = a if isinstance(a, list) else [a]
+            for it in items:
+                if isinstance(it, str) and len(it.split()) >= 2:
+                    return True
+                if isinstance(it, dict):
+                    if isinstance(it.get("name"), str) and len(it["name"].split()) >= 2:
+                        return True
+                    ref = people.get(it.get("@id")) if isinstance(it.get("@id"), str) else None
+                    if ref and len(str(ref.get("name")).split()) >= 2:
+                        return True
+            return False
+    return False
+
+
+def _markup_authors(tree) -> list[tuple[str, str]]:
+    """(kind, text) of the page's author elements: kind "rel", "itemprop" or "class"."""
+    out: list[tuple[str, str]] = []
+    for n in tree.css(AUTHOR_NODES)[:AUTHOR_NODES_MAX]:
+        a = n.attributes
+        if "comment" in (a.get("class") or "").lower():
+            continue
+        if "author" in (a.get("rel") or "").lower().split():
+            kind = "rel"
+        elif "author" in (a.get("itemprop") or "").lower().split():
+            kind = "itemprop"
+            name = n.css_first('[itemprop~="name"]')
+            if name is not None:
+                n = name
+                a = n.attributes
+        else:
+            kind = "class"
+        text = a.get("content") or n.text(separator=" ")
+        if text and len(text) <= AUTHOR_TEXT_MAX * 4:
+            text = clean_line(text)
+            if 0 < len(text) <= AUTHOR_TEXT_MAX:
+                out.append((kind, text))
+    return out
+
 
 def parse_meta(html: str, tree=None) -> dict:
     """Metadata from <head>: title, og:*, meta name/property, canonical, JSON-LD NewsArticle fields."""
@@ -327,6 +386,9 @@ def parse_meta(html: str, tree=None) -> dict:
     people = _ld_people(ld)
     if people:
         meta["jsonld_people"] = people
+    marked = None if _ld_author(meta["jsonld"], people) else _markup_authors(tree)
+    if marked:
+        meta["markup_authors"] = marked
     # every schema.org @type the page declares (Product, DiscussionForumPosting, FAQPage, ItemList ...):
     # page-type evidence for copydesk.core.pagetype, which the news objects above leave out
     meta["jsonld_types"] = _all_types(ld)

@@ -143,7 +143,7 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
 # Provenance values of title_source / authors_source / published_source (README "Field provenance").
 FIELD_SOURCES = {
     "title_source": ("headline", "url_slug", "meta", "json-ld", "page_title"),
-    "authors_source": ("json-ld", "meta", "byline"),
+    "authors_source": ("json-ld", "meta", "byline", "markup"),
     "published_source": ("json-ld", "meta", "text_line", "url", "htmldate"),
 }
 ARTICLE_STAMPS = ("ingested_at", "copydesk_version")
