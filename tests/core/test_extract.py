@@ -219,9 +219,27 @@ def test_authors_are_people(mode):
             assert not re.match(r"(?i)by\b", name), (p.name, name)
             assert not re.search(r"(?i)\bago\b|email|author|\d", name), (p.name, name)
             assert not ORG_WORDS.search(name), (p.name, name)
-            # (a one-word name only where the page says it is the author, as blogs sign: "Posted by Regan",
-            # rel/itemprop=author, a JSON-LD author typed Person)
             assert 1 <= len(name.split()) <= 4, (p.name, name)
+            if len(name.split()) == 1:  # only where the page itself says this one word is the author
+                assert a.authors_source in ("byline", "json-ld", "markup"), (p.name, name, a.authors_source)
+                assert _states_author(_raw_page(p.name.split(".")[0], mode), name), (p.name, name)
+
+
+def _raw_page(i: str, mode: str) -> str:
+    path = DEV / mode / (f"{i}.txt" if mode == "text" else f"{i}.html.gz")
+    return path.read_text(encoding="utf-8", errors="replace") if mode == "text" else \
+        gzip.open(path).read().decode("utf-8", "replace")
+
+
+def _states_author(raw: str, name: str) -> bool:
+    """The page states `name` as its author: a byline label right before it ("Posted by Regan", "By: X"), a
+    JSON-LD Person's name, or an element marked as the author (rel/itemprop=author, an author/byline class)
+    shortly before it."""
+    n = re.escape(name)
+    return bool(re.search(rf"(?i)\b(?:posted |written )?by\W{{0,3}}{n}\b", raw)
+                or re.search(rf'"@type"\s*:\s*\[?\s*"Person"[^{{}}]{{0,200}}"name"\s*:\s*"{n}"|"name"\s*:\s*"{n}"[^{{}}]{{0,200}}"@type"\s*:\s*\[?\s*"Person"', raw)
+                or re.search(rf'(?is)(?:rel|itemprop)="author"|class="[^"]*(?:author|byline)[^"]*"', raw) and
+                re.search(rf'(?is)(?:(?:rel|itemprop)="author"|class="[^"]*(?:author|byline)[^"]*")[^<]*>(?:\s*<[^>]+>){{0,6}}\s*(?:by\W{{0,3}})?{n}\b', raw))
 
 
 # --- unit behaviour of the helpers ----------------------------------------------------------------------
