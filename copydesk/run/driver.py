@@ -111,7 +111,8 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None, runs: O
     with markers (`writer.META_MARKED`) or the story index is rebuilt; `runs=None` always does."""
     import pyarrow.dataset as ds
     import pyarrow.compute as pc
-    wh = Path(warehouse)
+    from copydesk.warehouse.storepath import arrow_args, warehouse_path
+    wh = warehouse_path(warehouse)
     import pyarrow as pa
     meta = writer.read_meta(wh) or {}
     if runs is not None and (not meta.get(writer.META_MARKED) or stories.rebuilds(wh, threshold)):
@@ -128,7 +129,7 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None, runs: O
         # the live ids in the table's order, as record batches (the story index adds new ones in chunks
         # formed the same way whatever the run: see stories.update); with `runs`, each batch filtered to the
         # articles those runs wrote (the others are in the index already)
-        dset = ds.dataset(str(arts_dir), format="parquet", partitioning="hive")
+        dset = ds.dataset(str(arts_dir), format="parquet", partitioning="hive", **arrow_args(arts_dir))
         for frag in dset.get_fragments():
             for rb in frag.to_batches(columns=["article_id"], batch_size=STORY_INDEX_CHUNK, use_threads=False):
                 ids = rb.column(0)
@@ -189,11 +190,15 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
     log = log or _log
     t0 = time.perf_counter()
     run_id = run_id or new_run_id()
+    from contextlib import nullcontext
     with store.RemoteRun(raw, warehouse) as remote:
-        local_wh = remote.local_warehouse  # where this process reads and rewrites the warehouse
-        os.makedirs(local_wh, exist_ok=True)
+        # where this process reads and rewrites the warehouse: the local folder, or the store itself (no copy)
+        local_wh = remote.where
+        if not remote.remote:
+            os.makedirs(local_wh, exist_ok=True)
         t_plan = time.perf_counter()  # lock, recovery and planning: warehouse work, not orchestration
-        with writer.run_lock(local_wh):  # a second run stops at once, naming this one (writer.LockHeld)
+        # a second run stops at once, naming this one (writer.LockHeld; on a store the lease did already)
+        with nullcontext() if remote.remote else writer.run_lock(local_wh):
             writer.ensure_tables(local_wh)
             recovered = recovery.recover(local_wh, reconciled=False)  # finish_run reconciles
             # this run's marker, before any batch commits (on the store too: published_setup pushes it), so
@@ -209,7 +214,7 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
                      p.seen, raw, len(p.todo), p.unchanged, len(groups), batch_size)
             results = run_batches(groups, run_id, remote.lease_owner)
             t_finish = time.perf_counter()
-            remote.collect()  # the parts every batch uploaded, into the mirror
+            remote.collect()  # the lease is still ours, with time left for the finish
             pending = writer.pending_runs(local_wh)  # this run's and those of runs that died before publishing
             fin = finish_run(local_wh, runs=pending)  # replaced articles out of every table; story_clusters
             remote.publish()
