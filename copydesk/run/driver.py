@@ -130,7 +130,12 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None, runs: O
         # formed the same way whatever the run: see stories.update); with `runs`, each batch filtered to the
         # articles those runs wrote (the others are in the index already)
         dset = ds.dataset(str(arts_dir), format="parquet", partitioning="hive", **arrow_args(arts_dir))
+        # with `runs`, only the parts of the batches that wrote the touched articles (the others hold none
+        # of `fresh`: skipping them changes no chunk)
+        wanted = None if fresh is None else set(rec["article_parts"])
         for frag in dset.get_fragments():
+            if wanted is not None and frag.path not in wanted:
+                continue
             for rb in frag.to_batches(columns=["article_id"], batch_size=STORY_INDEX_CHUNK, use_threads=False):
                 ids = rb.column(0)
                 live.append(ids if fresh is None else ids.filter(pc.is_in(ids, value_set=fresh)))

@@ -75,6 +75,11 @@ def _write_merged(files: list[Path], schema: pa.Schema, dest: Path) -> int:
     rows = 0
     buf: list[pa.RecordBatch] = []
     buffered = nbytes = 0
+    # the batches whose rows the merged part holds, in its footer (writer.batch_parts reads it); unknown if
+    # an input's are
+    held = [writer.part_batches(f) for f in files]
+    if all(h is not None for h in held):
+        schema = schema.with_metadata({writer.META_BATCHES: json.dumps(sorted(set().union(*held)))})
 
     def flush() -> None:
         nonlocal buf, buffered, nbytes

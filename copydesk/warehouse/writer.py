@@ -482,6 +482,8 @@ def _rewrite_without(part: Path, drop_mask, table: str) -> int:
     import pyarrow.compute as pc
     t = pq.read_table(str(part), schema=SCHEMAS[table], **arrow_args(part))
     keep = t.filter(pc.invert(drop_mask))
+    if part.stem.startswith(f"part-{COMPACTED_PREFIX}"):  # keeps the list of batches it holds (a superset now)
+        keep = keep.replace_schema_metadata(pq.read_schema(str(part), **arrow_args(part)).metadata)
     dropped = len(t) - len(keep)
     if not dropped:
         return 0
@@ -565,17 +567,18 @@ def scan(wh: Path, table: str, key: str, values, columns: list[str], parts: Opti
     return pa.concat_tables([t.cast(schema) for t in out]) if out else schema.empty_table()
 
 
-def _touched(wh: Path, runs: list[str]) -> tuple[pa.Table, pa.Array, pa.Array, pa.Array]:
+def _touched(wh: Path, runs: list[str]) -> tuple[pa.Table, pa.Array, pa.Array, pa.Array, set]:
     """What the ledger rows of `runs` can have changed, read with filters pushed down to the ledger scan
     (never the whole ledger in memory): (the latest rows of the inputs these runs wrote rows for, the
     article ids that may have stopped being live — any id those inputs ever had, the live ones among
-    them, the articles these runs' batches wrote). An article stops being live only when an input that
-    pointed at it gets a newer row, and only new rows can write an article twice."""
+    them, the articles these runs' batches wrote, the batches that wrote any of those ids: their rows are
+    in those batches' parts, `batch_parts`). An article stops being live only when an input that pointed at
+    it gets a newer row, and only new rows can write an article twice."""
     import pyarrow.compute as pc
     cols = ["source_path", "ingested_at", "batch", "status", "article_id", "sha256"]
     empty = pa.array([], _str)
     if not runs or not any(_parts(wh, "_ledger")):
-        return SCHEMAS["_ledger"].empty_table().select(cols), empty, empty, empty
+        return SCHEMAS["_ledger"].empty_table().select(cols), empty, empty, empty, set()
     mine = scan(wh, "_ledger", "run_id", pa.array(sorted(runs), _str), ["source_path", "article_id", "status"])
     paths = pc.unique(mine.column("source_path").combine_chunks())
     written = pc.unique(pc.drop_null(mine.filter(pc.equal(mine.column("status"), "article"))
@@ -584,11 +587,44 @@ def _touched(wh: Path, runs: list[str]) -> tuple[pa.Table, pa.Array, pa.Array, p
     latest = latest_per_path(rows)
     ids = pc.unique(pc.drop_null(rows.column("article_id").combine_chunks()))
     # the inputs pointing at one of these ids (any path: a duplicate row elsewhere keeps an article live)
-    others = pc.unique(scan(wh, "_ledger", "article_id", ids, ["source_path"]).column(0).combine_chunks())
+    pointing = scan(wh, "_ledger", "article_id", ids, ["source_path", "status", "batch"])
+    others = pc.unique(pointing.column(0).combine_chunks())
+    writers = set(pointing.filter(pc.equal(pointing.column("status"), "article")).column("batch").to_pylist())
     now = latest_per_path(scan(wh, "_ledger", "source_path", others, cols))
     now = now.filter(pc.is_in(now.column("status"), value_set=pa.array(LIVE_STATUSES)))
     live = pc.unique(pc.drop_null(now.column("article_id").combine_chunks()))
-    return latest, ids, live, written
+    return latest, ids, live, written, writers
+
+
+# A compacted part names the batches whose rows it holds in its footer (key-value metadata: a JSON list),
+# so a step looking for some articles' rows opens only the parts of the batches that wrote them
+# (`batch_parts`) instead of reading an id column of every part (issue 15: reconcile and the finish read
+# what a run touched, not the warehouse).
+META_BATCHES = b"copydesk.batches"
+
+
+def part_batches(part) -> Optional[set]:
+    """The batches whose rows `part` holds: its own (part-<batch>), those a compacted part's footer lists;
+    None when unknown (a story part written by a finish, or a part compacted before the list was kept)."""
+    key = part.stem[len("part-"):]
+    if key == INIT_PART:
+        return set()
+    if key.startswith(COMPACTED_PREFIX):
+        raw = (pq.read_schema(str(part), **arrow_args(part)).metadata or {}).get(META_BATCHES)
+        return set(json.loads(raw)) if raw is not None else None
+    if key.startswith(STORY_PREFIX):
+        return None
+    return {key}
+
+
+def batch_parts(wh: Path, table: str, batches: set) -> list:
+    """The parts of `table` (in `_parts` order) that can hold rows written by `batches`."""
+    out = []
+    for p in _parts(wh, table):
+        held = part_batches(p)
+        if held is None or held & batches:
+            out.append(p)
+    return out
 
 
 def reconcile(warehouse: str | Path, runs: Optional[list[str]] = None) -> dict:
@@ -599,21 +635,27 @@ def reconcile(warehouse: str | Path, runs: Optional[list[str]] = None) -> dict:
 
     `runs`: only what the ledger rows of these runs changed (`_touched`; every earlier run's rows were
     reconciled by its own finish or are among `runs`, see RUNS_DIR). The ledger is then read through
-    filters, and `articles` one id column per part, so the memory it takes does not grow with the warehouse
-    (scripts/bench_scale.py). Besides the counts, returns `gone` (article ids no longer live: for the story
-    index) and `written` (the live articles these runs wrote), both None for a whole reconcile."""
+    filters, and of every table only the parts of the batches that wrote one of the touched ids
+    (`batch_parts`: a part per batch, or a compacted part whose footer names one of them), one id column
+    each; only parts that hold a row to drop are rewritten. Besides the counts, returns `gone` (article ids
+    no longer live: for the story index), `written` (the live articles these runs wrote) and
+    `article_parts` (the articles parts that can hold them), all None for a whole reconcile."""
     import numpy as np
     import pyarrow.compute as pc
     wh = warehouse_path(warehouse)
     out = {"stale_articles": 0, "duplicate_articles": 0, "rows_removed": 0, "files_rewritten": 0,
-           "gone": None, "written": None}
+           "gone": None, "written": None, "article_parts": None}
     if not (wh / "_ledger").exists():
         return out
-    parts = list(_parts(wh, "articles"))
+    parts = list(_parts(wh, "articles")) if runs is None else []
     stale: set[str] = set()
     dups: set[str] = set()
+    writers = None
     if runs is not None:
-        live, ids, live_ids, written = _touched(wh, runs)
+        live, ids, live_ids, written, writers = _touched(wh, runs)
+        # only the parts of the batches that wrote one of these ids can hold their rows
+        parts = batch_parts(wh, "articles", writers)
+        out["article_parts"] = [str(p) for p in parts]
         maybe = pc.unique(pa.concat_arrays([ids, written]))  # ids = every id the touched inputs had
         gone = pc.filter(maybe, pc.invert(pc.is_in(maybe, value_set=live_ids)))
         seen = []
@@ -646,7 +688,7 @@ def reconcile(warehouse: str | Path, runs: Optional[list[str]] = None) -> dict:
         order = [t for t in TABLES if t not in ("articles", "rejects")] + ["articles"]
         for t in order:
             owner: dict[str, Path] = {}
-            for part in _parts(wh, t):
+            for part in (_parts(wh, t) if writers is None else batch_parts(wh, t, writers)):
                 ids = _ids_of(part)
                 drop = pc.is_in(ids, value_set=stale_arr)
                 if dups:
