@@ -8,13 +8,15 @@ nothing is ever written in place on the store except whole objects. A flow run a
   an expiry, created with a conditional PUT (`If-None-Match: *`) and refreshed/taken over with
   `If-Match: <etag>`, so two machines cannot both hold it; a lease whose expiry passed (its run died) is
   taken over. A second live run fails at once with `LockHeld`, naming the holder and the expiry.
-- Warehouse: the flow process keeps a local mirror (`WarehouseMirror`, `<cache>/wh-<hash>/`) for the
-  steps that read or rewrite the whole warehouse: ensure_tables + recover (then pushed, so the store holds no
-  uncommitted parts before batches start), planning (the ledger), and finish_run (pulled first, pushed
-  after; a push cut between the upload of merged parts and the deletion of the parts they replace is
-  finished or undone by the next run from the journal `_publish.json`). Batch tasks do not use the
-  mirror: each writes its parts into a temporary folder on the machine that runs it and uploads them, its `_ledger` part last (the commit marker: `load.recover` deletes parts
-  of batches without one). So a Dask worker on another machine commits batches straight to the store.
+- Warehouse: the flow process keeps no copy. Recovery, reconcile, the story index and compaction run on the
+  store itself (`storepath.StorePath`: pyarrow reads footers and the column chunks asked for; every write is
+  one PUT of a whole object). A compaction replaces several parts by one, which a store cannot do at once:
+  it writes the journal `_publish.json` (the merged part, the parts it replaces) before the merged part's
+  upload and deletes it after the last deletion, so a cut in between is finished or undone by the next
+  run (`finish_publish`, before anything reads the warehouse). Batch tasks write their parts into a
+  temporary folder on the machine that runs them and upload them, their `_ledger` part last (the commit
+  marker: `load.recover` deletes parts of batches without one). So a Dask worker on another machine
+  commits batches straight to the store.
 - Raw: the flow lists the objects (key, size, ETag, LastModified) and plans from the listing
   (`plan_remote`); each batch task fetches only its own objects into its temporary folder
   (`staged_batch`), in its own process and before the per-document workers fork (copydesk/run/workers.py; an
@@ -24,8 +26,8 @@ nothing is ever written in place on the store except whole objects. A flow run a
   planner to find its records (one document per record; the offsets are kept in the cache), and fetched
   again by each batch that holds some of its records.
 
-`staged()` (whole-prefix mirrors around a local run, the first design) stays for scripts and tests that
-drive `copydesk.run.driver.run` on URLs; it has no cross-machine lock. `<cache>` is `$COPYDESK_CACHE_DIR`,
+`WarehouseMirror` and `staged()` (whole-prefix mirrors around a local run, the first design) stay for
+scripts and tests that want a local copy (`copydesk.run.driver.run` on staged paths); no lease. `<cache>` is `$COPYDESK_CACHE_DIR`,
 else `.copydesk-cache` in the working directory. Batch folders are under the system temp dir.
 """
 from __future__ import annotations
