@@ -125,9 +125,14 @@ class StorePath:
         """Objects directly under this prefix whose name matches (pattern without '/', or 'dir/pattern')."""
         base, _, pat = pattern.rpartition("/")
         d = self / base if base else self
-        for p, info in sorted(d._files().items()):
-            rel = p[len(d.path):].lstrip("/")
-            if "/" not in rel and fnmatch.fnmatchcase(rel, pat):
+        d.fs.invalidate_cache(d.path)
+        try:
+            found = d.fs.ls(d.path, detail=True)  # one level (a delimited listing), not the whole prefix
+        except FileNotFoundError:
+            found = []
+        for info in sorted(found, key=lambda i: i["name"]):
+            p = info["name"].rstrip("/")
+            if info.get("type") != "directory" and fnmatch.fnmatchcase(p.rsplit("/", 1)[-1], pat):
                 yield d._child(p, info)
 
     def iterdir(self) -> Iterator["StorePath"]:
