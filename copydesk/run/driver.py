@@ -234,7 +234,7 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
              batches=len(groups), run_id=run_id, recovered_files=recovered, finish=fin, plan_s=t_plan,
              finish_s=t_finish, batch_s=sum(r["seconds"] for r in results),
              files_per_s=s["files"] / seconds if seconds else 0.0)
-    if remote.report or any("staged" in r for r in results):
+    if remote.report or remote.remote or any("staged" in r for r in results):
         # objects the batches fetched / files they uploaded (this process downloads no raw object but new
         # WARC/WET files, which it scans for their records)
         staged = [r.get("staged", {}) for r in results]
