@@ -944,7 +944,9 @@ def update(warehouse: str | Path, live_batches: list, threshold: Optional[float]
     if gone:
         dead = pa.array(sorted(gone), pa.string())
         for part in writer._parts(wh, writer.STORY_MEMBERS):
-            writer._rewrite_without(part, pc.is_in(writer._ids_of(part), value_set=dead), writer.STORY_MEMBERS)
+            drop = pc.is_in(writer._ids_of(part), value_set=dead)
+            if pc.any(drop).as_py():  # only the parts holding a gone article are read whole and rewritten
+                writer._rewrite_without(part, drop, writer.STORY_MEMBERS)
     return dict(indexed=len(new), unindexed=len(gone), new_similar_pairs=edges,
                 story_clusters=len({r[0] for r in rows}))
 
