@@ -203,12 +203,16 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
             os.makedirs(local_wh, exist_ok=True)
         t_plan = time.perf_counter()  # lock, recovery and planning: warehouse work, not orchestration
         # a second run stops at once, naming this one (writer.LockHeld; on a store the lease did already)
+        # On a store, the steps before the batches and the finish each list the warehouse once
+        # (`StorePath.snapshot`): only this process writes there meanwhile (the lease; batches run between).
+        listed = local_wh.snapshot if remote.remote else nullcontext
         with nullcontext() if remote.remote else writer.run_lock(local_wh):
-            writer.ensure_tables(local_wh)
-            recovered = recovery.recover(local_wh, reconciled=False)  # finish_run reconciles
-            # this run's marker, before any batch commits (on the store too: published_setup pushes it), so
-            # a run killed before its finish is published is reconciled by the next one
-            writer.mark_run(local_wh, run_id)
+            with listed():
+                writer.ensure_tables(local_wh)
+                recovered = recovery.recover(local_wh, reconciled=False)  # finish_run reconciles
+                # this run's marker, before any batch commits (on the store, like everything), so a run killed
+                # before its finish is done is reconciled by the next one
+                writer.mark_run(local_wh, run_id)
             if recovered:
                 log.warning("removed %d files of an earlier run that did not finish", recovered)
             remote.published_setup()
@@ -220,8 +224,9 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
             results = run_batches(groups, run_id, remote.lease_owner)
             t_finish = time.perf_counter()
             remote.collect()  # the lease is still ours, with time left for the finish
-            pending = writer.pending_runs(local_wh)  # this run's and those of runs that died before publishing
-            fin = finish_run(local_wh, runs=pending)  # replaced articles out of every table; story_clusters
+            with listed():
+                pending = writer.pending_runs(local_wh)  # this run's and those of runs that died before it
+                fin = finish_run(local_wh, runs=pending)  # replaced articles out of every table; story_clusters
             remote.publish()
             # only once everything finish_run rewrote is published (a publish cut half-way leaves the markers:
             # the next run redoes their reconcile)

@@ -40,6 +40,24 @@ def test_path_operations_and_listings():
     assert pq.read_table(str(q), **arrow_args(q)).equals(t)
 
 
+def test_snapshot_lists_once_and_follows_its_own_writes():
+    root = _root()
+    (root / "a" / "part-1.parquet").write_text("x")
+    calls = []
+    real_find = root.fs.find
+    root.fs.find = lambda *a, **kw: calls.append(a) or real_find(*a, **kw)
+    with root.snapshot():
+        (root / "a" / "part-2.parquet").write_text("yy")  # through the paths: seen
+        (root / "a" / "part-1.parquet").unlink()
+        root.fs.pipe_file(f"{root.path}/a/part-9.parquet", b"z")  # behind its back: not seen until the end
+        assert [q.name for q in (root / "a").rglob("part-*")] == ["part-2.parquet"]
+        assert [q.name for q in (root / "a").glob("part-*")] == ["part-2.parquet"]
+        assert (root / "a").exists() and not (root / "b").exists()
+        assert (root / "a" / "part-2.parquet").stat().st_size == 2
+    assert len(calls) == 1  # the snapshot's one listing
+    assert [q.name for q in (root / "a").rglob("part-*")] == ["part-2.parquet", "part-9.parquet"]
+
+
 def test_run_on_a_store_equals_a_local_run_and_keeps_no_copy(tmp_path, monkeypatch):
     no_fsync(monkeypatch)
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
