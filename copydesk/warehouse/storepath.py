@@ -128,7 +128,10 @@ class StorePath:
         sh = self._shared
         if sh.covers(self.path):
             return {p: i for p, i in sh.listing.items() if p.startswith(self.path + "/")}
-        self.fs.invalidate_cache(self.path)
+        # every cached listing, not only this prefix's: s3fs drops a path and its parents, and a stale
+        # listing of a folder below (parts another machine's batches added since) would make pyarrow's
+        # reads (fs.info through that listing) fail with FileNotFoundError for a part this listing found
+        self.fs.invalidate_cache()
         try:
             found = self.fs.find(self.path, detail=True)
         except FileNotFoundError:

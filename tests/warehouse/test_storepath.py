@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 
 from copydesk.warehouse import writer
 from copydesk.warehouse.storepath import StorePath, arrow_args
+from test_storage_s3 import moto_endpoint, s3  # noqa: F401  (moto server and a fresh bucket)
 from warehouse_helpers import no_fsync, run, variant, write_variants
 
 
@@ -78,3 +79,29 @@ def test_run_on_a_store_equals_a_local_run_and_keeps_no_copy(tmp_path, monkeypat
         assert sorted(map(str, got)) == sorted(map(str, want)), t
     cache = tmp_path / "cache"  # the flow host's: nothing of the warehouse (raw is local here: no listing either)
     assert not cache.exists() or not [p for p in cache.iterdir() if p.name.startswith("wh-")]
+
+
+def test_parts_another_machine_added_are_read_on_s3(tmp_path, s3, moto_endpoint):  # noqa: F811
+    """Parts written by another process (a Dask worker) after this one listed the folder they land in: a
+    listing at the root finds them, and pyarrow reads them (s3fs keeps listings of subfolders; a stale one
+    made pyarrow's fs.info fail with FileNotFoundError for a part the listing had just found: seen in
+    tests/flows/test_cluster.py). Plain, and under a snapshot taken after the other machine wrote."""
+    import s3fs
+    here = StorePath.from_url(f"s3://{s3.bucket}/wh")
+    other = s3fs.S3FileSystem(endpoint_url=moto_endpoint, key="test", secret="test", skip_instance_cache=True)
+
+    def elsewhere(k: int) -> None:  # another machine's client writes part-k
+        buf = pa.BufferOutputStream()
+        pq.write_table(pa.table({"a": [k]}), buf)
+        other.pipe_file(f"{s3.bucket}/wh/_ledger/part-{k}.parquet", buf.getvalue().to_pybytes())
+
+    def read_all() -> list:
+        return [pq.read_table(str(p), **arrow_args(p)).column(0)[0].as_py() for p in writer._parts(here, "_ledger")]
+
+    writer.atomic_write_table(pa.table({"a": [1]}), here / "_ledger" / "part-1.parquet")
+    assert read_all() == [1]  # listed (and cached) here
+    elsewhere(2)
+    assert read_all() == [1, 2]
+    elsewhere(3)
+    with here.snapshot():
+        assert read_all() == [1, 2, 3]
