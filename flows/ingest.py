@@ -41,8 +41,8 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
     (time_budget_s, max_file_bytes, max_decompressed_bytes, max_text_chars, max_nesting_depth,
     max_attribute_bytes). `raw` and `warehouse` may be fsspec URLs (`s3://bucket/prefix`): the run then holds
     a lease on the remote warehouse, each batch task fetches only its own objects and uploads its own parts,
-    and this process keeps a mirror of the warehouse for recovery, planning and finish_run
-    (copydesk/warehouse/store.py)."""
+    and this process runs recovery, planning and finish_run straight off the store, keeping no copy of the
+    warehouse (copydesk/warehouse/store.py, storepath.py)."""
     log = get_run_logger()
     cfg = config.load(overrides=dict(raw=raw, warehouse=warehouse, batch_size=batch_size, workers=workers,
                                      site_timezones=site_timezones, **(caps or {})))
@@ -74,7 +74,7 @@ def ingest(raw: Optional[str] = None, warehouse: Optional[str] = None, batch_siz
                 update_progress_artifact(progress, progress=100.0 * i / len(groups))
         return results
 
-    # The run's steps (lease and mirror for URLs, lock, recover, plan, batches, finish_run, publish) are
+    # The run's steps (lease for URLs, lock, recover, plan, batches, finish_run, publish) are
     # copydesk.run.driver.drive, shared with `copydesk.run.driver.run`; this flow adds tasks, artifacts and logs.
     summary = core.drive(cfg.raw, cfg.warehouse, cfg.batch_size, run_batches, log=log)
     summary["flow_run_id"] = str(flow_run.id) if flow_run.id else None

@@ -111,7 +111,8 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None, runs: O
     with markers (`writer.META_MARKED`) or the story index is rebuilt; `runs=None` always does."""
     import pyarrow.dataset as ds
     import pyarrow.compute as pc
-    wh = Path(warehouse)
+    from copydesk.warehouse.storepath import arrow_args, warehouse_path
+    wh = warehouse_path(warehouse)
     import pyarrow as pa
     meta = writer.read_meta(wh) or {}
     if runs is not None and (not meta.get(writer.META_MARKED) or stories.rebuilds(wh, threshold)):
@@ -128,8 +129,13 @@ def finish_run(warehouse: str | Path, threshold: Optional[float] = None, runs: O
         # the live ids in the table's order, as record batches (the story index adds new ones in chunks
         # formed the same way whatever the run: see stories.update); with `runs`, each batch filtered to the
         # articles those runs wrote (the others are in the index already)
-        dset = ds.dataset(str(arts_dir), format="parquet", partitioning="hive")
+        dset = ds.dataset(str(arts_dir), format="parquet", partitioning="hive", **arrow_args(arts_dir))
+        # with `runs`, only the parts of the batches that wrote the touched articles (the others hold none
+        # of `fresh`: skipping them changes no chunk)
+        wanted = None if fresh is None else set(rec["article_parts"])
         for frag in dset.get_fragments():
+            if wanted is not None and frag.path not in wanted:
+                continue
             for rb in frag.to_batches(columns=["article_id"], batch_size=STORY_INDEX_CHUNK, use_threads=False):
                 ids = rb.column(0)
                 live.append(ids if fresh is None else ids.filter(pc.is_in(ids, value_set=fresh)))
@@ -189,16 +195,24 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
     log = log or _log
     t0 = time.perf_counter()
     run_id = run_id or new_run_id()
+    from contextlib import nullcontext
     with store.RemoteRun(raw, warehouse) as remote:
-        local_wh = remote.local_warehouse  # where this process reads and rewrites the warehouse
-        os.makedirs(local_wh, exist_ok=True)
+        # where this process reads and rewrites the warehouse: the local folder, or the store itself (no copy)
+        local_wh = remote.where
+        if not remote.remote:
+            os.makedirs(local_wh, exist_ok=True)
         t_plan = time.perf_counter()  # lock, recovery and planning: warehouse work, not orchestration
-        with writer.run_lock(local_wh):  # a second run stops at once, naming this one (writer.LockHeld)
-            writer.ensure_tables(local_wh)
-            recovered = recovery.recover(local_wh, reconciled=False)  # finish_run reconciles
-            # this run's marker, before any batch commits (on the store too: published_setup pushes it), so
-            # a run killed before its finish is published is reconciled by the next one
-            writer.mark_run(local_wh, run_id)
+        # a second run stops at once, naming this one (writer.LockHeld; on a store the lease did already)
+        # On a store, the steps before the batches and the finish each list the warehouse once
+        # (`StorePath.snapshot`): only this process writes there meanwhile (the lease; batches run between).
+        listed = local_wh.snapshot if remote.remote else nullcontext
+        with nullcontext() if remote.remote else writer.run_lock(local_wh):
+            with listed():
+                writer.ensure_tables(local_wh)
+                recovered = recovery.recover(local_wh, reconciled=False)  # finish_run reconciles
+                # this run's marker, before any batch commits (on the store, like everything), so a run killed
+                # before its finish is done is reconciled by the next one
+                writer.mark_run(local_wh, run_id)
             if recovered:
                 log.warning("removed %d files of an earlier run that did not finish", recovered)
             remote.published_setup()
@@ -209,9 +223,10 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
                      p.seen, raw, len(p.todo), p.unchanged, len(groups), batch_size)
             results = run_batches(groups, run_id, remote.lease_owner)
             t_finish = time.perf_counter()
-            remote.collect()  # the parts every batch uploaded, into the mirror
-            pending = writer.pending_runs(local_wh)  # this run's and those of runs that died before publishing
-            fin = finish_run(local_wh, runs=pending)  # replaced articles out of every table; story_clusters
+            remote.collect()  # the lease is still ours, with time left for the finish
+            with listed():
+                pending = writer.pending_runs(local_wh)  # this run's and those of runs that died before it
+                fin = finish_run(local_wh, runs=pending)  # replaced articles out of every table; story_clusters
             remote.publish()
             # only once everything finish_run rewrote is published (a publish cut half-way leaves the markers:
             # the next run redoes their reconcile)
@@ -224,7 +239,7 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
              batches=len(groups), run_id=run_id, recovered_files=recovered, finish=fin, plan_s=t_plan,
              finish_s=t_finish, batch_s=sum(r["seconds"] for r in results),
              files_per_s=s["files"] / seconds if seconds else 0.0)
-    if remote.report or any("staged" in r for r in results):
+    if remote.report or remote.remote or any("staged" in r for r in results):
         # objects the batches fetched / files they uploaded (this process downloads no raw object but new
         # WARC/WET files, which it scans for their records)
         staged = [r.get("staged", {}) for r in results]

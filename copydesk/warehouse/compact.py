@@ -27,6 +27,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from copydesk.warehouse import writer
+from copydesk.warehouse.storepath import StorePath, arrow_args, local_temp, remove_local, warehouse_path
 
 # Parts smaller than this are merged: below a few MB per file, scans are dominated by per-file overhead.
 SMALL_FILE_BYTES = 16 * 1024 * 1024
@@ -74,6 +75,11 @@ def _write_merged(files: list[Path], schema: pa.Schema, dest: Path) -> int:
     rows = 0
     buf: list[pa.RecordBatch] = []
     buffered = nbytes = 0
+    # the batches whose rows the merged part holds, in its footer (writer.batch_parts reads it); unknown if
+    # an input's are
+    held = [writer.part_batches(f) for f in files]
+    if all(h is not None for h in held):
+        schema = schema.with_metadata({writer.META_BATCHES: json.dumps(sorted(set().union(*held)))})
 
     def flush() -> None:
         nonlocal buf, buffered, nbytes
@@ -84,7 +90,7 @@ def _write_merged(files: list[Path], schema: pa.Schema, dest: Path) -> int:
         for f in files:
             # read with the table's schema, as pq.read_table(f, schema=...) did: older parts without a
             # column added since (schema migrations are additive) give nulls
-            for b in ds.dataset(f, schema=schema, format="parquet").to_batches(batch_size=READ_BATCH_ROWS,
+            for b in ds.dataset(str(f), schema=schema, format="parquet", **arrow_args(f)).to_batches(batch_size=READ_BATCH_ROWS,
                                                                                use_threads=False):
                 rows += b.num_rows
                 buf.append(b)
@@ -115,12 +121,15 @@ def _finish(wh: Path, manifest: Path) -> None:
 
 def recover_compactions(warehouse: str | Path) -> int:
     """Finish every committed compaction (manifest present). Returns the number finished."""
-    md = Path(warehouse) / MANIFEST_DIR
+    wh = warehouse_path(warehouse)
+    if isinstance(wh, StorePath):  # compactions on a store are journaled (store.finish_publish), not manifested
+        return 0
+    md = wh / MANIFEST_DIR
     if not md.exists():
         return 0
     n = 0
     for p in sorted(md.glob("*.json")):
-        _finish(Path(warehouse), p)
+        _finish(wh, p)
         n += 1
     for p in md.glob(".*.tmp"):
         p.unlink()
@@ -130,7 +139,7 @@ def recover_compactions(warehouse: str | Path) -> int:
 def compact(warehouse: str | Path, small_file_bytes: int = SMALL_FILE_BYTES, min_files: int = 2) -> dict:
     """Merge small parts of every table (per hive partition) where a directory has at least `min_files`
     of them. Call under `writer.warehouse_lock`."""
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     recover_compactions(wh)
     stats = {"files_before": 0, "files_after": 0, "rewritten": 0, "outputs": 0, "rows": 0}
     for t in writer.TABLES + ["_ledger", writer.STORY_MEMBERS]:
@@ -151,6 +160,8 @@ def compact(warehouse: str | Path, small_file_bytes: int = SMALL_FILE_BYTES, min
 def _compact_group(wh: Path, table: str, d: Path, files: list[Path], stats: dict) -> None:
     cid = f"{writer.COMPACTED_PREFIX}{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     new = d / f"part-{cid}.parquet"
+    if isinstance(wh, StorePath):
+        return _compact_group_on_store(wh, table, new, files, stats)
     tmp = d / f".part-{cid}.parquet.pending.tmp"
     try:
         stats["rows"] += _write_merged(files, writer.SCHEMAS[table], tmp)
@@ -171,3 +182,25 @@ def _compact_group(wh: Path, table: str, d: Path, files: list[Path], stats: dict
     stats["outputs"] += 1
 
 
+
+
+def _compact_group_on_store(wh: StorePath, table: str, new: StorePath, files: list[StorePath], stats: dict) -> None:
+    """The same merge on an object store, which cannot rename: the merged part is written locally, then the
+    publish journal (`store.JOURNAL_NAME`: the merged part and the parts it replaces) is put before the
+    merged part is uploaded and deleted after the last replaced part is; a run cut in between leaves the
+    journal, and the next run's `store.finish_publish` deletes the replaced parts (the merged one is up) or
+    the merged one (it is not). The inputs are read straight off the store, one record batch at a time."""
+    from copydesk.warehouse import store
+    tmp = local_temp(new.name)
+    try:
+        stats["rows"] += _write_merged(files, writer.SCHEMAS[table], tmp)
+        rel = lambda p: str(p.relative_to(wh))  # noqa: E731
+        journal = wh / store.JOURNAL_NAME
+        journal.write_text(json.dumps(dict(merged=[rel(new)], gone=[rel(f) for f in files])))
+        new.upload(tmp)
+    finally:
+        remove_local(tmp)
+    store._parallel(lambda f: f.unlink(missing_ok=True), files)
+    journal.unlink(missing_ok=True)
+    stats["rewritten"] += len(files)
+    stats["outputs"] += 1

@@ -14,7 +14,7 @@ warehouse) and take no lock, so they can run while an ingest is in progress.
 --warehouse may also be an fsspec URL (`s3://bucket/prefix`, `memory://...`): the part files are listed
 with fsspec and read through pyarrow datasets registered in DuckDB (no DuckDB extension to download).
 S3 settings come from the usual places (AWS_* variables; FSSPEC_S3_ENDPOINT_URL for a non-AWS endpoint).
-Runs write an object-store warehouse through a local mirror (copydesk/warehouse/store.py), never in place.
+Runs write an object-store warehouse object by object, each written whole (copydesk/warehouse/store.py).
 """
 from __future__ import annotations
 

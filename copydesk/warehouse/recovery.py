@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from copydesk.warehouse.compact import recover_compactions
+from copydesk.warehouse.storepath import warehouse_path
 from copydesk.warehouse.writer import COMPACTED_PREFIX, DERIVED, STORY_MEMBERS, STORY_PREFIX, TABLES, \
     committed_batches, reconcile
 
@@ -23,7 +24,7 @@ def recover(warehouse: str | Path, reconciled: bool = True) -> int:
     `reconciled=False` leaves the reconcile to the caller: a run does it in finish_run anyway, and its
     batches and plan read only the ledger, which a reconcile does not change (it is O(warehouse): 1.7 s on
     200,000 articles)."""
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     removed = recover_compactions(wh)
     done = committed_batches(wh)
     for t in TABLES + ["_ledger"] + DERIVED + [STORY_MEMBERS]:

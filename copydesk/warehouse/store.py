@@ -8,13 +8,15 @@ nothing is ever written in place on the store except whole objects. A flow run a
   an expiry, created with a conditional PUT (`If-None-Match: *`) and refreshed/taken over with
   `If-Match: <etag>`, so two machines cannot both hold it; a lease whose expiry passed (its run died) is
   taken over. A second live run fails at once with `LockHeld`, naming the holder and the expiry.
-- Warehouse: the flow process keeps a local mirror (`WarehouseMirror`, `<cache>/wh-<hash>/`) for the
-  steps that read or rewrite the whole warehouse: ensure_tables + recover (then pushed, so the store holds no
-  uncommitted parts before batches start), planning (the ledger), and finish_run (pulled first, pushed
-  after; a push cut between the upload of merged parts and the deletion of the parts they replace is
-  finished or undone by the next run from the journal `_publish.json`). Batch tasks do not use the
-  mirror: each writes its parts into a temporary folder on the machine that runs it and uploads them, its `_ledger` part last (the commit marker: `load.recover` deletes parts
-  of batches without one). So a Dask worker on another machine commits batches straight to the store.
+- Warehouse: the flow process keeps no copy. Recovery, reconcile, the story index and compaction run on the
+  store itself (`storepath.StorePath`: pyarrow reads footers and the column chunks asked for; every write is
+  one PUT of a whole object). A compaction replaces several parts by one, which a store cannot do at once:
+  it writes the journal `_publish.json` (the merged part, the parts it replaces) before the merged part's
+  upload and deletes it after the last deletion, so a cut in between is finished or undone by the next
+  run (`finish_publish`, before anything reads the warehouse). Batch tasks write their parts into a
+  temporary folder on the machine that runs them and upload them, their `_ledger` part last (the commit
+  marker: `load.recover` deletes parts of batches without one). So a Dask worker on another machine
+  commits batches straight to the store.
 - Raw: the flow lists the objects (key, size, ETag, LastModified) and plans from the listing
   (`plan_remote`); each batch task fetches only its own objects into its temporary folder
   (`staged_batch`), in its own process and before the per-document workers fork (copydesk/run/workers.py; an
@@ -24,8 +26,8 @@ nothing is ever written in place on the store except whole objects. A flow run a
   planner to find its records (one document per record; the offsets are kept in the cache), and fetched
   again by each batch that holds some of its records.
 
-`staged()` (whole-prefix mirrors around a local run, the first design) stays for scripts and tests that
-drive `copydesk.run.driver.run` on URLs; it has no cross-machine lock. `<cache>` is `$COPYDESK_CACHE_DIR`,
+`WarehouseMirror` and `staged()` (whole-prefix mirrors around a local run, the first design) stay for
+scripts and tests that want a local copy (`copydesk.run.driver.run` on staged paths); no lease. `<cache>` is `$COPYDESK_CACHE_DIR`,
 else `.copydesk-cache` in the working directory. Batch folders are under the system temp dir.
 """
 from __future__ import annotations
@@ -294,28 +296,34 @@ class WarehouseMirror:
         return dict(uploaded=len(new), rewritten=len(changed), deleted=len(gone))
 
     def finish_publish(self) -> Optional[str]:
-        """Complete or undo a publish that was cut between its merged uploads and its deletions (see push);
-        called under the lease, before the pull. Returns what was done ("finished" / "undone"), or None."""
-        journal = f"{self.root}/{JOURNAL_NAME}"
-        self.fs.invalidate_cache()
-        try:
-            j = json.loads(self.fs.cat_file(journal))
-        except FileNotFoundError:
-            return None
-        present = [r for r in j["merged"] if self.fs.exists(f"{self.root}/{r}")]
-        if len(present) == len(j["merged"]):  # every merged part is up: the replaced parts can go
-            doomed, done = j["gone"], "finished"
-        else:  # some merged part never arrived: the replaced parts still hold the rows, the merged go
-            doomed, done = present, "undone"
+        """See `finish_publish`: called under the lease, before the pull."""
+        return finish_publish(self.fs, self.root)
 
-        def rm(rel: str) -> None:
-            try:
-                self.fs.rm_file(f"{self.root}/{rel}")
-            except FileNotFoundError:
-                pass
-        _parallel(rm, doomed)
-        self.fs.rm_file(journal)
-        return done
+
+def finish_publish(fs, root: str) -> Optional[str]:
+    """Complete or undo a publish that was cut between its merged uploads and its deletions (a mirror's push,
+    or a compaction on the store: `compact._compact_group_on_store`); called under the lease before anything
+    reads the warehouse. Returns what was done ("finished" / "undone"), or None."""
+    journal = f"{root}/{JOURNAL_NAME}"
+    fs.invalidate_cache()
+    try:
+        j = json.loads(fs.cat_file(journal))
+    except FileNotFoundError:
+        return None
+    present = [r for r in j["merged"] if fs.exists(f"{root}/{r}")]
+    if len(present) == len(j["merged"]):  # every merged part is up: the replaced parts can go
+        doomed, done = j["gone"], "finished"
+    else:  # some merged part never arrived: the replaced parts still hold the rows, the merged go
+        doomed, done = present, "undone"
+
+    def rm(rel: str) -> None:
+        try:
+            fs.rm_file(f"{root}/{rel}")
+        except FileNotFoundError:
+            pass
+    _parallel(rm, doomed)
+    fs.rm_file(journal)
+    return done
 
 
 @contextmanager
@@ -736,21 +744,36 @@ class Lease:
 class RemoteRun:
     """The flow process's side of a run where raw and/or the warehouse is a URL (see the module docstring).
 
-    Steps, called by `copydesk.run.driver.drive` (the flow and `ingest.run` alike) in this order: enter (lease, local flock on the mirror, pull),
-    `published_setup()` after ensure_tables/recover, `plan()`, batches (given `batch_raw`/`batch_warehouse`,
-    which are the URLs), `collect()` before finish_run, `publish()` after it, exit (release)."""
+    Steps, called by `copydesk.run.driver.drive` (the flow and `ingest.run` alike) in this order: enter
+    (lease; finish or undo a publish an earlier run left half-done), ensure_tables/recover on `where`,
+    `published_setup()`, `plan()`, batches (given `batch_raw`/`batch_warehouse`, which are the URLs),
+    `collect()` before finish_run (on `where` too), `publish()` after it, exit (release).
+
+    `where` is the warehouse as the warehouse code takes it: for a URL a `storepath.StorePath`, so recovery,
+    reconcile, the story index and compaction read footers and the column chunks they need straight off
+    the store and write whole objects there; this machine keeps no copy of the warehouse (issue 15, item 1).
+    Since the finishing step writes to the store as it goes (each write one whole object, in an order that
+    a cut anywhere leaves a state the next run finishes), the lease is checked before it starts and must then
+    have at least `FINISH_LEASE_MARGIN` of its TTL left."""
 
     def __init__(self, raw: str | Path, warehouse: str | Path, cache: Optional[str | Path] = None,
                  lease_ttl_s: float = LEASE_TTL_S):
         self.raw, self.warehouse, self.cache = str(raw), str(warehouse), cache
-        self.mirror = WarehouseMirror(self.warehouse, cache) if is_url(warehouse) else None
-        self.lease = Lease(self.warehouse, lease_ttl_s) if self.mirror else None
+        self.remote = is_url(warehouse)
+        self.lease = Lease(self.warehouse, lease_ttl_s) if self.remote else None
         self.report: dict = {}
         self._stack: Optional[ExitStack] = None
+        self._where = None
 
     @property
-    def local_warehouse(self) -> str:
-        return str(self.mirror.dir) if self.mirror else self.warehouse
+    def where(self):
+        """Where this process reads and writes the warehouse: the local folder, or the store itself."""
+        if self._where is None:
+            from copydesk.warehouse.storepath import warehouse_path
+            self._where = warehouse_path(self.warehouse) if self.remote else self.warehouse
+        return self._where
+
+    local_warehouse = where  # the name from when this was a local mirror (scripts, older tests)
 
     @property
     def batch_raw(self) -> str:
@@ -767,13 +790,11 @@ class RemoteRun:
 
     def __enter__(self) -> "RemoteRun":
         with ExitStack() as stack:
-            if self.mirror:
+            if self.remote:
                 stack.enter_context(self.lease)
-                stack.enter_context(_flock(self.mirror.lock_path))
-                published = self.mirror.finish_publish()  # an earlier run's publish cut halfway
+                published = finish_publish(self.where.fs, self.where.path)  # an earlier publish cut halfway
                 if published:
                     self.report["earlier_publish"] = published
-                self.report["pull"] = self.mirror.pull()
             self._stack = stack.pop_all()
         return self
 
@@ -781,33 +802,37 @@ class RemoteRun:
         self._stack.close()
 
     def published_setup(self) -> None:
-        """After ensure_tables and recover on the mirror: the store gets the empty tables and loses any
-        uncommitted parts of a dead run before batches upload new ones (else the pull before finish_run
-        would bring those parts back)."""
-        if self.mirror:
+        """After ensure_tables and recover (which ran on the store itself): the lease must still be ours
+        before batches upload."""
+        if self.remote:
             self.lease.check()
-            self.report["setup"] = self.mirror.push()
 
     def plan(self):
         """From the raw listing (or folder) and the ledger read straight off the store (its key columns
-        only, `ledger.ledger_keys`), not from the mirror."""
+        only, `ledger.ledger_keys`)."""
         if is_url(self.raw):
             return plan_remote(self.raw, self.warehouse, self.cache)
         return plan(self.raw, self.warehouse)
 
     def collect(self) -> None:
-        """Before finish_run: bring the mirror up to date with the batches every task uploaded."""
-        if self.mirror:
-            self.report["pull_batches"] = self.mirror.pull()
+        """Before finish_run: the lease must still be ours, with time left for the finish (it writes to the
+        store as it goes). Nothing is pulled: the finish reads the batches' parts where they are."""
+        if self.remote:
+            self.lease.check()
+            left = self.lease.expires - self.lease.clock()
+            if left < FINISH_LEASE_MARGIN * self.lease.ttl_s:
+                self.lease.refresh()
 
     def publish(self) -> None:
-        """After finish_run: upload what it rewrote, if the lease is still ours."""
-        if self.mirror:
+        """After finish_run: the lease was ours throughout (else the next run redoes the finish from the
+        markers, which stay)."""
+        if self.remote:
             self.lease.check()
-            self.report["push"] = self.mirror.push()
 
     def publish_markers(self) -> None:
-        """After publish: delete the run markers (`writer.RUNS_DIR`) the finish covered from the store too."""
-        if self.mirror:
-            self.lease.check()
-            self.report["push_markers"] = self.mirror.push()
+        """After the markers are cleared (on the store, like everything else)."""
+
+
+# Before a finishing step on a store, the lease must have at least this share of its TTL left (refreshed
+# first if not): the step writes to the store for seconds, and the refresh thread keeps it alive meanwhile.
+FINISH_LEASE_MARGIN = 0.5

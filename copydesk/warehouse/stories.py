@@ -25,6 +25,7 @@ from typing import Iterable, Optional
 import numpy as np
 
 from copydesk.warehouse import writer
+from copydesk.warehouse.storepath import arrow_args, warehouse_path
 
 # Permutations per signature: Jaccard estimates within about +-0.045 (1/sqrt(128) * 0.5), 512 bytes each.
 NUM_PERM = 128
@@ -755,14 +756,17 @@ def _committed_members(wh: Path) -> tuple[Optional[str], Optional[bytes]]:
     """(the members part story_clusters names, the index fingerprint it was built with)."""
     import pyarrow.parquet as pq
     clusters_file = wh / "story_clusters" / f"part-{writer.CURRENT_PART}.parquet"
-    meta = (pq.read_schema(clusters_file).metadata or {}) if clusters_file.exists() else {}
+    try:
+        meta = pq.read_schema(str(clusters_file), **arrow_args(clusters_file)).metadata or {}
+    except FileNotFoundError:
+        meta = {}
     return meta.get(CLUSTER_META_MEMBERS, b"").decode() or None, meta.get(CLUSTER_META_FINGERPRINT)
 
 
 def drop_uncommitted(warehouse: str | Path) -> int:
     """Recovery: delete story_members parts of a finishing step that died before its story_clusters (newer
     than the part story_clusters names), so compaction never merges them into committed data."""
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     committed, fingerprint = _committed_members(wh)
     if fingerprint is None:  # an index from before the tables (or none yet): the next update rebuilds
         return 0
@@ -795,12 +799,13 @@ class _Members:
 
     def __len__(self) -> int:
         import pyarrow.parquet as pq
-        return sum(pq.ParquetFile(p).metadata.num_rows for p in self.parts)
+        return sum(pq.ParquetFile(str(p), **arrow_args(p)).metadata.num_rows for p in self.parts)
 
     def all_ids(self):
         import pyarrow as pa
         import pyarrow.parquet as pq
-        return pa.chunked_array([pq.read_table(p, columns=["article_id"]).column(0) for p in self.parts],
+        return pa.chunked_array([pq.read_table(str(p), columns=["article_id"], **arrow_args(p)).column(0)
+                                 for p in self.parts],
                                 pa.string()).combine_chunks()
 
     def max_seq(self) -> int:
@@ -808,7 +813,7 @@ class _Members:
         import pyarrow.parquet as pq
         best = -1
         for p in self.parts:
-            seq = pq.read_table(p, columns=["seq"]).column(0)
+            seq = pq.read_table(str(p), columns=["seq"], **arrow_args(p)).column(0)
             if len(seq):
                 best = max(best, pc.max(seq).as_py())
         return best
@@ -825,7 +830,7 @@ def rebuilds(warehouse: str | Path, threshold: Optional[float] = None) -> bool:
     """Whether the next `update` rebuilds the index (none yet, an older warehouse, or other settings): it
     then needs every live article id, not only a run's."""
     threshold = threshold if threshold is not None else SIMILARITY_THRESHOLD
-    return _committed_members(Path(warehouse))[1] != repr(_fingerprint(threshold, NUM_PERM)).encode("utf-8")
+    return _committed_members(warehouse_path(warehouse))[1] != repr(_fingerprint(threshold, NUM_PERM)).encode("utf-8")
 
 
 def update(warehouse: str | Path, live_batches: list, threshold: Optional[float] = None,
@@ -839,7 +844,7 @@ def update(warehouse: str | Path, live_batches: list, threshold: Optional[float]
     new_similar_pairs, story_clusters)."""
     import pyarrow as pa
     import pyarrow.compute as pc
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     threshold = threshold if threshold is not None else SIMILARITY_THRESHOLD
     fingerprint = repr(_fingerprint(threshold, NUM_PERM)).encode("utf-8")
     clusters_file = wh / "story_clusters" / f"part-{writer.CURRENT_PART}.parquet"
@@ -939,7 +944,9 @@ def update(warehouse: str | Path, live_batches: list, threshold: Optional[float]
     if gone:
         dead = pa.array(sorted(gone), pa.string())
         for part in writer._parts(wh, writer.STORY_MEMBERS):
-            writer._rewrite_without(part, pc.is_in(writer._ids_of(part), value_set=dead), writer.STORY_MEMBERS)
+            drop = pc.is_in(writer._ids_of(part), value_set=dead)
+            if pc.any(drop).as_py():  # only the parts holding a gone article are read whole and rewritten
+                writer._rewrite_without(part, drop, writer.STORY_MEMBERS)
     return dict(indexed=len(new), unindexed=len(gone), new_similar_pairs=edges,
                 story_clusters=len({r[0] for r in rows}))
 
@@ -978,7 +985,10 @@ def _first_per_key(pairs, order: dict) -> set[str]:
 
 def _count_clusters(path: Path) -> int:
     import pyarrow.parquet as pq
-    return len(set(pq.read_table(path, columns=["cluster_id"]).column(0).to_pylist())) if path.exists() else 0
+    try:
+        return len(set(pq.read_table(str(path), columns=["cluster_id"], **arrow_args(path)).column(0).to_pylist()))
+    except FileNotFoundError:
+        return 0
 
 
 def _sketch_from_bodies(wh: Path, ids: list[str]) -> dict[str, tuple]:
@@ -989,7 +999,7 @@ def _sketch_from_bodies(wh: Path, ids: list[str]) -> dict[str, tuple]:
     import pyarrow.dataset as ds
     want = set(ids)
     got_ids, bodies = [], []
-    dset = ds.dataset(str(wh / "articles"), format="parquet", partitioning="hive")
+    dset = ds.dataset(str(wh / "articles"), format="parquet", partitioning="hive", **arrow_args(wh))
     for rb in dset.to_batches(columns=["article_id", "body"], batch_size=UPDATE_CHUNK, use_threads=False):
         for a, b in zip(rb.column(0).to_pylist(), rb.column(1).to_pylist()):
             if a in want:

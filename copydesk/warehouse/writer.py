@@ -36,6 +36,7 @@ import pyarrow.parquet as pq
 
 from copydesk import __version__
 from copydesk.core.records import ARTICLE_COLUMNS, ARTICLE_STAMPS, Article, Reject
+from copydesk.warehouse.storepath import StorePath, arrow_args, local_temp, remove_local, warehouse_path
 
 # Version of the warehouse layout (v1: foundation; v2: _meta.json, story_clusters, compaction manifests;
 # v3: articles.fetched_at, added by migration; v4: articles.title_source and authors_source, which evidence
@@ -118,6 +119,14 @@ def write_options(schema: pa.Schema) -> dict:
 
 
 def atomic_write_table(table: pa.Table, path: Path) -> None:
+    if isinstance(path, StorePath):  # on a store: written locally, then one PUT under the final name
+        tmp = local_temp(path.name)
+        try:
+            pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS, **write_options(table.schema))
+            path.upload(tmp)
+        finally:
+            remove_local(tmp)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".{path.name}.{uuid.uuid4().hex[:8]}.tmp"
     try:
@@ -137,14 +146,14 @@ def durable() -> bool:
 
 
 def fsync_path(path: Path) -> None:
-    if durable():
+    if durable() and not isinstance(path, StorePath):
         with open(path, "rb") as fh:
             os.fsync(fh.fileno())
 
 
 def fsync_dir(d: Path) -> None:
     """Make a rename durable (POSIX: the directory entry is only on disk after the directory is synced)."""
-    if not durable():
+    if not durable() or isinstance(d, StorePath):  # an acknowledged PUT or DELETE is durable
         return
     try:
         fd = os.open(d, os.O_RDONLY)
@@ -261,7 +270,7 @@ def write_batch(warehouse: str | Path, batch: str, arts: list[Article], rejects:
     """Write one batch's parts (children, articles, rejects, then ledger). Returns rows per table.
     `extra`: more batch tables of these articles, written with them (the story index's sketch and band
     rows, `stories.sketch_tables`, which the run layer computes: stories imports this module)."""
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     ingested_at = ingested_at or now_utc()
     tables = {**tables_for(arts, rejects, ingested_at), **(extra or {})}
     counts = {}
@@ -292,7 +301,9 @@ def write_batch(warehouse: str | Path, batch: str, arts: list[Article], rejects:
 def _parts(wh: Path, table: str) -> Iterator[Path]:
     """The data files of a table, in a stable (sorted) order. Temp files start with '.' and never match."""
     d = wh / table
-    if d.exists():
+    if isinstance(d, StorePath):  # one listing (an empty prefix lists nothing)
+        yield from (p for p in d.rglob("part-*.parquet") if not p.name.startswith("."))
+    elif d.exists():
         yield from sorted(d.rglob("part-*.parquet"))
 
 
@@ -309,18 +320,22 @@ def _fingerprint(schema: pa.Schema) -> list[str]:
 
 
 def read_meta(warehouse: str | Path) -> Optional[dict]:
-    p = Path(warehouse) / META_FILE
-    if not p.exists():
+    p = warehouse_path(warehouse) / META_FILE
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return None
-    return json.loads(p.read_text(encoding="utf-8"))
 
 
 def write_meta(warehouse: str | Path, **extra) -> dict:
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     meta = read_meta(wh) or {}
     meta.update(extra)
     meta.update(schema_version=SCHEMA_VERSION, copydesk_version=__version__,
                 tables={t: _fingerprint(s) for t, s in SCHEMAS.items()})
+    if isinstance(wh, StorePath):
+        (wh / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True))
+        return meta
     tmp = wh / f".{META_FILE}.{uuid.uuid4().hex[:8]}.tmp"
     tmp.write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
     fsync_path(tmp)
@@ -346,7 +361,7 @@ def check_schema(warehouse: str | Path, migrate: bool = True) -> list[str]:
     finished next time: `_meta.json` is updated only after every part matches). Anything else — a
     removed or retyped column, or a warehouse from a newer copydesk — raises SchemaError and writes
     nothing. Returns the parts migrated."""
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     meta = read_meta(wh)
     if meta and meta.get("schema_version", 0) > SCHEMA_VERSION:
         raise SchemaError(f"{wh} was written by a newer copydesk (warehouse schema v{meta['schema_version']}, "
@@ -359,7 +374,7 @@ def check_schema(warehouse: str | Path, migrate: bool = True) -> list[str]:
     problems: list[str] = []
     for t, want in SCHEMAS.items():
         for part in _parts(wh, t):
-            disk = pq.read_schema(part).remove_metadata()
+            disk = pq.read_schema(str(part), **arrow_args(part)).remove_metadata()
             if disk.equals(want):
                 continue
             why = _incompatibility(disk, want)
@@ -374,7 +389,7 @@ def check_schema(warehouse: str | Path, migrate: bool = True) -> list[str]:
     if todo and not migrate:
         raise SchemaError(f"{wh} needs a migration of {len(todo)} files (run `copydesk run` to migrate)")
     for part, want in todo:
-        t = pq.read_table(part)
+        t = pq.read_table(str(part), **arrow_args(part))
         cols = [t.column(n) if n in t.column_names else pa.nulls(len(t), want.field(n).type) for n in want.names]
         atomic_write_table(pa.Table.from_arrays(cols, schema=want), part)
     if wh.exists() and any(wh.iterdir()):
@@ -386,7 +401,7 @@ def ensure_tables(warehouse: str | Path) -> None:
     """Check (and migrate) the layout, then give every table a directory with a schema-only part, so
     `pandas.read_parquet("warehouse/<t>")` and DuckDB work on a table that has no rows yet (no rejects is a
     normal state)."""
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     wh.mkdir(parents=True, exist_ok=True)
     check_schema(wh)
     for t in TABLES + ["_ledger"] + DERIVED:
@@ -404,19 +419,21 @@ def ensure_tables(warehouse: str | Path) -> None:
 
 def committed_batches(warehouse: str | Path) -> set[str]:
     """Batches with ledger rows (the `batch` column, so a compacted ledger keeps them)."""
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     done = {INIT_PART}
     for p in _parts(wh, "_ledger"):
-        done.update(x for x in pq.read_table(p, columns=["batch"]).column(0).unique().to_pylist() if x)
+        done.update(x for x in pq.read_table(str(p), columns=["batch"], **arrow_args(p)).column(0).unique()
+                    .to_pylist() if x)
     return done
 
 
 def read_ledger(warehouse: str | Path, columns: Optional[list[str]] = None) -> pa.Table:
-    parts = list(_parts(Path(warehouse), "_ledger"))
+    parts = list(_parts(warehouse_path(warehouse), "_ledger"))
     schema = SCHEMAS["_ledger"] if columns is None else pa.schema([SCHEMAS["_ledger"].field(c) for c in columns])
     if not parts:
         return schema.empty_table()
-    return pa.concat_tables([pq.read_table(p, columns=columns, schema=SCHEMAS["_ledger"]) for p in parts])
+    return pa.concat_tables([pq.read_table(str(p), columns=columns, schema=SCHEMAS["_ledger"], **arrow_args(p))
+                             for p in parts])
 
 
 LIVE_STATUSES = ("article", "duplicate")
@@ -457,14 +474,16 @@ def live_article_ids(live: pa.Table) -> set[str]:
 
 
 def _ids_of(part: Path) -> pa.Array:
-    return pq.read_table(part, columns=["article_id"]).column(0).combine_chunks()
+    return pq.read_table(str(part), columns=["article_id"], **arrow_args(part)).column(0).combine_chunks()
 
 
 def _rewrite_without(part: Path, drop_mask, table: str) -> int:
     """Rewrite `part` without the masked rows (atomically); delete it when nothing is left. Returns rows dropped."""
     import pyarrow.compute as pc
-    t = pq.read_table(part, schema=SCHEMAS[table])
+    t = pq.read_table(str(part), schema=SCHEMAS[table], **arrow_args(part))
     keep = t.filter(pc.invert(drop_mask))
+    if part.stem.startswith(f"part-{COMPACTED_PREFIX}"):  # keeps the list of batches it holds (a superset now)
+        keep = keep.replace_schema_metadata(pq.read_schema(str(part), **arrow_args(part)).metadata)
     dropped = len(t) - len(keep)
     if not dropped:
         return 0
@@ -487,11 +506,14 @@ META_MARKED = "runs_marked"
 
 
 def mark_run(warehouse: str | Path, run_id: str) -> None:
-    d = Path(warehouse) / RUNS_DIR
+    d = warehouse_path(warehouse) / RUNS_DIR
+    body = json.dumps(dict(run_id=run_id, started=now_utc().isoformat(timespec="seconds")))
+    if isinstance(d, StorePath):
+        (d / f"{run_id}.json").write_text(body)
+        return
     d.mkdir(parents=True, exist_ok=True)
     tmp = d / f".{run_id}.{uuid.uuid4().hex[:8]}.tmp"
-    tmp.write_text(json.dumps(dict(run_id=run_id, started=now_utc().isoformat(timespec="seconds"))),
-                   encoding="utf-8")
+    tmp.write_text(body, encoding="utf-8")
     fsync_path(tmp)
     os.replace(tmp, d / f"{run_id}.json")
     fsync_dir(d)
@@ -499,12 +521,12 @@ def mark_run(warehouse: str | Path, run_id: str) -> None:
 
 def pending_runs(warehouse: str | Path) -> list[str]:
     """The runs with a marker: this run's and those of runs that died before their finish was published."""
-    d = Path(warehouse) / RUNS_DIR
+    d = warehouse_path(warehouse) / RUNS_DIR
     return sorted(p.stem for p in d.glob("*.json")) if d.exists() else []
 
 
 def clear_runs(warehouse: str | Path, runs: list[str]) -> None:
-    d = Path(warehouse) / RUNS_DIR
+    d = warehouse_path(warehouse) / RUNS_DIR
     for r in runs:
         (d / f"{r}.json").unlink(missing_ok=True)
     fsync_dir(d)
@@ -531,7 +553,7 @@ def scan(wh: Path, table: str, key: str, values, columns: list[str], parts: Opti
         values = values.cast(SCHEMAS[table].field(key).type)
         lo, hi = pc.min_max(values).values()
         for part in (_parts(wh, table) if parts is None else parts):
-            pf = pq.ParquetFile(part)
+            pf = pq.ParquetFile(str(part), **arrow_args(part))
             at = pf.schema_arrow.get_field_index(key)
             if at < 0:  # an older part without the column (migrations add columns): nothing matches
                 continue
@@ -545,17 +567,18 @@ def scan(wh: Path, table: str, key: str, values, columns: list[str], parts: Opti
     return pa.concat_tables([t.cast(schema) for t in out]) if out else schema.empty_table()
 
 
-def _touched(wh: Path, runs: list[str]) -> tuple[pa.Table, pa.Array, pa.Array, pa.Array]:
+def _touched(wh: Path, runs: list[str]) -> tuple[pa.Table, pa.Array, pa.Array, pa.Array, set]:
     """What the ledger rows of `runs` can have changed, read with filters pushed down to the ledger scan
     (never the whole ledger in memory): (the latest rows of the inputs these runs wrote rows for, the
     article ids that may have stopped being live — any id those inputs ever had, the live ones among
-    them, the articles these runs' batches wrote). An article stops being live only when an input that
-    pointed at it gets a newer row, and only new rows can write an article twice."""
+    them, the articles these runs' batches wrote, the batches that wrote any of those ids: their rows are
+    in those batches' parts, `batch_parts`). An article stops being live only when an input that pointed at
+    it gets a newer row, and only new rows can write an article twice."""
     import pyarrow.compute as pc
     cols = ["source_path", "ingested_at", "batch", "status", "article_id", "sha256"]
     empty = pa.array([], _str)
     if not runs or not any(_parts(wh, "_ledger")):
-        return SCHEMAS["_ledger"].empty_table().select(cols), empty, empty, empty
+        return SCHEMAS["_ledger"].empty_table().select(cols), empty, empty, empty, set()
     mine = scan(wh, "_ledger", "run_id", pa.array(sorted(runs), _str), ["source_path", "article_id", "status"])
     paths = pc.unique(mine.column("source_path").combine_chunks())
     written = pc.unique(pc.drop_null(mine.filter(pc.equal(mine.column("status"), "article"))
@@ -564,11 +587,44 @@ def _touched(wh: Path, runs: list[str]) -> tuple[pa.Table, pa.Array, pa.Array, p
     latest = latest_per_path(rows)
     ids = pc.unique(pc.drop_null(rows.column("article_id").combine_chunks()))
     # the inputs pointing at one of these ids (any path: a duplicate row elsewhere keeps an article live)
-    others = pc.unique(scan(wh, "_ledger", "article_id", ids, ["source_path"]).column(0).combine_chunks())
+    pointing = scan(wh, "_ledger", "article_id", ids, ["source_path", "status", "batch"])
+    others = pc.unique(pointing.column(0).combine_chunks())
+    writers = set(pointing.filter(pc.equal(pointing.column("status"), "article")).column("batch").to_pylist())
     now = latest_per_path(scan(wh, "_ledger", "source_path", others, cols))
     now = now.filter(pc.is_in(now.column("status"), value_set=pa.array(LIVE_STATUSES)))
     live = pc.unique(pc.drop_null(now.column("article_id").combine_chunks()))
-    return latest, ids, live, written
+    return latest, ids, live, written, writers
+
+
+# A compacted part names the batches whose rows it holds in its footer (key-value metadata: a JSON list),
+# so a step looking for some articles' rows opens only the parts of the batches that wrote them
+# (`batch_parts`) instead of reading an id column of every part (issue 15: reconcile and the finish read
+# what a run touched, not the warehouse).
+META_BATCHES = b"copydesk.batches"
+
+
+def part_batches(part) -> Optional[set]:
+    """The batches whose rows `part` holds: its own (part-<batch>), those a compacted part's footer lists;
+    None when unknown (a story part written by a finish, or a part compacted before the list was kept)."""
+    key = part.stem[len("part-"):]
+    if key == INIT_PART:
+        return set()
+    if key.startswith(COMPACTED_PREFIX):
+        raw = (pq.read_schema(str(part), **arrow_args(part)).metadata or {}).get(META_BATCHES)
+        return set(json.loads(raw)) if raw is not None else None
+    if key.startswith(STORY_PREFIX):
+        return None
+    return {key}
+
+
+def batch_parts(wh: Path, table: str, batches: set) -> list:
+    """The parts of `table` (in `_parts` order) that can hold rows written by `batches`."""
+    out = []
+    for p in _parts(wh, table):
+        held = part_batches(p)
+        if held is None or held & batches:
+            out.append(p)
+    return out
 
 
 def reconcile(warehouse: str | Path, runs: Optional[list[str]] = None) -> dict:
@@ -579,21 +635,27 @@ def reconcile(warehouse: str | Path, runs: Optional[list[str]] = None) -> dict:
 
     `runs`: only what the ledger rows of these runs changed (`_touched`; every earlier run's rows were
     reconciled by its own finish or are among `runs`, see RUNS_DIR). The ledger is then read through
-    filters, and `articles` one id column per part, so the memory it takes does not grow with the warehouse
-    (scripts/bench_scale.py). Besides the counts, returns `gone` (article ids no longer live: for the story
-    index) and `written` (the live articles these runs wrote), both None for a whole reconcile."""
+    filters, and of every table only the parts of the batches that wrote one of the touched ids
+    (`batch_parts`: a part per batch, or a compacted part whose footer names one of them), one id column
+    each; only parts that hold a row to drop are rewritten. Besides the counts, returns `gone` (article ids
+    no longer live: for the story index), `written` (the live articles these runs wrote) and
+    `article_parts` (the articles parts that can hold them), all None for a whole reconcile."""
     import numpy as np
     import pyarrow.compute as pc
-    wh = Path(warehouse)
+    wh = warehouse_path(warehouse)
     out = {"stale_articles": 0, "duplicate_articles": 0, "rows_removed": 0, "files_rewritten": 0,
-           "gone": None, "written": None}
+           "gone": None, "written": None, "article_parts": None}
     if not (wh / "_ledger").exists():
         return out
-    parts = list(_parts(wh, "articles"))
+    parts = list(_parts(wh, "articles")) if runs is None else []
     stale: set[str] = set()
     dups: set[str] = set()
+    writers = None
     if runs is not None:
-        live, ids, live_ids, written = _touched(wh, runs)
+        live, ids, live_ids, written, writers = _touched(wh, runs)
+        # only the parts of the batches that wrote one of these ids can hold their rows
+        parts = batch_parts(wh, "articles", writers)
+        out["article_parts"] = [str(p) for p in parts]
         maybe = pc.unique(pa.concat_arrays([ids, written]))  # ids = every id the touched inputs had
         gone = pc.filter(maybe, pc.invert(pc.is_in(maybe, value_set=live_ids)))
         seen = []
@@ -626,7 +688,7 @@ def reconcile(warehouse: str | Path, runs: Optional[list[str]] = None) -> dict:
         order = [t for t in TABLES if t not in ("articles", "rejects")] + ["articles"]
         for t in order:
             owner: dict[str, Path] = {}
-            for part in _parts(wh, t):
+            for part in (_parts(wh, t) if writers is None else batch_parts(wh, t, writers)):
                 ids = _ids_of(part)
                 drop = pc.is_in(ids, value_set=stale_arr)
                 if dups:
@@ -646,7 +708,7 @@ def reconcile(warehouse: str | Path, runs: Optional[list[str]] = None) -> dict:
     touched = None if runs is None else pc.unique(live.column("source_path").combine_chunks())
     kept: set = set()
     for part in _parts(wh, "rejects"):
-        t = pq.read_table(part, columns=["source_path", "sha256"])
+        t = pq.read_table(str(part), columns=["source_path", "sha256"], **arrow_args(part))
         in_touched = None if touched is None else pc.is_in(t.column(0), value_set=touched).to_pylist()
         drop = []
         for i, key in enumerate(zip(t.column(0).to_pylist(), t.column(1).to_pylist())):
@@ -664,11 +726,12 @@ def reconcile(warehouse: str | Path, runs: Optional[list[str]] = None) -> dict:
 def read_table(warehouse: str | Path, table: str) -> pa.Table:
     """A whole table (tests, small warehouses). Large ones: query through DuckDB or pyarrow.dataset."""
     import pyarrow.dataset as ds
-    d = Path(warehouse) / table
-    if not d.exists() or not any(_parts(Path(warehouse), table)):
+    wh = warehouse_path(warehouse)
+    d = wh / table
+    if not d.exists() or not any(_parts(wh, table)):
         return SCHEMAS[table].empty_table()
     part = "hive" if table in PARTITIONED else None
-    return ds.dataset(str(d), format="parquet", partitioning=part).to_table()
+    return ds.dataset(str(d), format="parquet", partitioning=part, **arrow_args(d)).to_table()
 
 
 @contextmanager

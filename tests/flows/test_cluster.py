@@ -4,7 +4,8 @@ local directory (nothing shared but the store), and `copydesk run --dask tcp://.
 One Prefect server for the whole cluster (PREFECT_API_URL, the documented setup: workers outlive runs, and
 their Prefect client keeps the address of the first server it talked to, so a per-run server loses the task
 runs of later runs). Every batch task ran on a worker and reported to that server (no worker started its own);
-the store holds one ledger row per input object and no orphan rows; a re-run adds nothing; a worker
+the store holds one ledger row per input object and no orphan rows; the flow host's cache holds no copy of
+the warehouse; a re-run adds nothing; a worker
 killed in the middle of a run costs no row and leaves no orphan; a second run started while the first holds
 the lease stops at once, naming the holder."""
 from __future__ import annotations
@@ -136,6 +137,10 @@ def test_copydesk_run_on_a_cluster(cluster, tmp_path):
     for log in c["logs"]:
         assert "Starting temporary server" not in log.read_text()
     _check(c, tmp_path, "first")
+    # the flow host kept no copy of the warehouse (issue 15, item 1): its cache holds the raw listing only
+    host_cache = tmp_path / "host-cache"
+    assert not [p.name for p in host_cache.iterdir() if p.name.startswith("wh-")]
+    assert sum(f.stat().st_size for f in host_cache.rglob("*") if f.is_file()) < 64 * 1024
 
     # New objects, and a worker killed (SIGKILL) while it runs a batch: its task is lost mid-batch (Dask
     # may run it again elsewhere, or the run may fail); either way the next run leaves one row per object.

@@ -31,7 +31,9 @@ def test_ingest_flow_with_s3_raw_and_warehouse(tmp_path, s3, monkeypatch, capsys
     s = state.result()
     assert (s["files"], s["articles"], s["batches"]) == (local["files"], local["articles"], 2) == (3, 3, 2)
     assert (s["raw"], s["warehouse"]) == (raw_url, wh_url)
-    assert s["sync"]["raw"]["fetched"] == 3 and s["sync"]["push"]["uploaded"] > 0
+    assert s["sync"]["raw"]["fetched"] == 3 and s["sync"]["batches_uploaded"] > 0
+    # the flow process kept no copy of the warehouse (issue 15, item 1): its cache holds the raw listing only
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()) == ["raw", "raw"]
 
     s2 = ingest(raw=raw_url, warehouse=wh_url, batch_size=2)
     assert (s2["files"], s2["unchanged"], s2["articles"]) == (0, 3, 0)

@@ -6,8 +6,9 @@ orphan row, and the store holds no uncommitted part.
 
 The killed run replaces two changed objects (reconcile rewrites parts) and compacts (the child lowers
 `AUTO_COMPACT_MIN_FILES` to 2, so its end-of-run step merges parts), so each kill point leaves something
-half-done: all batches committed but no end-of-run step; reconcile done on the mirror only; the publish cut
-after its uploads but before its deletions (compacted parts on the store beside the parts they replace)."""
+half-done: all batches committed but no end-of-run step; reconcile done (on the store: the flow host keeps no
+copy) but not the story index; a compaction cut after its merged part is up but before the parts it
+replaces are deleted (both on the store, named by the publish journal), or before the merged part is up."""
 import os
 import signal
 import subprocess
@@ -26,35 +27,32 @@ N_FILES = 6
 CHILD = textwrap.dedent('''
     """`driver.run` on s3:// URLs; KILL_AT picks where this process SIGKILLs itself:
     "collect" (every batch committed, before the end-of-run step), "reconcile" (finish_run's reconcile done
-    on the mirror), "push:N" (the publish cut after its N-th phase: 1 new data parts, 2 ledger parts,
-    3 rewritten files; 4 deletions)."""
+    on the store), "compact:up" (a compaction's merged part uploaded, the parts it replaces not deleted yet),
+    "compact:journal" (the journal written, the merged part not uploaded)."""
     import os, signal, sys
     from copydesk.run import driver
     from copydesk.warehouse import compact, store, writer
+    from copydesk.warehouse.storepath import StorePath
     compact.AUTO_COMPACT_MIN_FILES = 2
     mode, _, n = os.environ.get("KILL_AT", "").partition(":")
     die = lambda: os.kill(os.getpid(), signal.SIGKILL)
     if mode == "collect":
         store.RemoteRun.collect = lambda self: die()
     real_reconcile = writer.reconcile
-    calls = {"phase": 0, "pushing": False}
     def reconcile(wh, **kw):
         out = real_reconcile(wh, **kw)
         if mode == "reconcile" and sys._getframe(1).f_code.co_name == "finish_run":
             die()
         return out
     writer.reconcile = reconcile
-    real_publish, real_manifest = store.RemoteRun.publish, store._write_manifest
-    def publish(self):  # the end-of-run push (not the one after recovery, before the batches)
-        calls["pushing"] = True
-        return real_publish(self)
-    def write_manifest(path, data):
-        real_manifest(path, data)
-        if calls["pushing"]:
-            calls["phase"] += 1
-            if mode == "push" and calls["phase"] == int(n):
-                die()
-    store.RemoteRun.publish, store._write_manifest = publish, write_manifest
+    real_upload = StorePath.upload
+    def upload(self, local):
+        if mode == "compact" and n == "journal" and self.name.startswith("part-c-"):
+            die()
+        real_upload(self, local)
+        if mode == "compact" and n == "up" and self.name.startswith("part-c-"):
+            die()
+    StorePath.upload = upload
     s = driver.run(sys.argv[1], sys.argv[2], batch_size=2)
     print("done", s["files"], s["articles"], flush=True)
 ''')
@@ -66,8 +64,7 @@ def _pull(tmp_path, url, name):
     return m.dir
 
 
-# "reconcile" and "push:3" also pass; from the store's side they are the same states as "collect" and "push:1"
-@pytest.mark.parametrize("kill_at", ["collect", "push:1"])
+@pytest.mark.parametrize("kill_at", ["collect", "reconcile", "compact:up", "compact:journal"])
 def test_flow_host_killed_between_commit_steps_then_rerun(tmp_path, s3, monkeypatch, kill_at):  # noqa: F811
     no_fsync(monkeypatch)
     raw = tmp_path / "raw"
@@ -93,8 +90,13 @@ def test_flow_host_killed_between_commit_steps_then_rerun(tmp_path, s3, monkeypa
                        timeout=300)
     assert p.returncode == -signal.SIGKILL, p.stderr[-3000:]
     assert s3.find(f"{s3.bucket}/wh/_ledger")
-    if kill_at.startswith("push"):  # the killed run compacted: merged parts reached the store
-        assert any("/part-c-" in k for k in s3.find(f"{s3.bucket}/wh/paragraphs"))
+    s3.invalidate_cache()
+    if kill_at.startswith("compact"):  # the killed run was compacting: its journal is on the store
+        assert s3.exists(f"{s3.bucket}/wh/{store.JOURNAL_NAME}")
+        merged = [k for k in s3.find(f"{s3.bucket}/wh") if "/part-c-" in k]
+        assert bool(merged) == (kill_at == "compact:up")  # beside the parts it replaces, or not up yet
+    # the flow host kept no copy of the warehouse: its cache holds the raw listing's manifest only
+    assert not any(p.name.startswith("wh-") for p in (tmp_path / "cache-a").iterdir())
 
     # the next run, from a machine that never saw this warehouse (its lease expired: taken over)
     monkeypatch.setenv(store.CACHE_ENV, str(tmp_path / "cache-b"))

@@ -101,3 +101,50 @@ def test_run_that_died_before_its_finish_is_finished_by_the_next(tmp_path, monke
     assert s["finish"]["indexed"] == 4 and s["finish"]["unindexed"] == 2
     assert writer.pending_runs(wh) == []
     assert _full(wh) == _full(ref)
+
+
+def test_finish_reads_only_the_parts_of_the_batches_it_touched(tmp_path, monkeypatch):
+    """Reconcile and the finish's id read open only the parts of the batches that wrote a touched article (a
+    part per batch, or a compacted part whose footer lists one of them), and rewrite only the parts that hold
+    a row to drop; the warehouse ends as a whole finish leaves it (issue 15, item 2)."""
+    from copydesk.warehouse import compact
+    no_fsync(monkeypatch)
+    raw, wh = tmp_path / "raw", tmp_path / "wh"
+    write_variants(raw, 4)
+    run(raw, wh, batch_size=2)
+    compact.compact(wh, min_files=2)  # round 1's parts merged: part-c-*, naming their batches in the footer
+    assert all(writer.part_batches(p) for p in writer._parts(wh, "paragraphs") if "part-c-" in p.name)
+    write_variants(raw, 4, start=4)
+    run(raw, wh, batch_size=2)  # round 2: a part per batch beside the compacted ones
+    round2 = {r["batch"] for r in writer.read_ledger(wh).to_pylist() if r["source_path"] == "copy-0004.txt"}
+
+    def finish_reading(change: int):
+        (raw / f"copy-{change:04d}.txt").write_text(variant(900 + change), encoding="utf-8")
+        ref = tmp_path / f"ref-{change}"
+        shutil.copytree(wh, ref)
+        meta = writer.read_meta(ref)
+        del meta[writer.META_MARKED]  # the reference gets a whole finish
+        (ref / writer.META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+        run(raw, ref, batch_size=2)
+        read, rewritten = [], []
+        real_ids, real_rewrite = writer._ids_of, writer._rewrite_without
+        with monkeypatch.context() as m:
+            m.setattr(writer, "_ids_of", lambda p: read.append(p.name) or real_ids(p))
+            m.setattr(writer, "_rewrite_without",
+                      lambda p, mask, t: (lambda n: n and rewritten.append(p.name) or n)(real_rewrite(p, mask, t)))
+            s = run(raw, wh, batch_size=2)
+        assert s["finish"]["replaced_articles"] == 1
+        assert _full(wh) == _full(ref)
+        # story_members parts (`part-s-*`, one per finish) are the index's, looked up by id (stories.update)
+        return s, {n for n in read if not n.startswith("part-s-")}, {n for n in rewritten if not n.startswith("part-s-")}
+
+    # a round-2 input changed: only its batch's parts (and this run's own) are read, no compacted part and no
+    # part of the other round-2 batch
+    s, read, rewritten = finish_reading(4)
+    keys = {n[len("part-"):-len(".parquet")] for n in read}
+    assert keys and all(k in round2 or k.startswith(s["run_id"]) for k in keys), (keys, round2)
+    assert rewritten and all(n[len("part-"):-len(".parquet")] in round2 for n in rewritten), (rewritten, round2)
+    # a round-1 input changed: its rows are in the compacted parts, found through their footers
+    s, read, rewritten = finish_reading(1)
+    assert any(n.startswith("part-c-") for n in read)
+    assert all(n.startswith("part-c-") for n in rewritten), rewritten
