@@ -34,12 +34,24 @@ def test_a_plausible_body_is_left_alone():
 
 
 def test_teasers_below_the_story_are_not_its_continuation():
-    lines = [body(1)]
+    lines = [body(1), body(2), body(3)]
     for i in range(4):  # headline, date, one snippet: another story each time
         lines += [cue(10 * i, "Another headline", "related_link", "headline_after_article"),
                   cue(10 * i + 1, "Nov 20", "timestamp", "date_line"), aside(10 * i + 2)]
     assert implausible(lines)
     assert reconsider(lines, "article") is None
+
+
+def test_a_guide_cut_to_its_last_section_is_continued_though_teaser_shaped():
+    # one sentence under each subheading, the body only the last section: the set-aside sentences weigh
+    # TEASER_OVERRULED_RATIO times the body and more, so they are the story, not teasers under it
+    lines = []
+    for i in range(4):
+        lines += [cue(10 * i, "Step heading", "navigation", "short_menu_item"), aside(10 * i + 1)]
+    lines += [body(50)]
+    got = reconsider(lines, "article")
+    assert [ln.label for ln in got].count("body") == 5
+    assert got[1].reason == REASON_SECOND_RUN and got[0].label == "navigation"
 
 
 def test_the_run_never_crosses_into_comments():
