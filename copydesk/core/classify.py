@@ -1017,19 +1017,11 @@ def _cut_at_terminal(feats: list[Feat], start: int, end: int) -> int:
 # class); a line of this many words at most.
 HEADING_RUN_MAX = 2
 HEADING_MAX_WORDS = 12
-# ... and up to LIST_RUN_MAX short lines when no cue line lies between them and the prose: an unpunctuated
-# list the author wrote (a guide's "Best for ...: ..." items, a spec list). A box inside the story (a
-# "Related" heading over other stories' headlines) has its cue, so it still stops at HEADING_RUN_MAX.
-# Measured (text dumps; HTML unchanged): WCXB articles tune 0.903 -> 0.908, validation 0.910 -> 0.916,
-# news dev tune 0.9551 -> 0.9558; without the cue condition the news set lost 0.001 to in-story
-# headline boxes; 10 lifted WCXB tune a little more but leaked more must-not snippets on validation.
-LIST_RUN_MAX = 6
 
 
 def _between_body(i: int, feats: list[Feat], start: int, end: int) -> bool:
-    """A short line inside the run is a subheading (or a list item) when, skipping cue lines and fewer
-    than HEADING_RUN_MAX short lines (LIST_RUN_MAX when no cue line is skipped), both its previous and its
-    next line are prose."""
+    """A short line inside the run is a subheading when, skipping cue lines and at most HEADING_RUN_MAX
+    short lines, both its previous and its next line are prose."""
     f = feats[i]
     if f.n_words < 1 or f.n_words > HEADING_MAX_WORDS:
         return False
@@ -1040,7 +1032,7 @@ def _between_body(i: int, feats: list[Feat], start: int, end: int) -> bool:
 
 
 def _prose_within(feats: list[Feat], i: int, step: int, start: int, end: int) -> bool:
-    shorts, cued = 0, False
+    shorts = 0
     k = i + step
     while start <= k <= end:
         g = feats[k]
@@ -1050,10 +1042,8 @@ def _prose_within(feats: list[Feat], i: int, step: int, start: int, end: int) ->
             return g.n_words >= NEAR_MIN_WORDS
         if g.kind == "short":
             shorts += 1
-        else:
-            cued = True
-        if shorts >= (HEADING_RUN_MAX if cued else LIST_RUN_MAX):
-            return False
+            if shorts >= HEADING_RUN_MAX:
+                return False
         k += step
     return False
 
