@@ -141,18 +141,13 @@ def article_lists(lines: Sequence[LabelledLine], page_type: str) -> Optional[lis
     or None (not an article, or no such list)."""
     if page_type != "article":
         return None
-    out: Optional[list[LabelledLine]] = None
-    i, n = 0, len(lines)
-    while i < n:
-        if lines[i].label != "body":
-            i += 1
-            continue
-        j = i + 1
-        while j < n and lines[j].label != "body" and lines[j].reason in LIST_SHORT_REASONS:
-            j += 1
-        if j < n and lines[j].label == "body" and LIST_MIN_LINES <= j - i - 1 <= LIST_MAX_LINES:
-            out = out or list(lines)
-            for k in range(i + 1, j):
-                out[k] = relabelled(lines[k], "body", REASON_LIST)
-        i = max(j, i + 1)
+    bodies = [i for i, ln in enumerate(lines) if ln.label == "body"]
+    gaps = [(i, j) for i, j in zip(bodies, bodies[1:]) if LIST_MIN_LINES <= j - i - 1 <= LIST_MAX_LINES
+            and all(lines[k].reason in LIST_SHORT_REASONS for k in range(i + 1, j))]
+    if not gaps:
+        return None
+    out = list(lines)
+    for i, j in gaps:
+        for k in range(i + 1, j):
+            out[k] = relabelled(lines[k], "body", REASON_LIST)
     return out
