@@ -176,9 +176,10 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
 def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> tuple[list, list, tuple[str, str]]:
     """Every labelled line of the page (the container's from the classifier, in HTML the outside ones by
     their DOM hint), then the page type from them, then the second opinions: an article's body continued
-    (second.reconsider) and its own lists taken in (second.article_lists), the body widened when the page is not an article (mainframe.widen_non_article),
-    a forum's per-post chrome set aside (mainframe.strip_post_chrome). Returns (classified lines, final lines, (page_type, page_type_reason));
-    the two lists are the same object when nothing was widened."""
+    (second.reconsider) and its own lists taken in (second.article_lists), the body widened when the page
+    is not an article (mainframe.widen_non_article), a forum's per-post chrome set aside
+    (mainframe.strip_post_chrome). Returns (classified lines, final lines, (page_type, page_type_reason));
+    the two lists are the same object when no pass changed anything."""
     lines = _classify(prep, template)
     if prep.outside:
         from copydesk.core.html import merge_lines
