@@ -508,16 +508,41 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
 REPEAT_MIN_WORDS = 8
 
 
+# A page can also carry its whole text twice (a dump that holds the story and again its print or
+# mobile copy): a run of at least COPY_MIN_LINES consecutive lines repeated in the same order further down
+# is a copy of the page's text, not a caption shown twice. The first copy is left as it is (it is the
+# story), only the later copy is marked. Measured on WCXB dev (tune, text dumps): four articles whose
+# whole text was set aside as repeated (word-F1 under 0.1) come back; captions and pull quotes repeat
+# one or two at a time and stay marked.
+COPY_MIN_LINES = 6
+
+
+def _copied_firsts(pairs: list[tuple[int, int]]) -> set[int]:
+    """The first-copy indexes of the (first, repeat) pairs that lie in a copied run: COPY_MIN_LINES or
+    more consecutive repeats whose first occurrences are consecutive too."""
+    runs: list[list[int]] = []
+    for n, (j, i) in enumerate(pairs):
+        if n and pairs[n - 1] == (j - 1, i - 1):
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    return {j for run in runs if len(run) >= COPY_MIN_LINES for j in run}
+
+
 def _mark_repeats(blocks: list[Block], feats: list[Feat]) -> None:
     first: dict[str, int] = {}
+    pairs: list[tuple[int, int]] = []  # (first occurrence, repeat), in page order
     for i, b in enumerate(blocks):
         j = first.setdefault(b.text, i)
         if j != i:
-            for k in (j, i):
-                f = feats[k]
-                f.repeated = True
-                if f.n_words >= REPEAT_MIN_WORDS and f.kind in ("good", "near"):
-                    f.cue, f.cue_reason, f.kind = "other_boilerplate", "repeated_on_page", "cue"
+            pairs.append((j, i))
+    copied = _copied_firsts(pairs) if len(pairs) >= COPY_MIN_LINES else set()
+    for j, i in pairs:
+        for k in ((i,) if j in copied else (j, i)):
+            f = feats[k]
+            f.repeated = True
+            if f.n_words >= REPEAT_MIN_WORDS and f.kind in ("good", "near"):
+                f.cue, f.cue_reason, f.kind = "other_boilerplate", "repeated_on_page", "cue"
 
 
 def find_title(blocks: list[Block], title_hint: Optional[str] = None,

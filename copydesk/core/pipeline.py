@@ -15,8 +15,8 @@ from copydesk.core import classify as cls
 from copydesk.core import dates
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
-from copydesk.core.mainframe import widen_non_article
-from copydesk.core.second import reconsider
+from copydesk.core.mainframe import strip_post_chrome, widen_non_article
+from copydesk.core.second import article_lists, reconsider
 from copydesk.core.pagetype import page_type, page_url
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, SURE_LANGUAGE_PROB, detect_language, detect_language_scored
 from copydesk.core.read import Limits, RejectError, decode, raw_from_bytes
@@ -177,9 +177,11 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
 
 def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> tuple[list, list, tuple[str, str]]:
     """Every labelled line of the page (the container's from the classifier, in HTML the outside ones by
-    their DOM hint), then the page type from them, then the body widened when the page is not an article
-    (mainframe.widen_non_article). Returns (classified lines, final lines, (page_type, page_type_reason));
-    the two lists are the same object when nothing was widened."""
+    their DOM hint), then the page type from them, then the second opinions: an article's body continued
+    (second.reconsider) and its own lists taken in (second.article_lists), the body widened when the page
+    is not an article (mainframe.widen_non_article), a forum's per-post chrome set aside
+    (mainframe.strip_post_chrome). Returns (classified lines, final lines, (page_type, page_type_reason));
+    the two lists are the same object when no pass changed anything."""
     lines = _classify(prep, template)
     if prep.outside:
         from copydesk.core.html import merge_lines
@@ -187,8 +189,11 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
     ptype, reason, article_share = page_type(prep.page_blocks or prep.blocks, prep.page_hints, prep.meta,
                                              prep.raw.url, lines, prep.raw.kind)
     final = reconsider(lines, ptype) or lines  # an article's body that stops short of its prose (second.py)
+    final = article_lists(final, ptype) or final  # an article's own list between its paragraphs (second.py)
     wide = widen_non_article(final, ptype, article_share, prep.raw.kind, bool(page_url(prep.raw.url, prep.meta)))
-    return lines, (final if wide is None else wide), (ptype, reason)
+    final = final if wide is None else wide
+    final = strip_post_chrome(final, ptype) or final  # a forum's per-post chrome (mainframe.py)
+    return lines, final, (ptype, reason)
 
 
 def _classify(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> list:

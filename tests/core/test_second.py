@@ -1,7 +1,8 @@
 """The article's second opinion (core.second): a body that stops short of the page's prose is continued
 with its set-aside paragraphs; a teaser list below the story, a comment thread and non-articles are not."""
 from copydesk.core.records import LabelledLine
-from copydesk.core.second import REASON_SECOND_RUN, density_run, implausible, reconsider
+from copydesk.core.second import (LIST_MAX_LINES, REASON_LIST, REASON_SECOND_RUN, article_lists, density_run,
+                                   implausible, reconsider)
 
 S = "This sentence is long enough to count as a paragraph of the story that the page is all about here."
 
@@ -34,12 +35,24 @@ def test_a_plausible_body_is_left_alone():
 
 
 def test_teasers_below_the_story_are_not_its_continuation():
-    lines = [body(1)]
+    lines = [body(1), body(2), body(3)]
     for i in range(4):  # headline, date, one snippet: another story each time
         lines += [cue(10 * i, "Another headline", "related_link", "headline_after_article"),
                   cue(10 * i + 1, "Nov 20", "timestamp", "date_line"), aside(10 * i + 2)]
     assert implausible(lines)
     assert reconsider(lines, "article") is None
+
+
+def test_a_guide_cut_to_its_last_section_is_continued_though_teaser_shaped():
+    # one sentence under each subheading, the body only the last section: the set-aside sentences weigh
+    # TEASER_OVERRULED_RATIO times the body and more, so they are the story, not teasers under it
+    lines = []
+    for i in range(4):
+        lines += [cue(10 * i, "Step heading", "navigation", "short_menu_item"), aside(10 * i + 1)]
+    lines += [body(50)]
+    got = reconsider(lines, "article")
+    assert [ln.label for ln in got].count("body") == 5
+    assert got[1].reason == REASON_SECOND_RUN and got[0].label == "navigation"
 
 
 def test_the_run_never_crosses_into_comments():
@@ -54,3 +67,22 @@ def test_short_lines_inside_the_run_keep_their_labels_and_non_articles_are_not_t
     got = reconsider(lines, "article")
     assert got[2].label == "other_boilerplate" and got[3].label == "body"
     assert reconsider(lines, "listing") is None
+
+
+def item(n: int, text: str = "Best for teams: the weekend workshop", reason: str = "short_outside_main_run"):
+    return LabelledLine(n, text, "other_boilerplate", reason)
+
+
+def test_an_articles_own_list_between_paragraphs_is_body():
+    lines = [body(1), item(2), item(3, reason="short_menu_item"), item(4), body(5)]
+    got = article_lists(lines, "article")
+    assert [ln.label for ln in got] == ["body"] * 5
+    assert got[2].reason == REASON_LIST and got[2].first == ("other_boilerplate", "short_menu_item")
+
+
+def test_a_boxed_list_long_lists_and_non_articles_are_not():
+    boxed = [body(1), cue(2, "Related", "widget_heading", "widget_phrase"), item(3), item(4), item(5), body(6)]
+    assert article_lists(boxed, "article") is None
+    long_run = [body(1)] + [item(2 + k) for k in range(LIST_MAX_LINES + 1)] + [body(20)]
+    assert article_lists(long_run, "article") is None
+    assert article_lists([body(1), item(2), item(3), item(4), body(5)], "listing") is None
