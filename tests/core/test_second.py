@@ -86,3 +86,18 @@ def test_a_boxed_list_long_lists_and_non_articles_are_not():
     long_run = [body(1)] + [item(2 + k) for k in range(LIST_MAX_LINES + 1)] + [body(20)]
     assert article_lists(long_run, "article") is None
     assert article_lists([body(1), item(2), item(3), item(4), body(5)], "listing") is None
+
+
+def test_bullets_set_aside_after_the_run_do_not_wall_off_the_rest_of_the_story():
+    # a guide: two paragraphs, then per item a few headline-shaped bullets (set aside only for lying after
+    # the run: `headline_after_article`) and its paragraphs; at a full penalty the bullets kept the candidate
+    # run from reaching the items' paragraphs
+    bullet = "Servers: processors with up to many cores and options"
+    lines = [body(1), body(2)]
+    for i in range(3):
+        lines += [cue(10 * i + k, bullet, "related_link", "headline_after_article") for k in range(5)]
+        lines += [aside(10 * i + 6), aside(10 * i + 7)]
+    got = reconsider(lines, "article")
+    assert got is not None
+    assert [ln.label for ln in got].count("body") == 2 + 6
+    assert all(ln.label == "related_link" for ln in got if ln.text == bullet)  # the bullets stay as they were
