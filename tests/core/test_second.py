@@ -101,3 +101,15 @@ def test_bullets_set_aside_after_the_run_do_not_wall_off_the_rest_of_the_story()
     assert got is not None
     assert [ln.label for ln in got].count("body") == 2 + 6
     assert all(ln.label == "related_link" for ln in got if ln.text == bullet)  # the bullets stay as they were
+
+
+def test_short_lines_set_aside_outside_the_run_are_gaps_not_walls():
+    # a guide's item headings and labels ("Features", "Pros") are short lines outside the run
+    # (`short_menu_item`); twenty of them between the body and the rest of the story cost the candidate run
+    # 600 characters at a full penalty, more than the story it would reach
+    label = "Features of the second option"  # 29 characters
+    lines = [body(1), body(2)] + [cue(10 + k, label, "navigation", "short_menu_item") for k in range(20)]
+    lines += [aside(40 + k) for k in range(4)]
+    got = reconsider(lines, "article")
+    assert got is not None and [ln.label for ln in got].count("body") == 6
+    assert all(ln.label == "navigation" for ln in got if ln.text == label)
