@@ -50,8 +50,7 @@ def plain_name(value, not_person_words) -> Optional[str]:
         return None
     it = items[0]
     if isinstance(it, dict):
-        typ = it.get("@type") or "person"
-        if not any(str(t).lower() == "person" for t in (typ if isinstance(typ, list) else [typ])):
+        if not is_person_type(it.get("@type") or "person"):
             return None
         it = it.get("name")
     if not isinstance(it, str):
@@ -60,6 +59,12 @@ def plain_name(value, not_person_words) -> Optional[str]:
     if _LOWER_NAME.match(s) and not any(w in not_person_words for w in s.split()):
         return s
     return None
+
+
+def is_person_type(typ) -> bool:
+    """Whether a JSON-LD `@type` value says Person, in any case: a type or a list of types (["Person"]:
+    Yoast's graph writes its author nodes so)."""
+    return any(str(t).lower() == "person" for t in (typ if isinstance(typ, list) else [typ]))
 
 
 def typed_single_name(value) -> Optional[str]:
@@ -92,10 +97,3 @@ def author_values(meta: dict, ld: list) -> list[tuple[object, str]]:
     if (meta.get("twitter:label1") or "").strip().lower() in WRITTEN_BY_LABELS and meta.get("twitter:data1"):
         out.append((meta["twitter:data1"], "meta"))
     return out
-
-
-
-def markup_texts(meta: dict) -> list[tuple[str, str]]:
-    """(kind, text) of the page's author elements (html.parse_meta's "markup_authors"; kind "rel",
-    "itemprop" or "class"), in document order: the article's byline comes before related stories' cards."""
-    return list(meta.get("markup_authors") or ())

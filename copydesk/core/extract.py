@@ -1107,9 +1107,7 @@ def authors_from_meta(value) -> list[str]:
     out: list[str] = []
     for it in items:
         if isinstance(it, dict):
-            typ = it.get("@type") or it.get("type") or "person"
-            # (a type list, ["Person"], is a Person too: Yoast's graph writes its author nodes so)
-            if not any(str(t).lower() == "person" for t in (typ if isinstance(typ, list) else [typ])):
+            if not _authors.is_person_type(it.get("@type") or it.get("type") or "person"):
                 continue
             it = it.get("name")
         if isinstance(it, str) and it.strip():
@@ -1118,7 +1116,9 @@ def authors_from_meta(value) -> list[str]:
 
 
 def markup_authors(meta: dict, domain: Optional[str] = None, lines: Sequence[LabelledLine] = ()) -> list[str]:
-    """The names in the page's first author element (authors.markup_texts) that says more than a label
+    """The names in the page's first author element (html.parse_meta's "markup_authors": (kind, text) in
+    document order, kind "rel", "itemprop" or "class"; the article's byline comes before related stories'
+    cards) that says more than a label
     ("By", "Written by"): the byline rules read its first line (what follows is a role, a date, a
     biography), so "By Jane Doe · 5 min read" gives Jane Doe. That first element decides: when it credits
     an organisation or a desk ("By Acme Staff") the page names no person, and the names further down are
@@ -1127,7 +1127,7 @@ def markup_authors(meta: dict, domain: Optional[str] = None, lines: Sequence[Lab
     a role ("Head of Marketing and Community Development") is not the element's byline. A one-word name
     counts where the page says it is the author: a rel/itemprop author, or a byline label before it
     ("Written by Kristin"); a bare one-word text in an author class may be the site's name."""
-    for kind, t in _authors.markup_texts(meta):
+    for kind, t in meta.get("markup_authors") or ():
         first = _markup_first_line(t)
         if not first:
             continue

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
@@ -783,14 +784,9 @@ def _teaser_cards(els: list[_El], blocks: list[Block], owners: list[int]) -> set
     for key in wanted:
         g = good[key]
         if len(g) >= TEASER_MIN_SHARE * members[key] and \
-                _median([chars[i] - len(blocks[first[i]].text) for i in g]) <= TEASER_MAX_DEK_CHARS:
+                statistics.median_high([chars[i] - len(blocks[first[i]].text) for i in g]) <= TEASER_MAX_DEK_CHARS:
             out.update(g)
     return out
-
-
-def _median(xs: list) -> float:
-    xs = sorted(xs)
-    return xs[len(xs) // 2]
 
 
 def _headline_link(b: Block) -> bool:
