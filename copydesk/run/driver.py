@@ -231,7 +231,6 @@ def drive(raw: str | Path, warehouse: str | Path, batch_size: int, run_batches: 
             # only once everything finish_run rewrote is published (a publish cut half-way leaves the markers:
             # the next run redoes their reconcile)
             writer.clear_runs(local_wh, pending)
-            remote.publish_markers()
             t_finish = time.perf_counter() - t_finish
     s = merge_summaries(results)
     seconds = time.perf_counter() - t0

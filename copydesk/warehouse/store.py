@@ -773,8 +773,6 @@ class RemoteRun:
             self._where = warehouse_path(self.warehouse) if self.remote else self.warehouse
         return self._where
 
-    local_warehouse = where  # the name from when this was a local mirror (scripts, older tests)
-
     @property
     def batch_raw(self) -> str:
         return self.raw
@@ -828,9 +826,6 @@ class RemoteRun:
         markers, which stay)."""
         if self.remote:
             self.lease.check()
-
-    def publish_markers(self) -> None:
-        """After the markers are cleared (on the store, like everything else)."""
 
 
 # Before a finishing step on a store, the lease must have at least this share of its TTL left (refreshed

@@ -240,10 +240,6 @@ class _Rel(str):
         return str(self)
 
 
-def is_store(p) -> bool:
-    return isinstance(p, StorePath)
-
-
 def warehouse_path(location) -> "Path | StorePath":
     """A warehouse location as the warehouse code takes it: a StorePath for a URL, else a Path."""
     if isinstance(location, StorePath):

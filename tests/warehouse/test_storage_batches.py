@@ -88,8 +88,8 @@ def test_batch_dying_before_its_ledger_upload_is_recovered(tmp_path, s3, monkeyp
     def one_run(run_id: str, die_in_batch: int = 0) -> int:
         """The flow's steps (flows/ingest.py), batches in this process; returns the files recovered."""
         with store.RemoteRun(raw_url, wh_url) as r:
-            writer.ensure_tables(r.local_warehouse)
-            recovered = recovery.recover(r.local_warehouse)
+            writer.ensure_tables(r.where)
+            recovered = recovery.recover(r.where)
             r.published_setup()
             plan = r.plan()
             known = set(plan.known_sha)
@@ -106,7 +106,7 @@ def test_batch_dying_before_its_ledger_upload_is_recovered(tmp_path, s3, monkeyp
                         monkeypatch.setattr(store, "_upload", dying)
                     st.commit()
             r.collect()
-            core.finish_run(r.local_warehouse)
+            core.finish_run(r.where)
             r.publish()
             return recovered
 
