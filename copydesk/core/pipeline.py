@@ -223,12 +223,6 @@ def process_bytes(data: bytes, source_path: str, kind: str, opts: Options = Opti
     return process_raw(raw_from_bytes(data, source_path, kind, limits=opts.limits, **kw), opts)
 
 
-
-
-
-
-
-
 def safe_finish(prep: Prepared, path: str, raw_root: Optional[str], opts: Options = Options(),
                 template: Optional[cls.TemplateIndex] = None) -> Article | Reject:
     """`finish`, fenced like `safe_process`."""

@@ -196,7 +196,7 @@ def _compact_group_on_store(wh: StorePath, table: str, new: StorePath, files: li
         stats["rows"] += _write_merged(files, writer.SCHEMAS[table], tmp)
         rel = lambda p: str(p.relative_to(wh))  # noqa: E731
         journal = wh / store.JOURNAL_NAME
-        journal.write_text(json.dumps(dict(merged=[rel(new)], gone=[rel(f) for f in files])))
+        journal.write_bytes(store.journal_record([rel(new)], [rel(f) for f in files]))
         new.upload(tmp)
     finally:
         remove_local(tmp)

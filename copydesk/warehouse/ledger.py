@@ -60,12 +60,11 @@ def ledger_keys(warehouse: str | Path, paths: Optional[list[str]] = None) -> set
 def plan(raw_dir: str | Path, warehouse: str | Path) -> Plan:
     """Files under raw_dir that the ledger has not seen with the same path, size and mtime."""
     raw_dir = Path(raw_dir)
-    found = list(discover(raw_dir))
-    seen_keys = ledger_keys(warehouse, [os.path.relpath(p, raw_dir) for p in found])
+    found = [(p, os.path.relpath(p, raw_dir)) for p in discover(raw_dir)]
+    seen_keys = ledger_keys(warehouse, [rel for _, rel in found])
     todo, seen, unchanged = [], 0, 0
-    for p in found:
+    for p, rel in found:
         seen += 1
-        rel = os.path.relpath(p, raw_dir)
         try:
             st = p.lstat()
         except OSError:

@@ -287,7 +287,7 @@ class WarehouseMirror:
         merged = [r for r in sorted(new) if r.rsplit("/", 1)[-1].startswith("part-" + COMPACTED_PREFIX)]
         journal = f"{self.root}/{JOURNAL_NAME}"
         if gone or merged:
-            self.fs.pipe_file(journal, json.dumps(dict(merged=merged, gone=sorted(gone))).encode("utf-8"))
+            self.fs.pipe_file(journal, journal_record(merged, gone))
         for rels, fn, threads in phases:
             _parallel(fn, rels, threads)
             _write_manifest(self.manifest_path, manifest)
@@ -298,6 +298,12 @@ class WarehouseMirror:
     def finish_publish(self) -> Optional[str]:
         """See `finish_publish`: called under the lease, before the pull."""
         return finish_publish(self.fs, self.root)
+
+
+def journal_record(merged: list[str], gone) -> bytes:
+    """The publish journal's content, as `finish_publish` reads it: the merged parts and the parts they
+    replace, relative to the warehouse root."""
+    return json.dumps(dict(merged=list(merged), gone=sorted(gone))).encode("utf-8")
 
 
 def finish_publish(fs, root: str) -> Optional[str]:

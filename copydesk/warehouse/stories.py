@@ -15,8 +15,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import os
-import pickle
 import re
 import uuid
 from pathlib import Path
@@ -622,39 +620,6 @@ class StoryIndex:
         """Rows of story_clusters (cluster_columns as one dict per row)."""
         cols = self.cluster_columns()
         return [dict(zip(cols, row)) for row in zip(*cols.values())]
-
-    # persistence -----------------------------------------------------------------------------------
-    def save(self, path: str | Path) -> None:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.parent / f".{path.name}.{uuid.uuid4().hex[:8]}.tmp"
-        try:
-            with open(tmp, "wb") as fh:
-                pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                fh.flush()
-                if writer.durable():
-                    os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-
-    @classmethod
-    def load(cls, path: str | Path, threshold: Optional[float] = None) -> "StoryIndex":
-        """The saved index, or a new empty one when there is none, it cannot be read, or it was built
-        with other settings or another hashing scheme: the caller then re-adds every live article, so the
-        index rebuilds itself instead of mixing incompatible signatures. (Pickle: load only your own
-        warehouse's index.)"""
-        path = Path(path)
-        threshold = threshold if threshold is not None else SIMILARITY_THRESHOLD
-        if path.exists():
-            try:
-                with open(path, "rb") as fh:
-                    idx = pickle.load(fh)
-            except Exception:  # unreadable (another library version, damaged disk): rebuild
-                idx = None
-            if isinstance(idx, cls) and getattr(idx, "fingerprint", None) == _fingerprint(threshold, idx.num_perm):
-                return idx
-        return cls(threshold=threshold)
 
 
 def _lsh_threshold(threshold: float) -> float:

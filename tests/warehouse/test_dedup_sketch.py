@@ -102,16 +102,6 @@ def test_body_hash_is_the_words(bodies):
     assert body_hash(b.replace(words(b)[50], "zzword", 1)) != body_hash(b)
 
 
-def test_an_index_built_with_another_hash_scheme_is_rebuilt(bodies, tmp_path, monkeypatch):
-    path = tmp_path / "index.pkl"
-    idx = StoryIndex()
-    idx.add([(str(i), b) for i, b in enumerate(bodies[:30])])
-    idx.save(path)
-    assert len(StoryIndex.load(path)) == len(idx) > 10
-    monkeypatch.setattr(stories, "HASH_SCHEME", "another-scheme")
-    assert len(StoryIndex.load(path)) == 0
-
-
 def test_banding_is_datasketchs():
     from datasketch import MinHashLSH
     for num_perm in (64, 128, 256):

@@ -127,3 +127,19 @@ def test_a_finish_that_dies_before_story_clusters_is_redone(harbour, tmp_path, m
     assert s["recovered_files"] >= 1 and s["finish"]["indexed"] == 3  # the 3 new ones, again
     assert _clusters(wh) == _clusters(ref)
     assert len(writer.read_table(wh, writer.STORY_MEMBERS)) == len(writer.read_table(wh, "articles"))
+
+
+def test_other_settings_or_another_hash_scheme_rebuild_the_index(harbour, tmp_path, monkeypatch):
+    """The story tables remember the settings and hashing scheme they were built with (story_clusters'
+    fingerprint): another similarity threshold or HASH_SCHEME makes the next update rebuild the index rather
+    than mix incompatible signatures."""
+    from warehouse_helpers import run
+    wh = tmp_path / "wh"
+    run(harbour, wh, batch_size=3)
+    assert not stories.rebuilds(wh)
+    assert stories.rebuilds(wh, threshold=0.7)
+    monkeypatch.setattr(stories, "HASH_SCHEME", "another-scheme")
+    assert stories.rebuilds(wh)
+    s = run(harbour, wh, batch_size=3)  # nothing new to read, yet every article is indexed again
+    assert s["files"] == 0 and s["finish"]["indexed"] == len(writer.read_table(wh, "articles"))
+    assert not stories.rebuilds(wh)
