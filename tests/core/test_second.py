@@ -122,3 +122,17 @@ def test_short_lines_set_aside_outside_the_run_are_gaps_not_walls():
     got = reconsider(lines, "article")
     assert got is not None and [ln.label for ln in got].count("body") == 6
     assert all(ln.label == "navigation" for ln in got if ln.text == label)
+
+
+def test_a_guide_of_short_step_sentences_is_continued():
+    # a how-to whose steps are short sentences (30 to 80 characters) after a one-paragraph intro: they are
+    # the page's prose, so the body is implausible and the run continues through them
+    steps = ["Before booking vendors, you need some clarity.", "Draft a rough guest list for the venue.",
+             "Book the photographer first: they go fast.", "Send the invitations two months ahead."]
+    lines = [body(1)] + [aside(2 + k, t) for k, t in enumerate(steps)]
+    assert implausible(lines)
+    got = reconsider(lines, "article")
+    assert [ln.label for ln in got] == ["body"] * len(lines)
+    assert got[2].reason == REASON_SECOND_RUN
+    # a line under 30 characters is no sentence of the page's prose ("Ask yourselves.")
+    assert not implausible([body(1)] + [aside(2 + k, "Ask yourselves now.") for k in range(8)])
