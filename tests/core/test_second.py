@@ -1,7 +1,7 @@
 """The article's second opinion (core.second): a body that stops short of the page's prose is continued
 with its set-aside paragraphs; a teaser list below the story, a comment thread and non-articles are not."""
 from copydesk.core.records import LabelledLine
-from copydesk.core.second import (LIST_MAX_LINES, REASON_LIST, REASON_SECOND_RUN, article_lists, density_run,
+from copydesk.core.second import (REASON_LIST, REASON_SECOND_RUN, article_lists, density_run,
                                    implausible, reconsider)
 
 S = "This sentence is long enough to count as a paragraph of the story that the page is all about here."
@@ -80,11 +80,20 @@ def test_an_articles_own_list_between_paragraphs_is_body():
     assert got[2].reason == REASON_LIST and got[2].first == ("other_boilerplate", "short_menu_item")
 
 
-def test_a_boxed_list_long_lists_and_non_articles_are_not():
+def test_one_subheading_and_a_long_list_between_paragraphs_are_body_too():
+    # a subheading the classifier left out (its paragraph above ends in a caption) and a pros/cons list of
+    # a dozen lines: any number of set-aside short lines between two body lines
+    lines = [body(1), item(2, "How we tested them"), body(3)] + [item(4 + k) for k in range(12)] + [body(16)]
+    got = article_lists(lines, "article")
+    assert [ln.label for ln in got] == ["body"] * len(lines)
+    assert {ln.reason for ln in got if ln.first} == {REASON_LIST}
+
+
+def test_a_boxed_list_a_list_after_the_body_and_non_articles_are_not():
     boxed = [body(1), cue(2, "Related", "widget_heading", "widget_phrase"), item(3), item(4), item(5), body(6)]
     assert article_lists(boxed, "article") is None
-    long_run = [body(1)] + [item(2 + k) for k in range(LIST_MAX_LINES + 1)] + [body(20)]
-    assert article_lists(long_run, "article") is None
+    # only gaps between two body lines: short lines before the first or after the last stay set aside
+    assert article_lists([item(1), body(2), body(3), item(4), item(5)], "article") is None
     assert article_lists([body(1), item(2), item(3), item(4), body(5)], "listing") is None
 
 
@@ -113,3 +122,17 @@ def test_short_lines_set_aside_outside_the_run_are_gaps_not_walls():
     got = reconsider(lines, "article")
     assert got is not None and [ln.label for ln in got].count("body") == 6
     assert all(ln.label == "navigation" for ln in got if ln.text == label)
+
+
+def test_a_guide_of_short_step_sentences_is_continued():
+    # a how-to whose steps are short sentences (30 to 80 characters) after a one-paragraph intro: they are
+    # the page's prose, so the body is implausible and the run continues through them
+    steps = ["Before booking vendors, you need some clarity.", "Draft a rough guest list for the venue.",
+             "Book the photographer first: they go fast.", "Send the invitations two months ahead."]
+    lines = [body(1)] + [aside(2 + k, t) for k, t in enumerate(steps)]
+    assert implausible(lines)
+    got = reconsider(lines, "article")
+    assert [ln.label for ln in got] == ["body"] * len(lines)
+    assert got[2].reason == REASON_SECOND_RUN
+    # a line under 30 characters is no sentence of the page's prose ("Ask yourselves.")
+    assert not implausible([body(1)] + [aside(2 + k, "Ask yourselves now.") for k in range(8)])
