@@ -625,11 +625,25 @@ def domain_of(url: Optional[str]) -> Optional[str]:
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=/|$|[-_.])")
 
 
+# "/2023/october/03/slug", "/2025/dec/05/slug": the same with the month as a word (English names and
+# their three-letter forms; WCXB dev tune: 2 article URLs, both the labelled day; one of them was read
+# from a numeric "03/10/2023" line the other way round before).
+_URL_WORD_DATE = re.compile(r"/((?:19|20)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])")
+_URL_MONTHS = {m: i for i, name in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                             "august", "september", "october", "november", "december"), 1)
+               for m in (name, name[:3])}
+
+
 def date_in_url(url: Optional[str]) -> Optional[str]:
     m = _URL_DATE.search(url or "")
-    if not m or not _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-        return None
-    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _URL_WORD_DATE.search((url or "").lower())
+        if not m or m.group(2) not in _URL_MONTHS:
+            return None
+        y, mo, d = int(m.group(1)), _URL_MONTHS[m.group(2)], int(m.group(3))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
 
 
 def domain_in_text(*texts: Optional[str]) -> Optional[str]:
