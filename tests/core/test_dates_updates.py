@@ -28,6 +28,14 @@ def test_url_month_word_outranks_a_numeric_line_read_the_other_way():
     assert f["published"] == "2023-10-03"
 
 
+def test_far_date_under_the_body_is_no_comment_threads_first_date():
+    rows = [("Menu", "navigation"), (BODY, "body"), ("March 11, 2024", "timestamp")]
+    assert _far_date_line(_lines(*rows)) == "2024-03-11"
+    thread = rows + [("%s 2, 2024" % m, "timestamp") for m in ("April", "May", "June")]
+    assert _far_date_line(_lines(*thread)) is None  # four days under the body: a thread
+    assert _far_date_line(_lines(*thread[:-1])) == "2024-03-11"  # three: still the article's
+
+
 def _shown_update_lines():
     return _lines(("Ten Houseplants That Like The Shade", "headline"), ("Updated January 16, 2026", "timestamp"),
                   (BODY, "body"))
