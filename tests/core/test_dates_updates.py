@@ -41,9 +41,48 @@ def _shown_update_lines():
                   (BODY, "body"))
 
 
+def test_only_an_update_shown_is_said_as_such():
+    assert "text_update" in FIELD_SOURCES["published_source"]
+    f = basic_fields(_shown_update_lines(), [BODY])
+    assert (f["published"], f["published_source"], f["modified"]) == ("2026-01-16", "text_update", None)
+    lines = _lines(("Ten Houseplants That Like The Shade", "headline"),
+                   ("Published May 2, 2024 | Updated January 16, 2026", "timestamp"), (BODY, "body"))
+    f = basic_fields(lines, [BODY])
+    assert (f["published"], f["published_source"], f["modified"]) == ("2024-05-02", "text_line", "2026-01-16")
+
+
 def _html_article(meta):
     art = Article("a", "a.html", "0", "html", lines=_shown_update_lines())
     for k, v in basic_fields(art.lines, [BODY]).items():
         setattr(art, k, v)
     apply_meta(art, meta)
     return art
+
+
+def test_shown_update_without_metadata_dates_is_no_publication_in_html():
+    art = _html_article({"og:title": "Ten Houseplants That Like The Shade"})
+    assert art.published is None and art.published_source is None
+    # the metadata states the same modification: the page is dated that way, the day stays
+    art = _html_article({"article:modified_time": "2026-01-16T09:00:00+00:00"})
+    assert (art.published, art.published_source) == ("2026-01-16", "text_update")
+    # a stated publication outranks the shown update
+    art = _html_article({"article:published_time": "2024-05-02T08:00:00+00:00"})
+    assert (art.published[:10], art.published_source) == ("2024-05-02", "meta")
+
+
+def test_htmldate_answer_that_is_the_shown_update_is_refused():
+    html = ('<html><head><title>x</title></head><body><h1>Ten Houseplants</h1><div>Updated '
+            '<time datetime="2026-01-16T00:00:35-05:00">January 16, 2026</time></div><p>%s</p></body></html>' % BODY)
+    assert "2026-01-16" in D.stated_update_days(html)
+    assert D.fallback_date(html, "https://example.org/plants/shade", None) == (None, None)
+    dated = html.replace("Updated ", "")
+    assert D.fallback_date(dated, "https://example.org/plants/shade", None) == ("2026-01-16", "htmldate")
+
+
+def test_capitals_and_last_modified_split_a_date_line():
+    from copydesk.core.extract import dates_in_line
+    assert dates_in_line("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019") == [
+        (False, "2019-11-19T10:48:00"), (True, "2019-11-19T11:05:00")]
+    assert dates_in_line("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT") == [
+        (False, "2019-11-18T18:54:00+00:00"), (True, "2019-11-18T18:56:00+00:00")]
+    assert dates_in_line("UPDATED: Tue., Nov. 19, 2019") == [(True, "2019-11-19")]
