@@ -37,19 +37,20 @@ def _days_before(a: str, b: str) -> int:
 
 
 def rank(pub: Optional[str], pub_src: Optional[str], text_pub: Optional[str],
-         mod: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
+         mod: Optional[str] = None, text_src: str = "text_line") -> tuple[Optional[str], Optional[str]]:
     """(published, source) from the metadata's publication date, its modification date (`mod`) and the date
-    line near the headline (`text_pub`, source "text_line"). The metadata's date wins, except where it is a
+    line near the headline (`text_pub`, source `text_src`: "text_line", or "text_update" when the page shows
+    only its update). The metadata's date wins, except where it is a
     save stamp: when the stated modification is not after the stated publication (the CMS wrote its last
     save into both), a date line printed at least SAVE_STAMP_MIN_DAYS before that day is the original
     publication (one day apart is the page's clock or zone against the metadata's UTC, not another edition).
     (WCXB dev articles: tune 8 pages right, 1 wrong; validation 2 right; where the modification is later,
     the shown date was the update as often as the original: not used.)"""
     if pub and text_pub and mod and mod[:10] <= pub[:10] and _days_before(text_pub, pub) >= SAVE_STAMP_MIN_DAYS:
-        return text_pub, "text_line"
+        return text_pub, text_src
     if pub:
         return pub, pub_src
-    return text_pub, "text_line" if text_pub else None
+    return text_pub, text_src if text_pub else None
 
 
 # Meta tags that state a publication date, in the order they are believed (extract.apply_meta).
@@ -79,8 +80,11 @@ _OG_TYPE = re.compile(r"""og:type["']\s+content=["']([^"']*)|content=["']([^"']*
 _UNDATED_OG_TYPES = ("product", ":item", "profile", "music.song", "book")
 # The page's own update stamps (JSON-LD dateModified, article:modified_time, og:updated_time, ...): the
 # day htmldate returns, when it is one of these, is the last update, not the publication (on WCXB dev
-# articles 5 such answers wrong, 1 right).
-_MODIFIED_KEY = re.compile(r"datemodified|modified_time|updated_time|dcterms\.modified", re.I)
+# articles 5 such answers wrong, 1 right). The visible word "Updated" next to a date counts too: a page
+# whose only shown date is its update ("Updated <time datetime=...>") is not dated by that day when no
+# metadata states a date (extract.apply_meta), and htmldate would return it (WCXB dev tune: 2 wrong
+# answers and 1 right refused).
+_MODIFIED_KEY = re.compile(r"datemodified|modified_time|updated_time|dcterms\.modified|\bupdated\b", re.I)
 _DAY = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 MODIFIED_NEAR_CHARS = 80
 
