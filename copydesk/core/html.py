@@ -158,6 +158,12 @@ _REMOVE_SELECTOR = ",".join(
     ["[hidden]", '[aria-hidden="true"]', '[style*="display:none"]', '[style*="display: none"]',
      '[style*="visibility:hidden"]', '[style*="visibility: hidden"]'] + ["." + c for c in HIDDEN_CLASSES])
 _SKIP_TAGS = DROP_TAGS - {"head"}
+# A page whose <body> shows no text at all to the walk is a script-rendered app; several forum engines
+# put the whole thread (posts, authors, dates) for readers without scripts in a <noscript> element, which
+# lexbor parses as ordinary markup. Such a page is walked again with <noscript> read like any element.
+# Measured on WCXB dev tune: 23 pages were rejected as `no_content` (17 of the 91 tune forum pages, one
+# engine's crawler view); see the test for what it changed.
+_NOSCRIPT_SKIP_TAGS = _SKIP_TAGS - {"noscript"}
 # Page-chrome elements by tag: menus, side boxes, footers. (<header> is not one: inside the article it
 # holds the headline and byline, which the header zone rule labels.)
 TAG_CUES = {"nav": ("navigation", "in_nav"), "aside": ("other_boilerplate", "in_aside"),
@@ -477,6 +483,16 @@ def _parse_lexbor(html: str, with_paths: bool = False, utf8: Optional[bytes] = N
     if body is None:
         return Page(meta, [], [], [])
     els, blocks, owners = _walk(body, with_paths)
+    if not blocks:  # nothing visible: the text for readers without scripts, if any (_NOSCRIPT_SKIP_TAGS)
+        els, blocks, owners = _walk(body, with_paths, _NOSCRIPT_SKIP_TAGS)
+    if not blocks:
+        # still nothing: a script-rendered page that hides its whole body until a script shows it (a
+        # wrapper classed "hide" or styled visibility:hidden around everything). Read it as its markup
+        # stands, hidden parts included: an empty body is never right for a page with text. (WCXB dev tune:
+        # 2 pages, an article and a documentation page, had all their text under such a wrapper.)
+        tree = LexborHTMLParser(html if utf8 is None else utf8)
+        body = tree.body or tree.root
+        els, blocks, owners = _walk(body, with_paths) if body is not None else ([], [], [])
     if not blocks:
         return Page(meta, [], [], [])
     hints, inside = _label(els, blocks, owners, meta.get("og:title") or meta.get("title") or "")
@@ -525,10 +541,11 @@ def _streamed_segment(n) -> bool:
     return i.startswith("S:") and i[2:].isdigit()
 
 
-def _walk(body, with_paths: bool = False) -> tuple[list[_El], list[Block], list[int]]:
+def _walk(body, with_paths: bool = False, skip_tags: frozenset = _SKIP_TAGS) -> tuple[list[_El], list[Block], list[int]]:
     """Iterative walk (no recursion, so deep nesting cannot overflow): blocks in document order and, per
     block, the index of its innermost block-level element. `with_paths` fills Block.path (a debugging
-    aid that no decision reads: building it cost ~10 % of HTML-mode time, so runs leave it empty)."""
+    aid that no decision reads: building it cost ~10 % of HTML-mode time, so runs leave it empty).
+    `skip_tags`: the never-visible subtrees left out (_SKIP_TAGS; _NOSCRIPT_SKIP_TAGS reads <noscript>)."""
     els: list[_El] = [_El("body", "", -1)]
     blocks: list[Block] = []
     owners: list[int] = []
@@ -562,7 +579,6 @@ def _walk(body, with_paths: bool = False) -> tuple[list[_El], list[Block], list[
     opened = []
     push = opened.append
     block_tags = BLOCK_TAGS
-    skip_tags = _SKIP_TAGS
     class_info: dict[str, tuple[Optional[str], bool]] = {}  # this page's class strings, each worked out once
     node = body.first_child
     while True:
