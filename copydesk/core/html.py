@@ -7,7 +7,8 @@ How the article is found (readability / trafilatura style, decided on the DOM, e
 
 0. Never-visible nodes are left out: those hidden by markup (`hidden`, aria-hidden, display:none, sr-only
    classes) are removed by lexbor's CSS engine before any Python runs over the tree; scripts, styles and
-   form controls are skipped by the walk.
+   form controls are skipped by the walk. A page that then shows no text at all (a script-rendered app) is
+   walked again reading its <noscript> content, and if that is empty too, as its markup stands.
 1. `_walk()` turns <body> into blocks (one per run of inline content between block-level boundaries) with
    an iterative walk (deeply nested markup cannot overflow the stack). Each block remembers its
    innermost block-level element, its link characters and its tag.
@@ -541,7 +542,8 @@ def _streamed_segment(n) -> bool:
     return i.startswith("S:") and i[2:].isdigit()
 
 
-def _walk(body, with_paths: bool = False, skip_tags: frozenset = _SKIP_TAGS) -> tuple[list[_El], list[Block], list[int]]:
+def _walk(body, with_paths: bool = False,
+          skip_tags: frozenset = _SKIP_TAGS) -> tuple[list[_El], list[Block], list[int]]:
     """Iterative walk (no recursion, so deep nesting cannot overflow): blocks in document order and, per
     block, the index of its innermost block-level element. `with_paths` fills Block.path (a debugging
     aid that no decision reads: building it cost ~10 % of HTML-mode time, so runs leave it empty).

@@ -20,7 +20,8 @@ def texts(html: str) -> list[str]:
 
 def test_a_page_with_nothing_visible_is_read_from_its_noscript():
     html = (f"<html><head><title>Agent crashes</title></head><body><section id='splash'><div class='dots'>"
-            f"</div></section><noscript data-path='/t/1'><h1>Agent crashes</h1>{thread(POSTS)}</noscript></body></html>")
+            f"</div></section><noscript data-path='/t/1'><h1>Agent crashes</h1>{thread(POSTS)}</noscript>"
+            f"</body></html>")
     got = texts(html)
     assert POSTS[0] in got and POSTS[1] in got
 
