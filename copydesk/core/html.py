@@ -8,7 +8,8 @@ How the article is found (readability / trafilatura style, decided on the DOM, e
 0. Never-visible nodes are left out: those hidden by markup (`hidden`, aria-hidden, display:none, sr-only
    classes) are removed by lexbor's CSS engine before any Python runs over the tree; scripts, styles and
    form controls are skipped by the walk. A page that then shows no text at all (a script-rendered app) is
-   walked again reading its <noscript> content, and if that is empty too, as its markup stands.
+   walked again reading its <noscript> content, and if that is empty too, with class and style hiding
+   ignored (what scripts lift on load; the `hidden` and aria-hidden attributes still hide).
 1. `_walk()` turns <body> into blocks (one per run of inline content between block-level boundaries) with
    an iterative walk (deeply nested markup cannot overflow the stack). Each block remembers its
    innermost block-level element, its link characters and its tag.
@@ -159,6 +160,9 @@ _REMOVE_SELECTOR = ",".join(
     ["[hidden]", '[aria-hidden="true"]', '[style*="display:none"]', '[style*="display: none"]',
      '[style*="visibility:hidden"]', '[style*="visibility: hidden"]'] + ["." + c for c in HIDDEN_CLASSES])
 _SKIP_TAGS = DROP_TAGS - {"head"}
+# Hidden by the markup's own attributes (`hidden`, aria-hidden): what the last fallback walk of a page that
+# shows no text still leaves out (see _parse_lexbor); class and style hiding is what scripts lift on load.
+_REMOVE_ATTR_SELECTOR = '[hidden],[aria-hidden="true"]'
 # A page whose <body> shows no text at all to the walk is a script-rendered app; several forum engines
 # put the whole thread (posts, authors, dates) for readers without scripts in a <noscript> element, which
 # lexbor parses as ordinary markup. Such a page is walked again with <noscript> read like any element.
@@ -488,10 +492,11 @@ def _parse_lexbor(html: str, with_paths: bool = False, utf8: Optional[bytes] = N
         els, blocks, owners = _walk(body, with_paths, _NOSCRIPT_SKIP_TAGS)
     if not blocks:
         # still nothing: a script-rendered page that hides its whole body until a script shows it (a
-        # wrapper classed "hide" or styled visibility:hidden around everything). Read it as its markup
-        # stands, hidden parts included: an empty body is never right for a page with text. (WCXB dev tune:
-        # 2 pages, an article and a documentation page, had all their text under such a wrapper.)
+        # wrapper classed "hide" or styled visibility:hidden around everything). Read it again with only
+        # the elements its attributes hide left out (_REMOVE_ATTR_SELECTOR). (WCXB dev tune: 2 pages, an
+        # article and a documentation page, had all their text under such a wrapper.)
         tree = LexborHTMLParser(html if utf8 is None else utf8)
+        _remove_invisible(tree, _REMOVE_ATTR_SELECTOR)
         body = tree.body or tree.root
         els, blocks, owners = _walk(body, with_paths) if body is not None else ([], [], [])
     if not blocks:
@@ -521,12 +526,13 @@ def html_blocks(html: str) -> list[Block]:
     return parse_page(html, with_paths=True).blocks
 
 
-def _remove_invisible(tree) -> None:
+def _remove_invisible(tree, selector: str = _REMOVE_SELECTOR) -> None:
     """Drop elements hidden by markup (hidden, aria-hidden, inline display:none, hiding classes) in C
     before the Python walk (lexbor CSS engine); scripts, styles and form controls are skipped by the walk
     (`_SKIP_TAGS`). Removed in reverse document order, so a descendant goes before its ancestor and no
-    node is freed twice. A streamed server-rendered segment is kept (`_streamed_segment`)."""
-    for n in reversed(tree.css(_REMOVE_SELECTOR)):
+    node is freed twice. A streamed server-rendered segment is kept (`_streamed_segment`). `selector`: what
+    counts as hidden (_REMOVE_SELECTOR; the last fallback walk passes _REMOVE_ATTR_SELECTOR)."""
+    for n in reversed(tree.css(selector)):
         if not _streamed_segment(n):
             n.decompose()
 

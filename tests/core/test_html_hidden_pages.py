@@ -1,6 +1,6 @@
 """Pages whose <body> shows no text to the walk (script-rendered apps): the text kept for readers without
-scripts in <noscript>, else the markup as it stands (html._NOSCRIPT_SKIP_TAGS and the fallback in
-_parse_lexbor). Synthetic pages built here; WCXB tune forum pages of one engine have this shape."""
+scripts in <noscript>, else the page with class and style hiding ignored (html._NOSCRIPT_SKIP_TAGS and the
+fallback in _parse_lexbor). Synthetic pages built here; WCXB tune forum pages of one engine have this shape."""
 from copydesk.core import html as H
 
 POSTS = [
@@ -38,3 +38,8 @@ def test_a_body_hidden_whole_until_a_script_shows_it_is_read_as_it_stands():
     # the same page with only part of it hidden keeps hiding that part
     part = f"<html><body><p>{POSTS[0]}</p><div class='hide'><p>{POSTS[1]}</p></div></body></html>"
     assert texts(part) == [POSTS[0]]
+
+
+def test_text_hidden_by_the_hidden_attribute_stays_hidden_in_the_fallback():
+    html = f"<html><body><div class='root hide'><div hidden><p>{POSTS[0]}</p></div></div></body></html>"
+    assert texts(html) == []
