@@ -7,7 +7,9 @@ How the article is found (readability / trafilatura style, decided on the DOM, e
 
 0. Never-visible nodes are left out: those hidden by markup (`hidden`, aria-hidden, display:none, sr-only
    classes) are removed by lexbor's CSS engine before any Python runs over the tree; scripts, styles and
-   form controls are skipped by the walk.
+   form controls are skipped by the walk. A page that then shows no text at all (a script-rendered app) is
+   walked again reading its <noscript> content, and if that is empty too, with class and style hiding
+   ignored (what scripts lift on load; the `hidden` and aria-hidden attributes still hide).
 1. `_walk()` turns <body> into blocks (one per run of inline content between block-level boundaries) with
    an iterative walk (deeply nested markup cannot overflow the stack). Each block remembers its
    innermost block-level element, its link characters and its tag.
@@ -158,6 +160,15 @@ _REMOVE_SELECTOR = ",".join(
     ["[hidden]", '[aria-hidden="true"]', '[style*="display:none"]', '[style*="display: none"]',
      '[style*="visibility:hidden"]', '[style*="visibility: hidden"]'] + ["." + c for c in HIDDEN_CLASSES])
 _SKIP_TAGS = DROP_TAGS - {"head"}
+# Hidden by the markup's own attributes (`hidden`, aria-hidden): what the last fallback walk of a page that
+# shows no text still leaves out (see _parse_lexbor); class and style hiding is what scripts lift on load.
+_REMOVE_ATTR_SELECTOR = '[hidden],[aria-hidden="true"]'
+# A page whose <body> shows no text at all to the walk is a script-rendered app; several forum engines
+# put the whole thread (posts, authors, dates) for readers without scripts in a <noscript> element, which
+# lexbor parses as ordinary markup. Such a page is walked again with <noscript> read like any element.
+# Measured on WCXB dev tune: 23 pages were rejected as `no_content` (17 of the 91 tune forum pages, one
+# engine's crawler view); see the test for what it changed.
+_NOSCRIPT_SKIP_TAGS = _SKIP_TAGS - {"noscript"}
 # Page-chrome elements by tag: menus, side boxes, footers. (<header> is not one: inside the article it
 # holds the headline and byline, which the header zone rule labels.)
 TAG_CUES = {"nav": ("navigation", "in_nav"), "aside": ("other_boilerplate", "in_aside"),
@@ -477,6 +488,17 @@ def _parse_lexbor(html: str, with_paths: bool = False, utf8: Optional[bytes] = N
     if body is None:
         return Page(meta, [], [], [])
     els, blocks, owners = _walk(body, with_paths)
+    if not blocks:  # nothing visible: the text for readers without scripts, if any (_NOSCRIPT_SKIP_TAGS)
+        els, blocks, owners = _walk(body, with_paths, _NOSCRIPT_SKIP_TAGS)
+    if not blocks:
+        # still nothing: a script-rendered page that hides its whole body until a script shows it (a
+        # wrapper classed "hide" or styled visibility:hidden around everything). Read it again with only
+        # the elements its attributes hide left out (_REMOVE_ATTR_SELECTOR). (WCXB dev tune: 2 pages, an
+        # article and a documentation page, had all their text under such a wrapper.)
+        tree = LexborHTMLParser(html if utf8 is None else utf8)
+        _remove_invisible(tree, _REMOVE_ATTR_SELECTOR)
+        body = tree.body or tree.root
+        els, blocks, owners = _walk(body, with_paths) if body is not None else ([], [], [])
     if not blocks:
         return Page(meta, [], [], [])
     hints, inside = _label(els, blocks, owners, meta.get("og:title") or meta.get("title") or "")
@@ -504,12 +526,13 @@ def html_blocks(html: str) -> list[Block]:
     return parse_page(html, with_paths=True).blocks
 
 
-def _remove_invisible(tree) -> None:
+def _remove_invisible(tree, selector: str = _REMOVE_SELECTOR) -> None:
     """Drop elements hidden by markup (hidden, aria-hidden, inline display:none, hiding classes) in C
     before the Python walk (lexbor CSS engine); scripts, styles and form controls are skipped by the walk
     (`_SKIP_TAGS`). Removed in reverse document order, so a descendant goes before its ancestor and no
-    node is freed twice. A streamed server-rendered segment is kept (`_streamed_segment`)."""
-    for n in reversed(tree.css(_REMOVE_SELECTOR)):
+    node is freed twice. A streamed server-rendered segment is kept (`_streamed_segment`). `selector`: what
+    counts as hidden (_REMOVE_SELECTOR; the last fallback walk passes _REMOVE_ATTR_SELECTOR)."""
+    for n in reversed(tree.css(selector)):
         if not _streamed_segment(n):
             n.decompose()
 
@@ -525,10 +548,12 @@ def _streamed_segment(n) -> bool:
     return i.startswith("S:") and i[2:].isdigit()
 
 
-def _walk(body, with_paths: bool = False) -> tuple[list[_El], list[Block], list[int]]:
+def _walk(body, with_paths: bool = False,
+          skip_tags: frozenset = _SKIP_TAGS) -> tuple[list[_El], list[Block], list[int]]:
     """Iterative walk (no recursion, so deep nesting cannot overflow): blocks in document order and, per
     block, the index of its innermost block-level element. `with_paths` fills Block.path (a debugging
-    aid that no decision reads: building it cost ~10 % of HTML-mode time, so runs leave it empty)."""
+    aid that no decision reads: building it cost ~10 % of HTML-mode time, so runs leave it empty).
+    `skip_tags`: the never-visible subtrees left out (_SKIP_TAGS; _NOSCRIPT_SKIP_TAGS reads <noscript>)."""
     els: list[_El] = [_El("body", "", -1)]
     blocks: list[Block] = []
     owners: list[int] = []
@@ -562,7 +587,6 @@ def _walk(body, with_paths: bool = False) -> tuple[list[_El], list[Block], list[
     opened = []
     push = opened.append
     block_tags = BLOCK_TAGS
-    skip_tags = _SKIP_TAGS
     class_info: dict[str, tuple[Optional[str], bool]] = {}  # this page's class strings, each worked out once
     node = body.first_child
     while True:

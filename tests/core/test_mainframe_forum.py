@@ -1,6 +1,6 @@
 """A forum's per-post chrome (core.mainframe.strip_post_chrome): short lines repeated on every post leave
 the body; the posts, and pages of other types, are untouched."""
-from copydesk.core.mainframe import POST_CHROME_MIN_REPEATS, REASON_POST_CHROME, strip_post_chrome
+from copydesk.core.mainframe import POST_CHROME_MIN_REPEATS, REASON_POST_CHROME, forum_post_chrome, strip_post_chrome
 from copydesk.core.records import LabelledLine
 
 
@@ -22,5 +22,6 @@ def test_repeated_rank_lines_leave_a_forum_body():
 
 
 def test_fewer_repeats_and_other_page_types_are_left_alone():
-    assert strip_post_chrome(thread(POST_CHROME_MIN_REPEATS - 1), "forum") is None
+    assert forum_post_chrome(thread(POST_CHROME_MIN_REPEATS - 1), "forum") is None
+    assert forum_post_chrome(thread(POST_CHROME_MIN_REPEATS), "article") is None
     assert strip_post_chrome(thread(POST_CHROME_MIN_REPEATS), "article") is None
