@@ -179,9 +179,9 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
     """Every labelled line of the page (the container's from the classifier, in HTML the outside ones by
     their DOM hint), then the page type from them, then the second opinions: an article's body continued
     (second.reconsider) and its own lists taken in (second.article_lists), the body widened when the page
-    is not an article (mainframe.widen_non_article), a forum's per-post chrome set aside
-    (mainframe.strip_post_chrome). Returns (classified lines, final lines, (page_type, page_type_reason));
-    the two lists are the same object when no pass changed anything."""
+    is not an article (mainframe.widen_non_article), a forum's per-post chrome and a forum's or product's
+    repeated lines set aside (mainframe.strip_post_chrome). Returns (classified lines, final lines,
+    (page_type, page_type_reason)); the two lists are the same object when no pass changed anything."""
     lines = _classify(prep, template)
     if prep.outside:
         from copydesk.core.html import merge_lines
@@ -192,7 +192,7 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
     final = article_lists(final, ptype) or final  # an article's own list between its paragraphs (second.py)
     wide = widen_non_article(final, ptype, article_share, prep.raw.kind, bool(page_url(prep.raw.url, prep.meta)))
     final = final if wide is None else wide
-    final = strip_post_chrome(final, ptype) or final  # a forum's per-post chrome (mainframe.py)
+    final = strip_post_chrome(final, ptype) or final  # a forum's post chrome, repeated lines (mainframe.py)
     return lines, final, (ptype, reason)
 
 
