@@ -29,7 +29,7 @@ CLASSES = ("article", "listing", "forum", "product", "collection", "documentatio
 # of the page's domain (fold_of: no site on both sides, as in the validation split; folds by row index let
 # a site's twin pages score each other and read 0.005-0.02 higher), seven-way / article-vs-not on WCXB's
 # tune pages: HTML C 0.1 .789/.883, 0.3 .793/.893, 1 .795/.898, 3 .784/.895; the 20-tree
-# forest .734/.827. Text C 0.1 .762/.857, 0.3 .762/.866, 1 .762/.869, 3 .762/.869; without
+# forest .734/.827; with pagetype.TEXT_FEATURES .781/.891. Text C 0.1 .762/.857, 0.3 .762/.866, 1 .762/.869, 3 .762/.869; without
 # pagetype.TEXT_FEATURES (C 0.3) .755/.854; the 20-tree forest the text model was before .731/.831 (its tune
 # score .96 against validation .76: it fitted its pages). Text takes the smaller C 0.3: as good, with fewer
 # tune articles filed otherwise (45 vs 48) and no news tune page (1 at C 1).

@@ -92,9 +92,10 @@ FEATURES = (
 )
 # The text model's own evidence (no DOM: cards, link density and markup are not there to see), measured by
 # domain-grouped cross-validation on WCXB's tune pages (scripts/train_pagetype.py), seven-way /
-# article-vs-not: without them .755/.854, with them .762/.866 (C 0.3, no article prior). In an earlier
-# fold draw each alone added .003-.010 article-vs-not and each left out cost .002-.005, and the HTML model
-# lost with them (.794/.889 -> .786/.883), so it does not read them and HTML pages do not compute them.
+# article-vs-not: without them .755/.854, with them .762/.866 (C 0.3, no article prior); in an earlier
+# fold draw each alone added .003-.010 article-vs-not and each left out cost .002-.005. The HTML model
+# loses with them (.795/.898 -> .781/.891; each alone .000 to -.005 article-vs-not), so it does not read
+# them and HTML pages do not compute them.
 TEXT_FEATURES = ("body_line_k", "card_pairs", "address_share", "prose_runs")
 # second-person and first-person-plural words: a service or product page addresses its reader ("we
 # offer", "your team"), a news story or a report speaks of third parties
