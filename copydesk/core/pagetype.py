@@ -5,9 +5,9 @@ Fed by what the pipeline already computed, no second parse: the page's blocks (H
 link density and DOM hint; text: the dump's lines), the head's metadata (html.parse_meta: og:type and every
 JSON-LD @type), the URL and the classifier's labelled lines. `page_features` turns those into a few named
 numbers; `decide` runs the mode's small model in `pagetype_model` (trained on the tune part of WCXB dev and
-the news dev set by scripts/train_pagetype.py, deterministic, shipped as a module holding one JSON string): HTML a
-multinomial logistic regression (7 x 40 weights), text a 20-tree forest. The reason names the feature that
-moved the page toward its type most.
+the news dev set by scripts/train_pagetype.py, deterministic, shipped as a module holding one JSON string): a
+multinomial logistic regression per mode (HTML 7 x 40 weights, text 7 x 44). The reason names the feature
+that moved the page toward its type most.
 """
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ _post_mark_lines = _lines_matching(_POST_MARK, re.I, needs=("repl", "posted", "j
                                                             "registered", "#", "ago"))
 _code_lines = _lines_matching(_CODE)
 
-# every feature the trees may use, in a fixed order (the training script writes rows in this order)
+# every feature a model may use, in a fixed order (the training script writes rows in this order)
 FEATURES = (
     "n_blocks", "chars_k", "prose_share", "longest_k", "short_share", "mean_link_density", "linked_share",
     "teaser_cards", "body_share", "body_blocks", "heading_share", "list_share", "code_share", "price_lines",
@@ -88,7 +88,24 @@ FEATURES = (
     "ld_article", "ld_product", "ld_forum", "ld_collection", "ld_documentation", "ld_service",
     "og_article", "og_product", "has_dom",
     "byline_lines", "timestamp_lines", "headline_lines", "related_share", "body_run_k", "ld_article_body",
+    "body_line_k", "card_pairs", "address_share", "prose_runs",
 )
+# The text model's own evidence (no DOM: cards, link density and markup are not there to see), measured by
+# domain-grouped cross-validation on WCXB's tune pages (scripts/train_pagetype.py), seven-way /
+# article-vs-not: without them .755/.854, with them .762/.866 (C 0.3, no article prior); in an earlier
+# fold draw each alone added .003-.010 article-vs-not and each left out cost .002-.005. The HTML model
+# loses with them (.795/.898 -> .781/.891; each alone .000 to -.005 article-vs-not), so it does not read
+# them and HTML pages do not compute them.
+TEXT_FEATURES = ("body_line_k", "card_pairs", "address_share", "prose_runs")
+# second-person and first-person-plural words: a service or product page addresses its reader ("we
+# offer", "your team"), a news story or a report speaks of third parties
+# (searched in the lower-cased sample: re.I made the search twice as slow)
+_ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us)\b")
+# the body's first characters searched for them, from at most its first lines (a long body is not joined
+# whole). 4000 characters and a \w+ word count cost page_features 0.2 ms a page, as much as all its other
+# text-mode work; 2000 and a count of spaces, a fifth of that
+ADDRESS_SAMPLE_CHARS = 2000
+ADDRESS_SAMPLE_LINES = 40
 
 
 def page_features(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Mapping], url: Optional[str],
@@ -138,6 +155,8 @@ def page_features(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Ma
         "ld_article_body": float(any(isinstance(o, dict) and o.get("articleBody") for o in (meta or {}).get("jsonld") or ())),
     }
     f.update(_url_features(page_url(url, meta)))
+    # only the text model reads these (TEXT_FEATURES); an HTML page does not pay for them
+    f.update(_text_features(lens, body) if hints is None else dict.fromkeys(TEXT_FEATURES, 0.0))
     types = set(meta.get("jsonld_types") or ()) if meta else set()
     for fam, names in JSONLD_FAMILIES.items():
         f["ld_" + fam] = float(any(t in types for t in names))
@@ -145,6 +164,20 @@ def page_features(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Ma
     f["og_article"] = float(og == "article")
     f["og_product"] = float("product" in og)
     return f
+
+
+def _text_features(lens: list[int], body: Sequence) -> dict[str, float]:
+    """The text dump's own evidence of its page's kind, where there is no DOM (see TEXT_FEATURES)."""
+    # a headline-plus-snippet card: a short line (under 80 characters) followed by a snippet-sized one
+    # (80..400); a listing repeats it, a story has it once (its headline and lede)
+    card_pairs = sum(1 for a, b in zip(lens, lens[1:]) if a < 80 and 80 <= b <= 400)
+    # starts of runs of 2+ consecutive prose lines (120+ characters): a story is one or two long runs, a
+    # service page many short ones between its headings
+    prose_runs = sum(1 for a, b, c in zip(lens, lens[1:], lens[2:]) if a < 120 <= b and c >= 120)
+    sample = " ".join(ln.text for ln in body[:ADDRESS_SAMPLE_LINES])[:ADDRESS_SAMPLE_CHARS].lower()
+    address = len(_ADDRESS.findall(sample)) / (sample.count(" ") + 1)
+    return {"body_line_k": sum(len(ln.text) for ln in body) / max(1, len(body)) / 1000,
+            "card_pairs": float(card_pairs), "address_share": address, "prose_runs": float(prose_runs)}
 
 
 def _url_features(url: Optional[str]) -> dict[str, float]:
@@ -175,20 +208,13 @@ def decide(f: Mapping[str, float], model: Mapping) -> tuple[str, str]:
 
 
 def decide_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, float]:
-    """(page type, reason, article share 0..1) from the features by the mode's model: a linear model
-    (`coef`) or a forest of decision trees (`trees`); see scripts/train_pagetype.py for why each mode has
-    the kind it has."""
-    return _forest_scored(f, model) if "trees" in model else _linear_scored(f, model)
-
-
-def _linear_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, float]:
-    """(page type, reason, article share) by a linear model (HTML): a
-    multinomial logistic regression over log1p of each feature (counts and sizes spread over orders of
-    magnitude; the log keeps one huge page from deciding a weight), standardised by the tune pages' mean and
-    spread. The type with the highest score wins; the reason is the feature that pushed the page toward
-    that type most compared with an average tune page (`jsonld_type_product`, `card_repeat`,
-    `link_density`, ...), or `prior` when none did. The third value is the model's probability of
-    `article` (how article-like the page looks, 0..1)."""
+    """(page type, reason, article share) by the mode's linear model (see scripts/train_pagetype.py for
+    why linear): a multinomial logistic regression over log1p of each of the model's features (counts and
+    sizes spread over orders of magnitude; the log keeps one huge page from deciding a weight), standardised
+    by the tune pages' mean and spread. The type with the highest score wins; the reason is the feature that
+    pushed the page toward that type most compared with an average tune page (`jsonld_type_product`,
+    `card_repeat`, `link_density`, ...), or `prior` when none did. The third value is the model's
+    probability of `article` (how article-like the page looks, 0..1)."""
     classes, names = model["classes"], model["features"]
     z = [(math.log1p(max(f.get(n, 0.0), 0.0)) - mu) / sd for n, mu, sd in zip(names, model["mean"], model["scale"])]
     scores = [b + sum(map(operator.mul, ws, z)) for ws, b in zip(model["coef"], model["intercept"])]
@@ -199,37 +225,6 @@ def _linear_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, fl
     top = max(scores)
     exp = [math.exp(v - top) for v in scores]
     art = exp[classes.index("article")] / sum(exp) if "article" in classes else 0.0
-    return classes[k], reason, art
-
-
-def _forest_scored(f: Mapping[str, float], model: Mapping) -> tuple[str, str, float]:
-    """(page type, reason, article share) by a forest of decision trees (text mode). A node is
-    [feature, threshold, left, right, class shares] (left when f[feature] <= threshold; shares of the
-    tune pages that reached the node), a leaf [None, None, None, None, shares]. The type with the highest mean leaf share wins; the reason is the
-    feature whose splits on the page's paths raised that type's share the most, summed over the trees
-    (e.g. `jsonld_type_product`, `card_repeat`, `link_density`), or `prior`. The third value is the
-    forest's mean share for `article` (how article-like the page looks, 0..1)."""
-    classes = model["classes"]
-    nc = len(classes)
-    votes = [0.0] * nc
-    paths = []
-    for node in model["trees"]:
-        path = []
-        while node[0] is not None:
-            child = node[2] if f.get(node[0], 0.0) <= node[1] else node[3]
-            path.append((node[0], node[4], child[4]))
-            node = child
-        for i, v in enumerate(node[4]):
-            votes[i] += v
-        paths.append(path)
-    k = max(range(nc), key=lambda i: (votes[i], -i))
-    gains: dict[str, float] = {}
-    for path in paths:
-        for feat, d0, d1 in path:
-            gains[feat] = gains.get(feat, 0.0) + d1[k] - d0[k]
-    feat = max(gains, key=lambda x: (gains[x], x)) if gains else None
-    reason = REASON_OF.get(feat, feat) if feat and gains[feat] > 0 else "prior"
-    art = votes[classes.index("article")] / len(model["trees"]) if "article" in classes else 0.0
     return classes[k], reason, art
 
 
@@ -246,6 +241,8 @@ REASON_OF: dict[str, str] = {
     "n_blocks": "page_size", "chars_k": "page_size", "has_dom": "prior",
     "byline_lines": "byline", "timestamp_lines": "timestamp", "headline_lines": "headline",
     "related_share": "related_links", "body_run_k": "body_run", "ld_article_body": "jsonld_article_body",
+    "body_line_k": "prose_share", "card_pairs": "card_repeat", "address_share": "reader_address",
+    "prose_runs": "prose_runs",
 }
 
 
