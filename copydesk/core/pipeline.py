@@ -190,7 +190,7 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
                                              prep.raw.url, lines, prep.raw.kind)
     final = reconsider(lines, ptype) or lines  # an article's body that stops short of its prose (second.py)
     final = article_lists(final, ptype) or final  # an article's own list between its paragraphs (second.py)
-    wide = widen_non_article(final, ptype, article_share, prep.raw.kind, bool(page_url(prep.raw.url, prep.meta)))
+    wide = widen_non_article(final, ptype, article_share, bool(page_url(prep.raw.url, prep.meta)))
     final = final if wide is None else wide
     final = strip_post_chrome(final, ptype) or final  # a forum's post chrome, repeated lines (mainframe.py)
     return lines, final, (ptype, reason)

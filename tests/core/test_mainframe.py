@@ -10,17 +10,17 @@ LINES = [LabelledLine(1, "Item one and its dek", "related_link", "teaser_card"),
 
 
 def test_listing_gets_its_items_back():
-    got = widen_non_article(LINES, "listing", 0.1, "html")
+    got = widen_non_article(LINES, "listing", 0.1)
     assert [(ln.label, ln.reason) for ln in got] == [
         ("body", REASON_NON_ARTICLE_CONTENT), ("navigation", "dom_class_navigation"),
         ("body", REASON_NON_ARTICLE_CONTENT), ("body", "in_main_container")]
 
 
-def test_articles_unsure_pages_and_text_listings_unchanged():
+def test_articles_and_unsure_pages_unchanged():
     assert widen_non_article(LINES, "article", 0.9) is None
     assert widen_non_article(LINES, "forum", 0.6) is None
-    assert widen_non_article(LINES, "listing", 0.1, "text") is None
-    assert widen_non_article(LINES, "forum", 0.1, "text")[2].label == "body"
+    assert widen_non_article(LINES, "forum", 0.1)[2].label == "body"
+    assert widen_non_article(LINES, "listing", 0.1, has_url=False) is None  # no URL: the model never saw such pages
 
 
 def test_a_stray_line_outside_the_run_is_not_a_listing():

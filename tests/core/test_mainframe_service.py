@@ -11,7 +11,7 @@ LINES = [LabelledLine(1, "Managed cloud hosting for growing teams", "other_boile
 
 
 def test_a_service_page_takes_back_its_hero_and_section_heads():
-    got = widen_non_article(LINES, "service", 0.1, "html")
+    got = widen_non_article(LINES, "service", 0.1)
     assert [(ln.label, ln.reason) for ln in got] == [
         ("body", REASON_NON_ARTICLE_CONTENT), ("body", REASON_NON_ARTICLE_CONTENT),
         ("navigation", "dom_class_navigation"), ("body", "in_main_container")]
@@ -20,5 +20,5 @@ def test_a_service_page_takes_back_its_hero_and_section_heads():
 
 def test_other_page_types_keep_ad_cues_and_header_lines():
     for ptype in ("listing", "product", "collection", "forum", "documentation"):
-        assert widen_non_article(LINES, ptype, 0.1, "html") is None
-    assert widen_non_article(LINES, "article", 0.9, "html") is None
+        assert widen_non_article(LINES, ptype, 0.1) is None
+    assert widen_non_article(LINES, "article", 0.9) is None
