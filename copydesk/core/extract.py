@@ -1411,12 +1411,15 @@ def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str,
     stated = [(t, s) for t, s in stated if t]
     # an <h1> that is the site's name (a blog's header) is no headline
     sites = {_norm(x) for x in (site_part, meta.get("og:site_name")) if x}
-    h1s = [h for h in (_h1_text(h) for h in meta.get("h1") or ()) if len(h.split()) >= 2 and not _not_title(h)
-           and _norm(h) not in sites]
+    named = [h for h in (_h1_text(h) for h in meta.get("h1") or ()) if len(h.split()) >= 2 and _norm(h) not in sites]
     norms = {_norm(t) for t, _ in stated}
-    for h in h1s:
+    # An <h1> a stated title repeats is the headline whatever its shape: the text-line filter (_not_title:
+    # "%", a closing "(1792)", meant for counters and interface lines of a dump) refused real headlines here
+    # (WCXB dev tune: 2 pages right, 1 lost, the twin of one of them labelled the other way).
+    for h in named:
         if _norm(h) in norms:
             return h, "headline"
+    h1s = [h for h in named if not _not_title(h)]
     if h1s:
         sw = set().union(*(_title_words(t) for t, _ in stated)) if stated else set()
         best = max(h1s, key=lambda h: len(_title_words(h) & sw) / max(1, len(_title_words(h))))
