@@ -28,3 +28,35 @@ def test_br_inside_h1_is_a_space():
                       "</body></html>")
     assert meta["h1"] == ["WEEKEND CODING AGENT", "Plain bolder words"]
     assert html_title(meta, [], None) == ("WEEKEND CODING AGENT", "headline")
+
+
+def _lines(*rows):
+    from copydesk.core.records import LabelledLine
+    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
+
+
+def test_slug_line_above_the_byline_beats_a_contents_entry():
+    # a table of contents repeats the slug's words in a shorter line; the headline is the one with the
+    # byline and date under it
+    from copydesk.core.extract import slug_title
+    rows = [("Menu", "navigation"), ("Table of Contents", "navigation"), ("What Is Digital Marketing?", "navigation"),
+            ("How It Works", "navigation"), ("Channels", "navigation"), ("The Bottom Line", "navigation"),
+            ("Understanding Digital Marketing: Key Types and Channels", "other"),
+            ("By Jane Example", "byline"), ("Updated September 28, 2025", "timestamp"),
+            ("Digital marketing is the use of online channels to promote a product. " * 3, "body")]
+    url = "https://example.com/terms/d/digital-marketing.asp"
+    assert slug_title(_lines(*rows), url, 9) == "Understanding Digital Marketing: Key Types and Channels"
+    # without the byline under it, the shorter line (fewer other words) still wins, as before
+    rows[7:9] = [("A note from the editors", "other"), ("Another teaser line here", "other")]
+    assert slug_title(_lines(*rows), url, 9) == "What Is Digital Marketing?"
+
+
+def test_slug_standfirst_above_the_byline_gets_no_bonus():
+    # a description sentence under the headline, above the byline, is not the headline
+    from copydesk.core.extract import slug_title
+    rows = [("Plumbing Industry Trends for 2025", "headline"),
+            ("Explore the future of plumbing industry trends in 2025, from smart tech to sustainability.", "other"),
+            ("By Jane Example", "byline"),
+            ("The plumbing trade keeps changing with new tools and rules every year. " * 3, "body")]
+    url = "https://example.com/plumbing-industry-trends-2025/"
+    assert slug_title(_lines(*rows), url, 3) == "Plumbing Industry Trends for 2025"
