@@ -60,3 +60,15 @@ def test_slug_standfirst_above_the_byline_gets_no_bonus():
             ("The plumbing trade keeps changing with new tools and rules every year. " * 3, "body")]
     url = "https://example.com/plumbing-industry-trends-2025/"
     assert slug_title(_lines(*rows), url, 3) == "Plumbing Industry Trends for 2025"
+
+
+def test_slug_line_printed_twice_beats_a_shorter_one():
+    from copydesk.core.extract import slug_title
+    rows = [("Best Clothing Subscription Boxes", "navigation"),
+            ("The 16 Best Clothing Subscription Boxes in 2025", "other"), ("Share this", "other"),
+            ("The 16 Best Clothing Subscription Boxes in 2025", "headline"),
+            ("Clothing subscription boxes send a parcel of picked clothes every month or so. " * 3, "body")]
+    url = "https://example.com/best-clothing-subscription-boxes/"
+    assert slug_title(_lines(*rows), url, 4) == "The 16 Best Clothing Subscription Boxes in 2025"
+    rows[1] = ("Another line", "other")  # printed once: the line with the fewest other words wins
+    assert slug_title(_lines(*rows), url, 4) == "Best Clothing Subscription Boxes"
