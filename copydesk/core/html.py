@@ -366,6 +366,16 @@ def _markup_authors(tree) -> list[tuple[str, str]]:
     return out
 
 
+def _heading_text(h) -> str:
+    """The text of a heading element, a <br> inside it read as a space: node.text() joins the lines a <br>
+    breaks ("WEEKEND<br>CODING" gave "WEEKENDCODING", which repeats no stated title; WCXB dev tune: 1 page
+    right, none lost). Headings without a <br> keep node.text()."""
+    if h.css_first("br") is None:
+        return h.text() or ""
+    return "".join(" " if n.tag == "br" else (n.text_content or "") if n.tag == "-text" else ""
+                   for n in h.traverse(include_text=True))
+
+
 def parse_meta(html: str, tree=None) -> dict:
     """Metadata from <head>: title, og:*, meta name/property, canonical, JSON-LD NewsArticle fields."""
     from selectolax.lexbor import LexborHTMLParser
@@ -394,7 +404,7 @@ def parse_meta(html: str, tree=None) -> dict:
             continue
     meta["jsonld"] = _news_objects(ld)
     # the page's <h1> texts: the visible headline is one of them (extract.html_title picks which)
-    meta["h1"] = [t for t in (clean_line(h.text() or "") for h in tree.css("h1")[:H1_MAX]) if t]
+    meta["h1"] = [t for t in (clean_line(_heading_text(h)) for h in tree.css("h1")[:H1_MAX]) if t]
     people = _ld_people(ld)
     if people:
         meta["jsonld_people"] = people
