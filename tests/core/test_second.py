@@ -136,3 +136,29 @@ def test_a_guide_of_short_step_sentences_is_continued():
     assert got[2].reason == REASON_SECOND_RUN
     # a line under 30 characters is no sentence of the page's prose ("Ask yourselves.")
     assert not implausible([body(1)] + [aside(2 + k, "Ask yourselves now.") for k in range(8)])
+
+
+def test_a_line_repeated_on_the_page_between_paragraphs_is_body():
+    # a guide's subheading that its table of contents repeats: the classifier sets it aside as repeated
+    # on the page; between two of the article's paragraphs it is the article's own
+    sub = cue(2, "How long does it take to install?", "other_boilerplate", "repeated_on_page")
+    lines = [body(1), sub, item(3), body(4)]
+    got = article_lists(lines, "article")
+    assert [ln.label for ln in got] == ["body"] * 4
+    assert got[1].reason == REASON_LIST and got[1].first == ("other_boilerplate", "repeated_on_page")
+    # after the last paragraph (a teaser's repeated snippet below the story) it stays set aside
+    assert article_lists([body(1), body(2), sub], "article") is None
+
+
+def test_a_caption_or_e_mail_line_between_paragraphs_is_body():
+    # "(left)" wording and an e-mail address are cues elsewhere; between two paragraphs they are the
+    # article's own lines (a figure's description, a resource page's contact)
+    cap = cue(2, "The new bridge (left) and the old one, seen from the river bank.", "image_caption",
+              "caption_phrase")
+    mail = cue(4, "Write to the office: help@example.org", "other_boilerplate", "contact_line")
+    got = article_lists([body(1), cap, body(3), mail, body(5)], "article")
+    assert [ln.label for ln in got] == ["body"] * 5
+    assert got[3].reason == REASON_LIST and got[3].first == ("other_boilerplate", "contact_line")
+    # a gap that also holds another cue (a newsletter sign-up) stays out
+    signup = cue(3, "Sign up for our newsletter", "newsletter", "newsletter_phrase")
+    assert article_lists([body(1), mail, signup, body(4)], "article") is None
