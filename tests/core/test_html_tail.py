@@ -30,3 +30,14 @@ def test_no_story_parent_no_trim():
                 f"<div><h3>About the author</h3><p>{BIO}</p></div></article>")
     assert H.STORY_PARENT_SHARE > 0.5
     assert hints_by_text(html)[BIO] == ("body", "in_main_container")
+
+
+def test_tail_led_by_a_furniture_heading_is_not_body():
+    # the box's heading is already furniture (a widget-heading phrase): the prose under it is still not
+    # the story, since the first block after the story's subtree is not a paragraph
+    html = page(f"<article><div class='story'>{paras()}</div>"
+                f"<div class='box'><h3>Related</h3><p>{BIO}</p></div></article>")
+    h = hints_by_text(html)
+    assert h["Related"] == ("widget_heading", "widget_heading_phrase")
+    assert h[BIO] == ("other_boilerplate", "after_story_subtree")
+    assert body_of(html) == PROSE
