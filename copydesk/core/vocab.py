@@ -51,6 +51,7 @@ DomReason = Literal[
     "teaser_card", "h1_heading", "figcaption", "date_above_body", "by_above_body", "heading_above_body",
     "above_first_paragraph", "link_dense", "in_main_container", "ad_label", "widget_heading_phrase",
     "photo_credit", "copyright_sign", "call_to_action_after_body",
+    "after_story_subtree",
 ]
 # html: a boilerplate class/id token ("dom_class_" + the label the token suggests, html.CLASS_CUES)
 DomClassReason = Literal[
