@@ -22,6 +22,10 @@ from copydesk.core.entities import word_alternation
 from copydesk.core.records import LabelledLine
 
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+# English month names in order: a URL's month word (_URL_WORD_DATE) and a month glued to a byline's name
+# (_GLUED_ROLE_AT) are read in English only
+ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december")
 _MONTH_NUM = {}
 for _i, _names in enumerate([
     "jan january janeiro enero janvier januar января", "feb february fevereiro febrero février februar февраля",
@@ -222,7 +226,8 @@ _UPDATED = re.compile(r"\b(?:updated|last updated|modified|atualizado|actualizad
                       r"обновлено)\b", re.I)
 # (the words also in capitals, "PUBLISHED: 10:48 | UPDATED: 11:05", and "Last modified": each date of such
 # a line is read apart, so that the first is not taken for an update because the line names one)
-_DATE_SEGMENTS = re.compile(r"\s*;\s*|\s*[|•]\s*(?=(?:Updated|Last updated|Posted|Published|UPDATED|POSTED|PUBLISHED)\b)|"
+_DATE_SEGMENTS = re.compile(r"\s*;\s*|"
+                            r"\s*[|•]\s*(?=(?:Updated|Last updated|Posted|Published|UPDATED|POSTED|PUBLISHED)\b)|"
                             r"(?<=\S)\s*(?=\b(?:Updated|Last updated|Last modified|Posted|Published|First published|"
                             r"UPDATED|PUBLISHED)\b)")
 
@@ -232,8 +237,8 @@ def _may_segment(text: str) -> bool:
     return ";" in text or "|" in text or "•" in text or any(w in text for w in _SEGMENT_WORDS)
 
 
-_SEGMENT_WORDS = ("Updated", "Last updated", "Posted", "Published", "First published", "Last modified", "UPDATED", "POSTED",
-                  "PUBLISHED")
+_SEGMENT_WORDS = ("Updated", "Last updated", "Posted", "Published", "First published", "Last modified",
+                  "UPDATED", "POSTED", "PUBLISHED")
 
 
 def dates_in_line(text: str, month_first: bool = False) -> list[tuple[bool, str]]:
@@ -670,9 +675,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|
 # their three-letter forms; WCXB dev tune: 2 article URLs, both the labelled day; one of them was read
 # from a numeric "03/10/2023" line the other way round before).
 _URL_WORD_DATE = re.compile(r"/((?:19|20)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])")
-_URL_MONTHS = {m: i for i, name in enumerate(("january", "february", "march", "april", "may", "june", "july",
-                                             "august", "september", "october", "november", "december"), 1)
-               for m in (name, name[:3])}
+_URL_MONTHS = {m: i for i, name in enumerate(ENGLISH_MONTHS, 1) for m in (name, name[:3])}
 
 
 def date_in_url(url: Optional[str]) -> Optional[str]:
@@ -887,8 +890,7 @@ _GLUED_ROLE_AT = re.compile("|".join(
     + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}(?=[A-Z])" for w in ("FOX", "CNN", "NBC", "CBS", "ABC")]
     # the date's month glued to the name ("Conor AllisonJanuary 5, 2026": a byline and its date in one
     # element with no space); "May" is left out, it ends names. WCXB dev tune, text: 2 authors right, none lost
-    + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}\b" for w in ("January", "February", "March", "April", "June", "July",
-                                                   "August", "September", "October", "November", "December")]))
+    + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}\b" for w in (m.capitalize() for m in ENGLISH_MONTHS if m != "may")]))
 _NAME_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 
 

@@ -159,13 +159,14 @@ def reconsider(lines: Sequence[LabelledLine], page_type: str) -> Optional[list[L
 # 0.9522 -> 0.9524, tune unchanged; HTML unchanged.
 # Two cue lines as well, in such a gap only: a caption-worded line (`caption_phrase`: "(left)", "from left
 # to right", "illustration of") and an e-mail line (`contact_line`: a resource page's contact under its
-# paragraph); both read as the article's own when its paragraphs stand on both sides. Measured (text dumps): WCXB articles tune 0.91868
-# -> 0.91880 (10 tune pages up, 1 down), all types tune 0.78385 -> 0.78392, validation 0.75485 -> 0.75486,
-# articles 0.92401 -> 0.92403; news dev text unchanged. (Tried and dropped, in the same gaps: a headline-
-# shaped line, `headline_after_article`, a listicle's bullets: articles tune +0.0014, 5 up, 1 down (code),
-# 6 up, 0 down when a line with code punctuation keeps its gap out, but all types validation 0.7548 ->
-# 0.7547; `caps_heading`: 10 up, 9 down; `truncated_teaser`/`caps_teaser`: cost 2 news dev tune pages a
-# related box inside the story; `call_to_action`/`copyright_mark`: 12 up, 5 down, news dev tune down.)
+# paragraph); both read as the article's own when its paragraphs stand on both sides. Measured (text
+# dumps): WCXB articles tune 0.91868 -> 0.91880 (10 tune pages up, 1 down), all types tune 0.78385 ->
+# 0.78392, validation 0.75485 -> 0.75486, articles 0.92401 -> 0.92403; news dev text unchanged.
+# (Tried and dropped, in the same gaps: a headline-shaped line, `headline_after_article`, a listicle's
+# bullets: articles tune +0.0014, 5 up, 1 down (code), 6 up, 0 down when a line with code punctuation keeps
+# its gap out, but all types validation 0.7548 -> 0.7547; `caps_heading`: 10 up, 9 down;
+# `truncated_teaser`/`caps_teaser`: cost 2 news dev tune pages a related box inside the story;
+# `call_to_action`/`copyright_mark`: 12 up, 5 down, news dev tune down.)
 LIST_SHORT_REASONS = frozenset({"short_outside_main_run", "short_menu_item", "repeated_on_page",
                                 "caption_phrase", "contact_line"})
 REASON_LIST = "list_between_body"
