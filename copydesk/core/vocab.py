@@ -43,6 +43,7 @@ PassReason = Literal[
     "non_article_main_content",  # mainframe.widen_non_article: set-aside content of a non-article page
     "second_opinion_run",  # second.reconsider: an article's set-aside continuation, back in its body
     "list_between_body",  # second.article_lists: an article's own list between two of its paragraphs
+    "non_article_item",  # second.non_article_items: a non-article page's item line inside its content span
     "repeated_post_chrome",  # mainframe.strip_post_chrome: a forum's per-post rank/joined/posts lines
 ]
 # html: DOM evidence (tags, roles, the article container, its header zone, short text cues inside it)

@@ -1,8 +1,8 @@
 """The article's second opinion (core.second): a body that stops short of the page's prose is continued
 with its set-aside paragraphs; a teaser list below the story, a comment thread and non-articles are not."""
 from copydesk.core.records import LabelledLine
-from copydesk.core.second import (REASON_LIST, REASON_SECOND_RUN, article_lists, density_run,
-                                   implausible, reconsider)
+from copydesk.core.second import (REASON_ITEM, REASON_LIST, REASON_SECOND_RUN, article_lists, density_run,
+                                   implausible, non_article_items, reconsider)
 
 S = "This sentence is long enough to count as a paragraph of the story that the page is all about here."
 
@@ -94,7 +94,10 @@ def test_a_boxed_list_a_list_after_the_body_and_non_articles_are_not():
     assert article_lists(boxed, "article") is None
     # only gaps between two body lines: short lines before the first or after the last stay set aside
     assert article_lists([item(1), body(2), body(3), item(4), item(5)], "article") is None
-    assert article_lists([body(1), item(2), item(3), item(4), body(5)], "listing") is None
+    # a non-article gets no article list: a listing's menu-shaped lines between two body lines stay out
+    # (its items are `non_article_items`' business, for their own reasons)
+    assert article_lists([body(1), item(2, reason="short_menu_item"), item(3, reason="short_menu_item"),
+                          body(4)], "listing") is None
 
 
 def test_bullets_set_aside_after_the_run_do_not_wall_off_the_rest_of_the_story():
@@ -162,3 +165,34 @@ def test_a_caption_or_e_mail_line_between_paragraphs_is_body():
     # a gap that also holds another cue (a newsletter sign-up) stays out
     signup = cue(3, "Sign up for our newsletter", "newsletter", "newsletter_phrase")
     assert article_lists([body(1), mail, signup, body(4)], "article") is None
+
+
+def test_a_listings_item_headlines_inside_its_content_span_are_body():
+    # a blog index: menu lines, then items (headline, snippet sentence), then the footer; the classifier ran
+    # its article run over the first snippet and set the other items' headlines aside for where they lie
+    lines = [item(1, "Home", "short_menu_item"), item(2, "Latest posts", "after_widget_heading"),
+             body(3), item(4, "Planting garlic in autumn", "headline_after_article"), aside(5),
+             item(6, "Pruning roses the easy way", "headline_after_article"), aside(7),
+             item(8, "Privacy policy", "short_menu_item"), item(9, "More from us", "headline_after_article")]
+    got = article_lists(lines, "listing")
+    assert [ln.label == "body" for ln in got] == [False, False, True, True, False, True, False, False, False]
+    assert got[3].reason == REASON_ITEM and got[3].first == ("other_boilerplate", "headline_after_article")
+    # the widening takes the snippets afterwards (mainframe); this pass leaves them to it
+    assert got[5].reason == REASON_ITEM and got[4].reason == "prose_outside_main_run"
+
+
+def test_a_forums_short_lines_stay_out_but_a_quoted_post_comes_back():
+    lines = [body(1), item(2, "Joined: 2019", "short_outside_main_run"),
+             item(3, "I had the same problem with the pump last winter, so I swapped it.", "repeated_on_page"),
+             body(4)]
+    got = non_article_items(lines, "forum")
+    assert [ln.label for ln in got] == ["body", "other_boilerplate", "body", "body"]
+    assert got[2].reason == REASON_ITEM
+
+
+def test_products_and_articles_get_no_items_and_a_page_without_a_span_is_left_alone():
+    lines = [body(1), item(2, "Customers also bought", "after_widget_heading"), body(3)]
+    assert non_article_items(lines, "product") is None
+    assert non_article_items(lines, "article") is None
+    assert non_article_items([item(1, "Home", "headline_after_article"), body(2)], "listing") is None
+    assert non_article_items([item(1, "Home", "headline_after_article")], "service") is None
