@@ -73,6 +73,13 @@ for _label, _words in {
 }.items():
     for _w in _words.split():
         CLASS_CUES[_w] = _label
+# A comment thread's class tokens. Under a story, readers' comments are page furniture (other_boilerplate),
+# but several forum engines class every post of a thread "comment" (one element a post, none holding the
+# share of the page's prose that lifts a cue, CUE_MAX_PROSE_SHARE). These keep the label and get their own
+# reason, REASON_COMMENT_CLASS, so that mainframe.widen_non_article can take them back on a forum page
+# (html.py runs before the page type is known).
+COMMENT_TOKENS = frozenset(("comment", "comments", "disqus"))
+REASON_COMMENT_CLASS = "dom_class_comment_thread"
 # Quoted social posts (an embedded tweet) are part of the story as the reporter quotes them, even when
 # their wrapper is classed "social-media-embed": these tokens cancel a boilerplate cue on the element.
 EMBED_TOKENS = frozenset(("embed", "embedded", "tweet", "quote"))
@@ -169,6 +176,13 @@ _REMOVE_ATTR_SELECTOR = '[hidden],[aria-hidden="true"]'
 # Measured on WCXB dev tune: 23 pages were rejected as `no_content` (17 of the 91 tune forum pages, one
 # engine's crawler view); see the test for what it changed.
 _NOSCRIPT_SKIP_TAGS = _SKIP_TAGS - {"noscript"}
+# ... and a <body> that shows only a loading splash ("Loading", a "Return to the site" link, a bare menu) is
+# one too: a page whose visible text is at most this many characters is read again with <noscript>, and
+# that reading is kept when it adds more than this many characters (a "please enable JavaScript" notice
+# in <noscript> under a short page adds one line). (WCXB dev tune: 2 more forum pages, the same engine's, had 32 and 178
+# characters of splash and menu over a <noscript> thread of 12 k and 10 k; no other tune page under 400
+# visible characters has <noscript> text.)
+SPLASH_MAX_CHARS = 200
 # Page-chrome elements by tag: menus, side boxes, footers. (<header> is not one: inside the article it
 # holds the headline and byline, which the header zone rule labels.)
 TAG_CUES = {"nav": ("navigation", "in_nav"), "aside": ("other_boilerplate", "in_aside"),
@@ -255,14 +269,27 @@ def merge_lines(inner: list[LabelledLine], outer: list[LabelledLine]) -> list[La
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _class_info(attrs: str) -> tuple[Optional[str], bool]:
-    """(boilerplate label, article-body marker) of a class/id string. `_walk` keeps the answers for the
+def _class_info(attrs: str) -> tuple[Optional[str], str, bool]:
+    """(boilerplate label, its reason code, article-body marker) of a class/id string. `_walk` keeps the answers for the
     page it walks (a page repeats its class strings on every card and paragraph). The bounded LRU cache
     beside it is not state in conventions §9's sense: the answer is a pure function of the string, so no
     result depends on what ran before; it keeps the answers for class strings that many sites share
     ("container", "row", "entry-content"): about 7 % of HTML CPU time on the news dev set, each page run
     once (copydesk eval's timed pass), 43-47 -> 48-52 pages/CPU-s."""
-    return _class_cue_uncached(attrs), _content_marker(attrs)
+    cue = _class_cue_uncached(attrs)
+    return cue, _class_reason(attrs, cue), _content_marker(attrs)
+
+
+def _class_reason(attrs: str, cue: Optional[str]) -> str:
+    """The reason code of a class/id cue: "dom_class_" + its label, or REASON_COMMENT_CLASS when the token
+    that gave it (the first with a cue, as in _class_cue_uncached) is a comment thread's."""
+    if cue is None:
+        return ""
+    if cue == "other_boilerplate":
+        first = next((t for t in attrs.replace("_", " ").replace("-", " ").split() if t in CLASS_CUES), None)
+        if first in COMMENT_TOKENS:
+            return REASON_COMMENT_CLASS
+    return DOM_CLASS_REASON[cue]
 
 
 # Every CONTENT_CLASS alternative holds one of the words "article", "story", "entry", "post", "body",
@@ -500,8 +527,13 @@ def _parse_lexbor(html: str, with_paths: bool = False, utf8: Optional[bytes] = N
     if body is None:
         return Page(meta, [], [], [])
     els, blocks, owners = _walk(body, with_paths)
-    if not blocks:  # nothing visible: the text for readers without scripts, if any (_NOSCRIPT_SKIP_TAGS)
-        els, blocks, owners = _walk(body, with_paths, _NOSCRIPT_SKIP_TAGS)
+    shown = sum(len(b.text) for b in blocks)
+    if shown <= SPLASH_MAX_CHARS:
+        # nothing visible, or only a loading splash: the text for readers without scripts, if any
+        # (_NOSCRIPT_SKIP_TAGS; after a splash, only when it adds more than a splash could hold)
+        alt = _walk(body, with_paths, _NOSCRIPT_SKIP_TAGS)
+        if not blocks or sum(len(b.text) for b in alt[1]) - shown > SPLASH_MAX_CHARS:
+            els, blocks, owners = alt
     if not blocks:
         # still nothing: a script-rendered page that hides its whole body until a script shows it (a
         # wrapper classed "hide" or styled visibility:hidden around everything). Read it again with only
@@ -599,7 +631,7 @@ def _walk(body, with_paths: bool = False,
     opened = []
     push = opened.append
     block_tags = BLOCK_TAGS
-    class_info: dict[str, tuple[Optional[str], bool]] = {}  # this page's class strings, each worked out once
+    class_info: dict[str, tuple[Optional[str], str, bool]] = {}  # this page's class strings, each worked out once
     node = body.first_child
     while True:
         if node is None:
@@ -643,9 +675,7 @@ def _walk(body, with_paths: bool = False,
                     info = class_info.get(attrs)
                     if info is None:
                         info = class_info[attrs] = _class_info(attrs)
-                    cue, marked = info
-                    if cue:
-                        why = DOM_CLASS_REASON[cue]
+                    cue, why, marked = info
                     content = content or marked
                 if a.get("itemprop") == "articleBody":
                     content = True
