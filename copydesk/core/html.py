@@ -126,6 +126,14 @@ _WIDGET_HEADING = re.compile(
     r"most (?:popular|read)|trending(?: now)?|more stories|more from [\w .]{1,30}|"
     r"leia (?:também|mais)|veja também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|"
     r"baca juga|читайте также|関連記事)\W*$", re.I)
+# An accessibility link to the page's own parts ("Skip to main content", "Jump to content", "Skip to
+# footer"), which a reader of the page never sees as text; short, so only lines of at most
+# SKIP_LINK_MAX_CHARS. Outside the container it carried `outside_main_container`, which the non-article
+# widening takes back as content (WCXB dev tune: 45 such lines in bodies, none in the truth).
+_SKIP_LINK = re.compile(
+    r"^\W*(?:skip|jump) to (?:the )?(?:main |primary |page )?(?:content|main|navigation|menu|search|footer|"
+    r"product list)\b", re.I)
+SKIP_LINK_MAX_CHARS = 60
 # A photo credit at the end of a caption: "(Image: GETTY)", "Photo: AP", "| Getty Images".
 _CREDIT_END = re.compile(
     r"(?:\((?:image|photo|picture|foto|credit|photograph)s?\b[^)]{0,60}\)|"
@@ -891,7 +899,8 @@ def _label(els: list[_El], blocks: list[Block], owners: list[int],
                 # repeats the page's <title> / og:title (a logo in an <h1> does not)
                 hints.append(("headline", "heading_matches_title"))
             else:
-                hints.append((els[c].cue, els[c].why) if c >= 0 else ("other_boilerplate", "outside_main_container"))
+                hints.append((els[c].cue, els[c].why) if c >= 0 else _skip_link(b) or
+                             ("other_boilerplate", "outside_main_container"))
             continue
         c = icue[o]
         f = flags[o]
@@ -1009,11 +1018,14 @@ def _may_be_credit(t: str) -> bool:
 
 
 def _text_label(b: Block) -> Optional[tuple[str, str]]:
-    """Text cues that mark a short block inside the container as page furniture: an ad slot's label,
-    a widget heading ("Read more", "Related"), a photo credit line."""
+    """Text cues that mark a short block inside the container as page furniture: a skip link, an ad slot's
+    label, a widget heading ("Read more", "Related"), a photo credit line."""
     t = b.text
     if len(t) > TEXT_CUE_MAX_CHARS:
         return None
+    skip = _skip_link(b)
+    if skip:
+        return skip
     if _AD_LABEL.match(t):
         return "advertisement", "ad_label"
     if _WIDGET_HEADING.match(t):
@@ -1022,6 +1034,13 @@ def _text_label(b: Block) -> Optional[tuple[str, str]]:
         return "image_caption", "photo_credit"
     if "©" in t and len(t) <= COPYRIGHT_MAX_CHARS:
         return "copyright", "copyright_sign"
+    return None
+
+
+def _skip_link(b: Block) -> Optional[tuple[str, str]]:
+    """("navigation", "skip_link") for an accessibility link to the page's own parts (_SKIP_LINK), else None."""
+    if len(b.text) <= SKIP_LINK_MAX_CHARS and _SKIP_LINK.match(b.text):
+        return "navigation", "skip_link"
     return None
 
 
