@@ -33,6 +33,7 @@ import json
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -80,6 +81,12 @@ for _label, _words in {
 # (html.py runs before the page type is known).
 COMMENT_TOKENS = frozenset(("comment", "comments", "disqus"))
 REASON_COMMENT_CLASS = "dom_class_comment_thread"
+# A "header" class on an element whose class string the page repeats CARD_HEADER_MIN_REPEATS times or more
+# is the header of one card in a row of them (a listing's item title, date and author), not the site's
+# masthead, which a page has once. It keeps its label and gets REASON_CARD_HEADER, which
+# mainframe.widen_non_article takes back on a page called a listing.
+CARD_HEADER_MIN_REPEATS = 3
+REASON_CARD_HEADER = "dom_class_card_header"
 # Quoted social posts (an embedded tweet) are part of the story as the reporter quotes them, even when
 # their wrapper is classed "social-media-embed": these tokens cancel a boilerplate cue on the element.
 EMBED_TOKENS = frozenset(("embed", "embedded", "tweet", "quote"))
@@ -293,11 +300,14 @@ def _class_reason(attrs: str, cue: Optional[str]) -> str:
     that gave it (the first with a cue, as in _class_cue_uncached) is a comment thread's."""
     if cue is None:
         return ""
-    if cue == "other_boilerplate":
-        first = next((t for t in attrs.replace("_", " ").replace("-", " ").split() if t in CLASS_CUES), None)
-        if first in COMMENT_TOKENS:
-            return REASON_COMMENT_CLASS
+    if cue == "other_boilerplate" and _first_cue_token(attrs) in COMMENT_TOKENS:
+        return REASON_COMMENT_CLASS
     return DOM_CLASS_REASON[cue]
+
+
+def _first_cue_token(attrs: str) -> Optional[str]:
+    """The first whole token of a class/id string with a CLASS_CUES entry (the one _class_cue_uncached uses)."""
+    return next((t for t in attrs.replace("_", " ").replace("-", " ").split() if t in CLASS_CUES), None)
 
 
 # Every CONTENT_CLASS alternative holds one of the words "article", "story", "entry", "post", "body",
@@ -867,9 +877,21 @@ def _headline_link(b: Block) -> bool:
     return b.link_density > BODY_MAX_LINK_DENSITY and not _linked_sentence(b)
 
 
+def _card_headers(els: list[_El]) -> None:
+    """Give REASON_CARD_HEADER to the "header"-classed elements whose class string repeats on the page."""
+    heads = [e for e in els if e.why == "dom_class_other_boilerplate" and _first_cue_token(e.attrs) == "header"]
+    if not heads:
+        return
+    seen = Counter(e.attrs for e in heads)
+    for e in heads:
+        if seen[e.attrs] >= CARD_HEADER_MIN_REPEATS:
+            e.why = REASON_CARD_HEADER
+
+
 def _label(els: list[_El], blocks: list[Block], owners: list[int],
            title: str = "") -> tuple[list[Optional[tuple[str, str]]], list[bool]]:
     _settle_cues(els, blocks, owners)
+    _card_headers(els)
     chosen = _choose_container(els, blocks, owners)
     n = len(els)
     inside = [False] * n     # element is a container or below one

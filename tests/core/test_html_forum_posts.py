@@ -65,3 +65,4 @@ def test_remarks_under_answers_and_comments_on_other_pages_stay_out():
     # readers' comments under a story, or on a listing, are not its content
     assert widen_non_article(_forum(100, 900), "article", 0.1) is None
     assert widen_non_article(_forum(100, 900), "listing", 0.1) is None
+
