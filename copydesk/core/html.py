@@ -33,6 +33,7 @@ import json
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -73,6 +74,19 @@ for _label, _words in {
 }.items():
     for _w in _words.split():
         CLASS_CUES[_w] = _label
+# A comment thread's class tokens. Under a story, readers' comments are page furniture (other_boilerplate),
+# but several forum engines class every post of a thread "comment" (one element a post, none holding the
+# share of the page's prose that lifts a cue, CUE_MAX_PROSE_SHARE). These keep the label and get their own
+# reason, REASON_COMMENT_CLASS, so that mainframe.widen_non_article can take them back on a forum page
+# (html.py runs before the page type is known).
+COMMENT_TOKENS = frozenset(("comment", "comments", "disqus"))
+REASON_COMMENT_CLASS = "dom_class_comment_thread"
+# A "header" class on an element whose class string the page repeats CARD_HEADER_MIN_REPEATS times or more
+# is the header of one card in a row of them (a listing's item title, date and author), not the site's
+# masthead, which a page has once. It keeps its label and gets REASON_CARD_HEADER, which
+# mainframe.widen_non_article takes back on a page called a listing.
+CARD_HEADER_MIN_REPEATS = 3
+REASON_CARD_HEADER = "dom_class_card_header"
 # Quoted social posts (an embedded tweet) are part of the story as the reporter quotes them, even when
 # their wrapper is classed "social-media-embed": these tokens cancel a boilerplate cue on the element.
 EMBED_TOKENS = frozenset(("embed", "embedded", "tweet", "quote"))
@@ -119,6 +133,14 @@ _WIDGET_HEADING = re.compile(
     r"most (?:popular|read)|trending(?: now)?|more stories|more from [\w .]{1,30}|"
     r"leia (?:também|mais)|veja também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|"
     r"baca juga|читайте также|関連記事)\W*$", re.I)
+# An accessibility link to the page's own parts ("Skip to main content", "Jump to content", "Skip to
+# footer"), which a reader of the page never sees as text; short, so only lines of at most
+# SKIP_LINK_MAX_CHARS. Outside the container it carried `outside_main_container`, which the non-article
+# widening takes back as content (WCXB dev tune: 45 such lines in bodies, none in the truth).
+_SKIP_LINK = re.compile(
+    r"^\W*(?:skip|jump) to (?:the )?(?:main |primary |page )?(?:content|main|navigation|menu|search|footer|"
+    r"product list)\b", re.I)
+SKIP_LINK_MAX_CHARS = 60
 # A photo credit at the end of a caption: "(Image: GETTY)", "Photo: AP", "| Getty Images".
 _CREDIT_END = re.compile(
     r"(?:\((?:image|photo|picture|foto|credit|photograph)s?\b[^)]{0,60}\)|"
@@ -169,6 +191,13 @@ _REMOVE_ATTR_SELECTOR = '[hidden],[aria-hidden="true"]'
 # Measured on WCXB dev tune: 23 pages were rejected as `no_content` (17 of the 91 tune forum pages, one
 # engine's crawler view); see the test for what it changed.
 _NOSCRIPT_SKIP_TAGS = _SKIP_TAGS - {"noscript"}
+# ... and a <body> that shows only a loading splash ("Loading", a "Return to the site" link, a bare menu) is
+# one too: a page whose visible text is at most this many characters is read again with <noscript>, and
+# that reading is kept when it adds more than this many characters (a "please enable JavaScript" notice
+# in <noscript> under a short page adds one line). (WCXB dev tune: 2 more forum pages, the same engine's, had 32 and 178
+# characters of splash and menu over a <noscript> thread of 12 k and 10 k; no other tune page under 400
+# visible characters has <noscript> text.)
+SPLASH_MAX_CHARS = 200
 # Page-chrome elements by tag: menus, side boxes, footers. (<header> is not one: inside the article it
 # holds the headline and byline, which the header zone rule labels.)
 TAG_CUES = {"nav": ("navigation", "in_nav"), "aside": ("other_boilerplate", "in_aside"),
@@ -255,14 +284,30 @@ def merge_lines(inner: list[LabelledLine], outer: list[LabelledLine]) -> list[La
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _class_info(attrs: str) -> tuple[Optional[str], bool]:
-    """(boilerplate label, article-body marker) of a class/id string. `_walk` keeps the answers for the
+def _class_info(attrs: str) -> tuple[Optional[str], str, bool]:
+    """(boilerplate label, its reason code, article-body marker) of a class/id string. `_walk` keeps the answers for the
     page it walks (a page repeats its class strings on every card and paragraph). The bounded LRU cache
     beside it is not state in conventions §9's sense: the answer is a pure function of the string, so no
     result depends on what ran before; it keeps the answers for class strings that many sites share
     ("container", "row", "entry-content"): about 7 % of HTML CPU time on the news dev set, each page run
     once (copydesk eval's timed pass), 43-47 -> 48-52 pages/CPU-s."""
-    return _class_cue_uncached(attrs), _content_marker(attrs)
+    cue = _class_cue_uncached(attrs)
+    return cue, _class_reason(attrs, cue), _content_marker(attrs)
+
+
+def _class_reason(attrs: str, cue: Optional[str]) -> str:
+    """The reason code of a class/id cue: "dom_class_" + its label, or REASON_COMMENT_CLASS when the token
+    that gave it (the first with a cue, as in _class_cue_uncached) is a comment thread's."""
+    if cue is None:
+        return ""
+    if cue == "other_boilerplate" and _first_cue_token(attrs) in COMMENT_TOKENS:
+        return REASON_COMMENT_CLASS
+    return DOM_CLASS_REASON[cue]
+
+
+def _first_cue_token(attrs: str) -> Optional[str]:
+    """The first whole token of a class/id string with a CLASS_CUES entry (the one _class_cue_uncached uses)."""
+    return next((t for t in attrs.replace("_", " ").replace("-", " ").split() if t in CLASS_CUES), None)
 
 
 # Every CONTENT_CLASS alternative holds one of the words "article", "story", "entry", "post", "body",
@@ -500,8 +545,13 @@ def _parse_lexbor(html: str, with_paths: bool = False, utf8: Optional[bytes] = N
     if body is None:
         return Page(meta, [], [], [])
     els, blocks, owners = _walk(body, with_paths)
-    if not blocks:  # nothing visible: the text for readers without scripts, if any (_NOSCRIPT_SKIP_TAGS)
-        els, blocks, owners = _walk(body, with_paths, _NOSCRIPT_SKIP_TAGS)
+    shown = sum(len(b.text) for b in blocks)
+    if shown <= SPLASH_MAX_CHARS:
+        # nothing visible, or only a loading splash: the text for readers without scripts, if any
+        # (_NOSCRIPT_SKIP_TAGS; after a splash, only when it adds more than a splash could hold)
+        alt = _walk(body, with_paths, _NOSCRIPT_SKIP_TAGS)
+        if not blocks or sum(len(b.text) for b in alt[1]) - shown > SPLASH_MAX_CHARS:
+            els, blocks, owners = alt
     if not blocks:
         # still nothing: a script-rendered page that hides its whole body until a script shows it (a
         # wrapper classed "hide" or styled visibility:hidden around everything). Read it again with only
@@ -599,7 +649,7 @@ def _walk(body, with_paths: bool = False,
     opened = []
     push = opened.append
     block_tags = BLOCK_TAGS
-    class_info: dict[str, tuple[Optional[str], bool]] = {}  # this page's class strings, each worked out once
+    class_info: dict[str, tuple[Optional[str], str, bool]] = {}  # this page's class strings, each worked out once
     node = body.first_child
     while True:
         if node is None:
@@ -643,9 +693,7 @@ def _walk(body, with_paths: bool = False,
                     info = class_info.get(attrs)
                     if info is None:
                         info = class_info[attrs] = _class_info(attrs)
-                    cue, marked = info
-                    if cue:
-                        why = DOM_CLASS_REASON[cue]
+                    cue, why, marked = info
                     content = content or marked
                 if a.get("itemprop") == "articleBody":
                     content = True
@@ -829,9 +877,21 @@ def _headline_link(b: Block) -> bool:
     return b.link_density > BODY_MAX_LINK_DENSITY and not _linked_sentence(b)
 
 
+def _card_headers(els: list[_El]) -> None:
+    """Give REASON_CARD_HEADER to the "header"-classed elements whose class string repeats on the page."""
+    heads = [e for e in els if e.why == "dom_class_other_boilerplate" and _first_cue_token(e.attrs) == "header"]
+    if not heads:
+        return
+    seen = Counter(e.attrs for e in heads)
+    for e in heads:
+        if seen[e.attrs] >= CARD_HEADER_MIN_REPEATS:
+            e.why = REASON_CARD_HEADER
+
+
 def _label(els: list[_El], blocks: list[Block], owners: list[int],
            title: str = "") -> tuple[list[Optional[tuple[str, str]]], list[bool]]:
     _settle_cues(els, blocks, owners)
+    _card_headers(els)
     chosen = _choose_container(els, blocks, owners)
     n = len(els)
     inside = [False] * n     # element is a container or below one
@@ -861,7 +921,8 @@ def _label(els: list[_El], blocks: list[Block], owners: list[int],
                 # repeats the page's <title> / og:title (a logo in an <h1> does not)
                 hints.append(("headline", "heading_matches_title"))
             else:
-                hints.append((els[c].cue, els[c].why) if c >= 0 else ("other_boilerplate", "outside_main_container"))
+                hints.append((els[c].cue, els[c].why) if c >= 0 else _skip_link(b) or
+                             ("other_boilerplate", "outside_main_container"))
             continue
         c = icue[o]
         f = flags[o]
@@ -979,11 +1040,14 @@ def _may_be_credit(t: str) -> bool:
 
 
 def _text_label(b: Block) -> Optional[tuple[str, str]]:
-    """Text cues that mark a short block inside the container as page furniture: an ad slot's label,
-    a widget heading ("Read more", "Related"), a photo credit line."""
+    """Text cues that mark a short block inside the container as page furniture: a skip link, an ad slot's
+    label, a widget heading ("Read more", "Related"), a photo credit line."""
     t = b.text
     if len(t) > TEXT_CUE_MAX_CHARS:
         return None
+    skip = _skip_link(b)
+    if skip:
+        return skip
     if _AD_LABEL.match(t):
         return "advertisement", "ad_label"
     if _WIDGET_HEADING.match(t):
@@ -992,6 +1056,13 @@ def _text_label(b: Block) -> Optional[tuple[str, str]]:
         return "image_caption", "photo_credit"
     if "©" in t and len(t) <= COPYRIGHT_MAX_CHARS:
         return "copyright", "copyright_sign"
+    return None
+
+
+def _skip_link(b: Block) -> Optional[tuple[str, str]]:
+    """("navigation", "skip_link") for an accessibility link to the page's own parts (_SKIP_LINK), else None."""
+    if len(b.text) <= SKIP_LINK_MAX_CHARS and _SKIP_LINK.match(b.text):
+        return "navigation", "skip_link"
     return None
 
 

@@ -53,6 +53,9 @@ DomReason = Literal[
     "above_first_paragraph", "link_dense", "in_main_container", "ad_label", "widget_heading_phrase",
     "photo_credit", "copyright_sign", "call_to_action_after_body",
     "after_story_subtree",
+    "dom_class_comment_thread",  # a comment thread's class ("comment"): furniture under a story, a forum's posts
+    "dom_class_card_header",  # a "header" class repeated on a row of cards: a listing's item headers
+    "skip_link",  # an accessibility link to the page's own parts ("Skip to main content")
 ]
 # html: a boilerplate class/id token ("dom_class_" + the label the token suggests, html.CLASS_CUES)
 DomClassReason = Literal[
