@@ -619,7 +619,10 @@ _SLUG_STOP = frozenset("html htm php aspx asp www com blog news article articles
 
 
 def url_slug_words(url: Optional[str]) -> set[str]:
-    """The words of the URL path's most hyphenated segment (numbers only when they look like years)."""
+    """The words of the URL path's last segment that joins words ("/online/student-help-desk/tips-for-success"
+    -> tips, for, success: the article's slug is the last part of its path, the hyphenated ones before it are
+    its sections; numbers only when they look like years). (WCXB dev text tune: the most hyphenated segment,
+    first of equals, gave 0.708 title accuracy; the last of equals 0.719; the last hyphenated one 0.728.)"""
     if not url:
         return set()
     from urllib.parse import unquote
@@ -630,8 +633,22 @@ def url_slug_words(url: Optional[str]) -> set[str]:
     segs = [x for x in path.split("/") if x]
     if not segs:
         return set()
-    seg = max(segs, key=lambda x: x.count("-") + x.count("_"))
+    joined = [x for x in segs if "-" in x or "_" in x]
+    seg = joined[-1] if joined else segs[-1]
     return {w for w in _SLUG_WORD.findall(seg) if not w.isdigit() or len(w) == 4} - _SLUG_STOP
+
+
+# Lines that spell the slug but are not the headline: a breadcrumb trail ("Home › Guides › Headline",
+# "You are here: Home / Blog / Headline": two or more crumb separators) and a standfirst of two sentences
+# or more ending as prose does ("Hit the road with ease! Master renting a car ... journey."; a headline of
+# two questions, "What is X? What is Y?", stays): the headline is the line among the rest.
+_CRUMB_SEP = re.compile(r"\s[>»›/|]\s")
+SLUG_CRUMBS_MAX = 1
+
+
+def _SLUG_NOT_HEADLINE(t: str) -> bool:
+    return len(_CRUMB_SEP.findall(t)) > SLUG_CRUMBS_MAX or (
+        _ENDS_SENTENCE.search(t) is not None and _TWO_SENTENCES.search(t) is not None)
 
 
 def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Optional[str]:
@@ -651,6 +668,8 @@ def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Option
             continue
         n = t.count(" ") + 1
         if n < SLUG_MIN_LINE_WORDS or n > SLUG_MAX_LINE_WORDS:
+            continue
+        if _SLUG_NOT_HEADLINE(t):
             continue
         lw = set(_SLUG_WORD.findall(tl))
         hit = len(sw & lw)
