@@ -370,6 +370,12 @@ def _last_body(lines: list[LabelledLine]) -> int:
 HEAD_DATE_AFTER = 3
 
 
+# Two date lines stacked right above or under each other, each a bare date ("8/1/2025" then "8/27/2025",
+# a template's published and updated stamps without their words): the earlier day is the publication, the
+# later the update. (WCXB dev text tune: 1 page right, none lost; such lines are short: up to this many words.)
+STACKED_DATE_MAX_WORDS = 4
+
+
 def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Optional[int] = None,
                month_first: bool = False) -> tuple[Optional[str], Optional[str]]:
     """(published, modified) from visible date lines (published None when the page shows only its update:
@@ -404,6 +410,16 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Option
                 published, pub_at = d, ln.number
         if published:
             break
+    if published and not modified:
+        # two date lines printed one under the other ("8/1/2025", "8/27/2025"): the earlier is the original
+        # publication, the later its update
+        for ln in window:
+            if ln.number in (pub_at - 1, pub_at + 1) and ln.label != "body" and \
+                    len(ln.text.split()) <= STACKED_DATE_MAX_WORDS:
+                other = [d for upd, d in dates_in_line(ln.text, month_first) if not upd]
+                if len(other) == 1 and other[0][:10] < published[:10]:
+                    published, modified, pub_at = other[0], published, ln.number
+                    break
     if published and not modified:  # "Updated: ..." printed next to the publication line
         for ln in window:
             if abs(ln.number - pub_at) <= 2 and ln.label != "body":
