@@ -298,6 +298,8 @@ def dates_in_line(text: str, month_first: bool = False) -> list[tuple[bool, str]
 
 
 def _dates_in_line(text: str, month_first: bool = False) -> list[tuple[bool, str]]:
+    if not _HAS_YEAR.search(text):
+        return []  # (every date has a year: most lines leave here, before the segment tests)
     out = []
     # (both patterns only where they can match: most date lines have no update word and no separator)
     if "Updated" in text or "Posted" in text or "Published" in text:
