@@ -86,3 +86,18 @@ def test_capitals_and_last_modified_split_a_date_line():
     assert dates_in_line("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT") == [
         (False, "2019-11-18T18:54:00+00:00"), (True, "2019-11-18T18:56:00+00:00")]
     assert dates_in_line("UPDATED: Tue., Nov. 19, 2019") == [(True, "2019-11-19")]
+
+
+def test_stacked_bare_dates_give_the_earlier_as_publication():
+    lines = _lines(("2025 Renovation Trends And Why They Matter", "headline"), ("By the Editorial Team", "byline"),
+                   ("Design Style", "navigation"), ("Share", "navigation"), ("8/1/2025", "timestamp"),
+                   ("8/27/2025", "timestamp"), (BODY, "body"))
+    f = basic_fields(lines, [BODY], url="https://example.com/blog/renovation-trends")
+    assert (f["published"], f["modified"]) == ("2025-08-01", "2025-08-27")
+    # a date line that says more than the date (a teaser, a list entry) is not stacked with it
+    lines = _lines(("2025 Renovation Trends And Why They Matter", "headline"), ("By the Editorial Team", "byline"),
+                   ("Design Style", "navigation"), ("Share", "navigation"),
+                   ("Read next: kitchen colours we loved in 2025, from 7/30/2025", "timestamp"),
+                   ("8/27/2025", "timestamp"), (BODY, "body"))
+    f = basic_fields(lines, [BODY], url="https://example.com/blog/renovation-trends")
+    assert f["published"] == "2025-08-27"

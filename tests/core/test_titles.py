@@ -72,3 +72,39 @@ def test_slug_line_printed_twice_beats_a_shorter_one():
     assert slug_title(_lines(*rows), url, 4) == "The 16 Best Clothing Subscription Boxes in 2025"
     rows[1] = ("Another line", "other")  # printed once: the line with the fewest other words wins
     assert slug_title(_lines(*rows), url, 4) == "Best Clothing Subscription Boxes"
+
+
+def _lines(*rows):
+    from copydesk.core.records import LabelledLine
+    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
+
+
+BODY = "The first paragraph of the story is long enough to be the body of the page, and it goes on. " * 2
+
+
+def test_the_slug_is_the_last_hyphenated_part_of_the_path():
+    from copydesk.core.extract import url_slug_words
+    assert url_slug_words("https://example.edu/online/student-help-desk/tips-for-online-success.php") == {
+        "tips", "for", "online", "success"}
+    assert url_slug_words("https://example.org/travel-tips/planning/do-i-need-travel-insurance") == {
+        "do", "i", "need", "travel", "insurance"}
+    assert url_slug_words("https://example.org/guides/coffee") == {"coffee"}
+
+
+def test_slug_headline_is_no_breadcrumb_nor_standfirst():
+    from copydesk.core.extract import slug_title
+    url = "https://example.com/guides/packing-tips-guide/"
+    lines = _lines(("Packing Tips Guide", "other_boilerplate"), ("Share", "navigation"), ("Print", "navigation"),
+                   ("Save", "navigation"), ("Home | Resources | Blog | Packing Tips Guide", "related_link"),
+                   ("By Jane Doe", "byline"), (BODY, "body"))
+    assert slug_title(lines, url, 6) == "Packing Tips Guide"
+    url = "https://example.com/learn/renting-a-car-in-english/"
+    lines = _lines(("Renting a Car: Key English Vocabulary", "other_boilerplate"),
+                   ("Hit the road with ease! Master renting a car in English with the phrases you need.",
+                    "other_boilerplate"), ("By Jane Doe", "byline"), (BODY, "body"))
+    assert slug_title(lines, url, 3) == "Renting a Car: Key English Vocabulary"
+    # a headline of two questions is a headline
+    url = "https://example.com/blog/what-is-catering-what-is-a-caterer/"
+    lines = _lines(("Menu", "navigation"), ("What is Catering? What is a Caterer?", "other_boilerplate"),
+                   (BODY, "body"))
+    assert slug_title(lines, url, 2) == "What is Catering? What is a Caterer?"
