@@ -830,8 +830,10 @@ def wire_signoffs(paragraphs: list[str]) -> list[str]:
 # --- authors -----------------------------------------------------------------------------------------------
 
 # (the label needs a space or a colon after it: "Parisa", "Byron", "Vonda", "Porter" are names, not "Par isa";
-# a capital glued to "By" is the template's "ByJane Doe")
-_BY = re.compile(r"^(?:(?:by|written by|posted by|reporting by|words by|story by|text by|von|par|por|oleh)(?:\s*:\s*|\s+)|"
+# a capital glued to "By" is the template's "ByJane Doe"; "Article by", "Recipe by", "Article written by": what
+# blogs and recipe pages print instead of "By")
+_BY = re.compile(r"^(?:(?:by|written by|posted by|reporting by|words by|story by|text by|article by|recipe by|"
+                 r"article written by|von|par|por|oleh)(?:\s*:\s*|\s+)|"
                  r"(?-i:By(?=[A-ZÀ-Ý])))", re.I)
 # Words that never belong to a person's name in a byline.
 NOT_PERSON_WORDS = {
@@ -1041,8 +1043,8 @@ def _author_lines(lines: list[LabelledLine], fb: Optional[int] = None, lb: Optio
         t = ln.text
         if t[:1].isspace() or t[-1:].isspace():  # (strip only when there is something to strip: speed)
             t = t.strip()
-        # (the two patterns match at most 14 characters: longer lines skip them)
-        if len(t) <= 14 and (_BY_ALONE.fullmatch(t) or _BY_LABEL_ALONE.fullmatch(t)) and idx + 1 < len(lines):
+        # (the two patterns match at most LABEL_ALONE_MAX characters: longer lines skip them)
+        if len(t) <= LABEL_ALONE_MAX and (_BY_ALONE.fullmatch(t) or _BY_LABEL_ALONE.fullmatch(t)) and idx + 1 < len(lines):
             # "By" alone on its line: the name is on the next line
             ln = LabelledLine(lines[idx + 1].number, "By " + lines[idx + 1].text, "byline", "by_alone")
             t = ln.text
@@ -1212,7 +1214,7 @@ def _markup_first_line(t: str) -> str:
     """An author element's first line, a byline label alone on it joined with the next ("By" / "Jane Doe");
     "" when the element holds a label only."""
     lines = [x.strip() for x in t.split("\n") if x.strip()]
-    if lines and len(lines[0]) <= 14 and (_BY_ALONE.fullmatch(lines[0]) or _BY_LABEL_ALONE.fullmatch(lines[0])):
+    if lines and len(lines[0]) <= LABEL_ALONE_MAX and (_BY_ALONE.fullmatch(lines[0]) or _BY_LABEL_ALONE.fullmatch(lines[0])):
         return lines[0] + " " + lines[1] if len(lines) > 1 else ""
     return lines[0] if lines else ""
 
@@ -1223,19 +1225,26 @@ _ENDS_SENTENCE = re.compile(r"[.!]$")
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
 _EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
-# (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor")
-_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|(?:last\s+)?updated|published|posted)\b|\s+\d",
+# (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor";
+# "in" opens the blog's category after the name: "Posted by Jane Doe in Travel, Guides")
+_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\s+\d",
                          re.I)
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
-_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
+_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
                             re.I)
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
 # ("Text" alone only with its colon: a bare "Text" is a font-size control on some pages.)
-_BY_LABEL_ALONE = re.compile(r"(?i)(?:written by|posted by|authored by|author|autor|auteur|autore):?|(?:text|texto):")
-# ("Written by Jane Doe", "Text by ...", "By: Jane Doe": the labelled forms without their own line label)
-_BY_NAME_START = re.compile(r"^(?:(?:written|text|posted)\s+by|by|von|par|por|oleh):?\s+[A-ZÀ-Ý]", re.I)
+# (the longest line the two label-alone patterns match: "Article written by:")
+LABEL_ALONE_MAX = 19
+_BY_LABEL_ALONE = re.compile(r"(?i)(?:written by|posted by|authored by|article by|article written by|recipe by|author|"
+                             r"autor|auteur|autore):?|(?:text|texto):")
+# ("Written by Jane Doe", "Text by ...", "By: Jane Doe": the labelled forms without their own line label; the
+# label in any case, the name's capital a capital: with the whole pattern case-blind, "By submitting, you
+# agree ..." under a form counted as a byline and ended the search before the article's real one)
+_BY_NAME_START = re.compile(r"^(?i:(?:written|text|posted|article|recipe|article\s+written)\s+by|by|von|par|por|oleh)"
+                            r":?\s+[A-ZÀ-Ý]")
 _BY_THE = re.compile(r"^(?:by\s+)?(?:the\s+)?", re.I)
 _BY_TAIL = re.compile(r"\bby:?\s+(.+)$", re.I)
 _BY_CAP = re.compile(r"^(?:written\s+)?by:?\s+[A-Z]", re.I)

@@ -14,3 +14,38 @@ def test_name_printed_twice_is_one_name():
     assert authors_from_byline("By Colin Gray Colin Gray") == ["Colin Gray"]
     assert authors_from_byline("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
     assert person_name("Colin Gray Colin Roe") == "Colin Gray Colin Roe"  # no repeat: left whole, as before
+
+
+from copydesk.core.records import LabelledLine  # noqa: E402
+from copydesk.core.extract import _author_lines, text_authors  # noqa: E402
+
+_PROSE = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the vote "
+          "was closer than most members had expected before the session.")
+
+
+def _page(rows):
+    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
+
+
+def test_category_after_the_name_is_cut():
+    # "Posted by X in Category": the blog's category follows "in"
+    assert authors_from_byline("Posted by Jane Doe in Travel, Guides") == ["Jane Doe"]
+    assert authors_from_byline("By Jane Doe In Budget Travel") == ["Jane Doe"]
+
+
+def test_form_text_starting_with_by_is_not_a_byline():
+    # "By submitting ..." under a form is no byline: the byline candidates are the signature alone
+    lines = _page([("Council passes the budget after a long night", "headline"),
+                   ("By submitting, you agree to our Privacy Policy", "other_boilerplate"),
+                   (_PROSE, "body"), (_PROSE, "body"),
+                   ("Written by Jane Doe", "other_boilerplate")])
+    assert [ln.text for ln in _author_lines(lines)] == ["Written by Jane Doe"]
+    assert text_authors(lines)[0] == ["Jane Doe"]
+
+
+def test_article_by_label_alone_then_the_name():
+    lines = _page([("Council passes the budget after a long night", "headline"),
+                   (_PROSE, "body"), (_PROSE, "body"),
+                   ("Article written by:", "navigation"), ("Jane Doe", "other_boilerplate")])
+    assert text_authors(lines)[0] == ["Jane Doe"]
+    assert authors_from_byline("Recipe by Jane Doe") == ["Jane Doe"]
