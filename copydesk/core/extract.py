@@ -1070,6 +1070,21 @@ BYLINE_FAR = 40
 SIGNATURE_AFTER, SIGNATURE_MAX_WORDS = 6, 10
 
 
+_WORD_CHARS = re.compile(r"[^\W\d_]+")
+
+
+def _topic_words(name: str, lines: Sequence[LabelledLine]) -> bool:
+    """Whether every word of a bare name line is a word the article's prose writes in lower case: a
+    section, a topic or a heading in title case ("Top Weight Loss Medications", "Event Type", "Backup
+    Strategy") beside the date, not a person (a person's name is seldom all common words: "Scott Rich" has
+    "scott"). Only for the bare-name rules, which have no "By" to vouch for the name."""
+    words = [w.casefold() for w in _WORD_CHARS.findall(name)]
+    if not words:
+        return False
+    prose = {w for ln in lines if ln.label == "body" for w in _WORD_CHARS.findall(ln.text) if w.islower()}
+    return all(w in prose for w in words)
+
+
 def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                  lb: Optional[int] = None, domain: Optional[str] = None) -> tuple[list[str], list[str]]:
     """(authors, agencies named in the byline). Bylines first; else, in the header window, a date line
@@ -1108,7 +1123,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 # a bare name counts between the headline (a longer line) and a date line
                 if name and (parse_date(t) or "@" in t or (
                         nxt is not None and nxt.label != "body" and len(nxt.text.split()) <= DATE_LINE_MAX_WORDS
-                        and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)):
+                        and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)) \
+                        and not _topic_words(name, lines):
                     authors.append(name)
             if authors:
                 break

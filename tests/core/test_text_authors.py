@@ -49,3 +49,17 @@ def test_article_by_label_alone_then_the_name():
                    ("Article written by:", "navigation"), ("Jane Doe", "other_boilerplate")])
     assert text_authors(lines)[0] == ["Jane Doe"]
     assert authors_from_byline("Recipe by Jane Doe") == ["Jane Doe"]
+
+
+def test_title_case_topic_above_the_date_is_no_name():
+    # a bare title-case line above the date whose every word the article writes in lower case is a
+    # section or topic heading, not the author
+    prose = ("What a mobile app costs depends on the platform, and app development teams price the "
+             "work by the hour before they start.")
+    header = [("A long headline about what building a phone application costs this year", "headline")]
+    topic = _page(header + [("Mobile App Development", "navigation"), ("October 11, 2024", "timestamp"),
+                            (prose, "body"), (prose, "body")])
+    assert text_authors(topic)[0] == []
+    person = _page(header + [("Amit Sharma", "navigation"), ("October 11, 2024", "timestamp"),
+                             (prose, "body"), (prose, "body")])
+    assert text_authors(person)[0] == ["Amit Sharma"]
