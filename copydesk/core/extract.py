@@ -853,7 +853,9 @@ NOT_PERSON_WORDS = {
     # institutions' head words: a JSON-LD "Person" named "Cleveland Clinic" or "British Heart Foundation" is the
     # publisher (WCXB dev articles: 2 validation pages wrong with them, none right)
     "clinic", "foundation", "institute", "university", "association", "society", "hospital", "council",
-    "corporation", "company", "ministry", "department", "academy", "college"}
+    "corporation", "company", "ministry", "department", "academy", "college",
+    # a blog's own credit ("Acme Blog Contributor")
+    "blog"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "di", "du", "dos", "das"}
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
@@ -876,7 +878,7 @@ _MONTH_DAY = re.compile(r"[\s.,]*\d")
 
 
 _CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+|\(\d{3}\)|\d[\d\s().-]{6,}")
-_NAME_END = re.compile(r"\s+[|/–—-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d")
+_NAME_END = re.compile(r"\s+[|/–—•⋅·-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d")
 
 # Faster forms of the three patterns above, as person_name applies them (speed: it runs on every short line
 # of a page header; same results, checked by tests/test_extract_equivalence.py):
@@ -893,7 +895,7 @@ _GLUED_ROLE_AT = re.compile("|".join(
     # the date's month glued to the name ("Conor AllisonJanuary 5, 2026": a byline and its date in one
     # element with no space); "May" is left out, it ends names. WCXB dev tune, text: 2 authors right, none lost
     + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}\b" for w in (m.capitalize() for m in ENGLISH_MONTHS if m != "may")]))
-_NAME_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+_NAME_END_AT = re.compile(r"\s+(?:[|/–—•⋅·-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 
 
 def _cut_date(s: str) -> str:
@@ -1085,6 +1087,36 @@ def _topic_words(name: str, lines: Sequence[LabelledLine]) -> bool:
     return all(w in prose for w in words)
 
 
+# Job titles an author's name carries in a header, below it or after it ("Jane Doe" / "Senior Editor",
+# "Jane Doe Founder at Acme"): a bare name line with one is a byline, a phrase line with one is not a name.
+_ROLE = re.compile(r"\b(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Journalist|Founder|Co-[Ff]ounder|"
+                   r"Director|Consultant|President|Analyst|Engineer|Manager|Strategist|Specialist|Producer|"
+                   r"Reviewer|Officer|CEO|CTO|COO|CMO)\b")
+ROLE_LINE_MAX_WORDS = 8
+# The words that open a job title before its head word ("Contributing Writer", "Senior Editor").
+ROLE_MODIFIERS = frozenset("contributing senior lead staff associate executive managing chief deputy former "
+                           "guest freelance content head assistant".split())
+
+
+def _is_role_line(t: str) -> bool:
+    """A short line naming a job ("Senior Editor", "Co-Founder & Marketing Director") and no date."""
+    t = t.strip()
+    return len(t.split()) <= ROLE_LINE_MAX_WORDS and bool(_ROLE.search(t)) and person_name(t) is None
+
+
+def _titled_name(t: str) -> Optional[str]:
+    """The name of a header line that prints the name and then its job title ("Jane Doe Founder at Acme",
+    "Jane Doe Contributing Writer | Travel"): the name is what comes before the job's first capital
+    word, two to four name words."""
+    m = _ROLE.search(t)
+    if not m or len(t.split()) > ROLE_LINE_MAX_WORDS + 4 or ":" in t[: m.start()]:
+        return None  # (a colon before the job: a label, "Reviewed By: Travel Editor")
+    head = t[: m.start()].split()
+    while head and head[-1].lower() in ROLE_MODIFIERS:
+        head.pop()
+    return person_name(" ".join(head)) if len(head) >= 2 else None
+
+
 def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                  lb: Optional[int] = None, domain: Optional[str] = None) -> tuple[list[str], list[str]]:
     """(authors, agencies named in the byline). Bylines first; else, in the header window, a date line
@@ -1120,12 +1152,17 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 name = person_name(t)
                 nxt = lines[idx + 1] if idx + 1 < len(lines) else None
                 prv = lines[idx - 1].text if idx > 0 else ""
-                # a bare name counts between the headline (a longer line) and a date line
+                titled = _titled_name(t) if not name else None
+                # a bare name counts between the headline (a longer line) and a date line, or with its job
+                # title on the next line or after it on its own
                 if name and (parse_date(t) or "@" in t or (
                         nxt is not None and nxt.label != "body" and len(nxt.text.split()) <= DATE_LINE_MAX_WORDS
-                        and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)) \
+                        and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)
+                        or (nxt is not None and nxt.label != "body" and _is_role_line(nxt.text))) \
                         and not _topic_words(name, lines):
                     authors.append(name)
+                elif titled and not _topic_words(titled, lines):
+                    authors.append(titled)
             if authors:
                 break
     if not authors:  # a byline further up, above a block of links: the nearest one above the body

@@ -63,3 +63,26 @@ def test_title_case_topic_above_the_date_is_no_name():
     person = _page(header + [("Amit Sharma", "navigation"), ("October 11, 2024", "timestamp"),
                              (prose, "body"), (prose, "body")])
     assert text_authors(person)[0] == ["Amit Sharma"]
+
+
+def test_dot_separates_the_name_from_the_date():
+    assert person_name("Jane Roe • Oct 20, 2025") == "Jane Roe"
+    assert person_name("Jane Roe · Updated on Jul 4, 2024") == "Jane Roe"
+
+
+def test_name_with_its_job_title_in_the_header():
+    prose = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the vote "
+             "was closer than most members had expected.")
+    head = [("Council passes the budget after a long night of talks", "headline")]
+    below = _page(head + [("Jane Roe", "navigation"), ("Co-Founder & Marketing Director", "navigation"),
+                          (prose, "body"), (prose, "body")])
+    assert text_authors(below)[0] == ["Jane Roe"]
+    after = _page(head + [("Jane Roe Contributing Writer | Politics", "other_boilerplate"),
+                          (prose, "body"), (prose, "body")])
+    assert text_authors(after)[0] == ["Jane Roe"]
+    # a label before the job title is no name; an organisation's credit is none either
+    labelled = _page(head + [("Reviewed By: Travel Editor, Acme Club", "other_boilerplate"),
+                             (prose, "body"), (prose, "body")])
+    assert text_authors(labelled)[0] == []
+    blog = _page(head + [("Acme Blog Contributor", "navigation"), (prose, "body"), (prose, "body")])
+    assert text_authors(blog)[0] == []
