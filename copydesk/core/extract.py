@@ -855,7 +855,9 @@ NOT_PERSON_WORDS = {
     "clinic", "foundation", "institute", "university", "association", "society", "hospital", "council",
     "corporation", "company", "ministry", "department", "academy", "college",
     # a blog's own credit ("Acme Blog Contributor")
-    "blog"}
+    "blog",
+    # week days: a column's name after the date ("Friday Philosophy"), never a person's
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "di", "du", "dos", "das"}
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
@@ -1087,6 +1089,12 @@ def _topic_words(name: str, lines: Sequence[LabelledLine]) -> bool:
     return all(w in prose for w in words)
 
 
+# A date opening a header line, with the separator after it ("Dec 17, 2025 · ", "2025-12-17 | ", a year glued
+# to the name that follows: "Dec 17, 2025Jane Doe").
+_LEAD_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}\.? [A-Z][a-z]{2,8}\.?,? \d{4}|"
+                        r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*[•·⋅|,–—-]?\s*")
+
+
 # Job titles an author's name carries in a header, below it or after it ("Jane Doe" / "Senior Editor",
 # "Jane Doe Founder at Acme"): a bare name line with one is a byline, a phrase line with one is not a name.
 _ROLE = re.compile(r"\b(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Journalist|Founder|Co-[Ff]ounder|"
@@ -1144,8 +1152,12 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 agencies.append(_canon_wire(w.group(1)))
                 continue
             m = _BY_TAIL.search(t) if dated else None
+            lead = _LEAD_DATE.match(t) if dated and not m else None
+            led = person_name(t[lead.end():]) if lead else None
             if m:
                 authors.extend(authors_from_byline(m.group(1)))
+            elif led and not _topic_words(led, lines):  # "Dec 17, 2025 Jane Doe": the date, then the name
+                authors.append(led)
             elif _NAME_AFFILIATION.match(t) and len(t.split()) <= 8:  # "Jane Doe, AP Auto Writer"
                 authors.extend(authors_from_byline(t)[:1])
             else:

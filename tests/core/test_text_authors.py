@@ -86,3 +86,13 @@ def test_name_with_its_job_title_in_the_header():
     assert text_authors(labelled)[0] == []
     blog = _page(head + [("Acme Blog Contributor", "navigation"), (prose, "body"), (prose, "body")])
     assert text_authors(blog)[0] == []
+
+
+def test_date_then_the_name_on_one_header_line():
+    prose = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the vote "
+             "was closer than most members had expected.")
+    head = [("Council passes the budget after a long night of talks", "headline")]
+    glued = _page(head + [("Dec 17, 2025Jane K. Roe", "timestamp"), (prose, "body"), (prose, "body")])
+    assert text_authors(glued)[0] == ["Jane K. Roe"]
+    column = _page(head + [("Dec 19, 2025 • Friday Philosophy", "timestamp"), (prose, "body"), (prose, "body")])
+    assert text_authors(column)[0] == []
