@@ -1107,9 +1107,9 @@ ROLE_MODIFIERS = frozenset("contributing senior lead staff associate executive m
 
 
 def _is_role_line(t: str) -> bool:
-    """A short line naming a job ("Senior Editor", "Co-Founder & Marketing Director") and no date."""
+    """A short line naming a job ("Senior Editor", "Co-Founder & Marketing Director")."""
     t = t.strip()
-    return len(t.split()) <= ROLE_LINE_MAX_WORDS and bool(_ROLE.search(t)) and person_name(t) is None
+    return len(t.split()) <= ROLE_LINE_MAX_WORDS and bool(_ROLE.search(t))
 
 
 def _titled_name(t: str) -> Optional[str]:
@@ -1170,7 +1170,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 if name and (parse_date(t) or "@" in t or (
                         nxt is not None and nxt.label != "body" and len(nxt.text.split()) <= DATE_LINE_MAX_WORDS
                         and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)
-                        or (nxt is not None and nxt.label != "body" and _is_role_line(nxt.text))) \
+                        or (nxt is not None and nxt.label != "body" and _is_role_line(nxt.text))
+                        or (idx == fb - 1 and len(prv.split()) <= DATE_LINE_MAX_WORDS and parse_date(prv))) \
                         and not _topic_words(name, lines):
                     authors.append(name)
                 elif titled and not _topic_words(titled, lines):

@@ -96,3 +96,16 @@ def test_date_then_the_name_on_one_header_line():
     assert text_authors(glued)[0] == ["Jane K. Roe"]
     column = _page(head + [("Dec 19, 2025 • Friday Philosophy", "timestamp"), (prose, "body"), (prose, "body")])
     assert text_authors(column)[0] == []
+
+
+def test_name_under_the_date_right_above_the_article():
+    prose = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the vote "
+             "was closer than most members had expected.")
+    lines = _page([("Budget passed", "headline"), ("2025-12-17 ·", "timestamp"), ("Jane Roe", "navigation"),
+                   (prose, "body"), (prose, "body")])
+    assert text_authors(lines)[0] == ["Jane Roe"]
+    # a name with its job below, the job line all capitals words
+    role = _page([("Council passes the budget after a long night of talks", "headline"),
+                  ("Jane Roe", "navigation"), ("Former Management Consultant", "navigation"),
+                  (prose, "body"), (prose, "body")])
+    assert text_authors(role)[0] == ["Jane Roe"]
