@@ -1125,8 +1125,34 @@ def _titled_name(t: str) -> Optional[str]:
     return person_name(" ".join(head)) if len(head) >= 2 else None
 
 
+def _under_headline(lines: list[LabelledLine], head: int) -> list[str]:
+    """The byline printed right under the headline (HEADLINE_BYLINE_SPAN lines), for pages whose first
+    paragraph the classifier finds far below it (a block of links or a table of contents between): a
+    "By ..." line or a labelled byline, or a bare name with the date or its job on the next line."""
+    for idx in range(head + 1, min(len(lines), head + 1 + HEADLINE_BYLINE_SPAN)):
+        t = lines[idx].text.strip()
+        if len(t.split()) > 14:
+            continue
+        if lines[idx].label == "byline" or _BY_NAME_START.match(t):
+            names = authors_from_byline(t)
+            if names:
+                return names
+            continue
+        name = person_name(t)
+        nxt = lines[idx + 1].text if idx + 1 < len(lines) else ""
+        if name and (len(nxt.split()) <= DATE_LINE_MAX_WORDS and parse_date(nxt) or _is_role_line(nxt)) \
+                and not _topic_words(name, lines):
+            return [name]
+    return []
+
+
+# How many lines under the headline its byline may sit (past a share bar, a reading time, a deck).
+HEADLINE_BYLINE_SPAN = 4
+
+
 def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
-                 lb: Optional[int] = None, domain: Optional[str] = None) -> tuple[list[str], list[str]]:
+                 lb: Optional[int] = None, domain: Optional[str] = None,
+                 head: Optional[int] = None) -> tuple[list[str], list[str]]:
     """(authors, agencies named in the byline). Bylines first; else, in the header window, a date line
     that names its author ('5:45 AM PST 11/19/2019 by Jane Doe') or a bare name line with a date or a
     handle on it, or right above a date line ('Jane Doe' / '18 Nov 2019, 19:09').
@@ -1178,6 +1204,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                     authors.append(titled)
             if authors:
                 break
+    if not authors and head is not None and head < fb - HEADER_WINDOW:  # the headline far above the body
+        authors.extend(_under_headline(lines, head))
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
@@ -1391,7 +1419,7 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
         if far:
             out["published"], out["published_source"] = with_zone(far, tz), "text_line"
     out["modified"] = with_zone(mod, tz)
-    authors, agencies = text_authors(lines, fb, lb, domain_of(url))
+    authors, agencies = text_authors(lines, fb, lb, domain_of(url), head)
     if authors and " " not in authors[0]:
         authors = [a for a in authors if not _owner_name(a, lines, out["copyright"])]
     out["authors"], out["authors_source"] = authors, "byline" if authors else None

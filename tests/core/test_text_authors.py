@@ -109,3 +109,14 @@ def test_name_under_the_date_right_above_the_article():
                   ("Jane Roe", "navigation"), ("Former Management Consultant", "navigation"),
                   (prose, "body"), (prose, "body")])
     assert text_authors(role)[0] == ["Jane Roe"]
+
+
+def test_byline_under_a_headline_far_above_the_article():
+    prose = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the vote "
+             "was closer than most members had expected.")
+    links = [(f"Related story number {i} about the city", "related_link") for i in range(45)]
+    rows = [("Council passes the budget after a long night", "headline"), ("Written by Jane Roe", "byline"),
+            ("Posted on November 6th, 2025", "timestamp")] + links + [(prose, "body"), (prose, "body")]
+    lines = _page(rows)
+    assert text_authors(lines)[0] == []  # the header window of the first paragraph does not reach it
+    assert text_authors(lines, head=0)[0] == ["Jane Roe"]
