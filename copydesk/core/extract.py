@@ -915,8 +915,10 @@ def wire_signoffs(paragraphs: list[str]) -> list[str]:
 # --- authors -----------------------------------------------------------------------------------------------
 
 # (the label needs a space or a colon after it: "Parisa", "Byron", "Vonda", "Porter" are names, not "Par isa";
-# a capital glued to "By" is the template's "ByJane Doe")
-_BY = re.compile(r"^(?:(?:by|written by|posted by|reporting by|words by|story by|text by|von|par|por|oleh)(?:\s*:\s*|\s+)|"
+# a capital glued to "By" is the template's "ByJane Doe"; "Article by", "Recipe by", "Article written by": what
+# blogs and recipe pages print instead of "By")
+_BY = re.compile(r"^(?:(?:by|written by|posted by|reporting by|words by|story by|text by|article by|recipe by|"
+                 r"article written by|von|par|por|oleh)(?:\s*:\s*|\s+)|"
                  r"(?-i:By(?=[A-ZÀ-Ý])))", re.I)
 # Words that never belong to a person's name in a byline.
 NOT_PERSON_WORDS = {
@@ -936,7 +938,11 @@ NOT_PERSON_WORDS = {
     # institutions' head words: a JSON-LD "Person" named "Cleveland Clinic" or "British Heart Foundation" is the
     # publisher (WCXB dev articles: 2 validation pages wrong with them, none right)
     "clinic", "foundation", "institute", "university", "association", "society", "hospital", "council",
-    "corporation", "company", "ministry", "department", "academy", "college"}
+    "corporation", "company", "ministry", "department", "academy", "college",
+    # a blog's own credit ("Acme Blog Contributor")
+    "blog",
+    # week days: a column's name after the date ("Friday Philosophy"), never a person's
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "di", "du", "dos", "das"}
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
@@ -959,7 +965,7 @@ _MONTH_DAY = re.compile(r"[\s.,]*\d")
 
 
 _CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+|\(\d{3}\)|\d[\d\s().-]{6,}")
-_NAME_END = re.compile(r"\s+[|/–—-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d")
+_NAME_END = re.compile(r"\s+[|/–—•⋅·-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d")
 
 # Faster forms of the three patterns above, as person_name applies them (speed: it runs on every short line
 # of a page header; same results, checked by tests/test_extract_equivalence.py):
@@ -976,7 +982,7 @@ _GLUED_ROLE_AT = re.compile("|".join(
     # the date's month glued to the name ("Conor AllisonJanuary 5, 2026": a byline and its date in one
     # element with no space); "May" is left out, it ends names. WCXB dev tune, text: 2 authors right, none lost
     + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}\b" for w in (m.capitalize() for m in ENGLISH_MONTHS if m != "may")]))
-_NAME_END_AT = re.compile(r"\s+(?:[|/–—-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+_NAME_END_AT = re.compile(r"\s+(?:[|/–—•⋅·-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 
 
 def _cut_date(s: str) -> str:
@@ -1126,8 +1132,8 @@ def _author_lines(lines: list[LabelledLine], fb: Optional[int] = None, lb: Optio
         t = ln.text
         if t[:1].isspace() or t[-1:].isspace():  # (strip only when there is something to strip: speed)
             t = t.strip()
-        # (the two patterns match at most 14 characters: longer lines skip them)
-        if len(t) <= 14 and (_BY_ALONE.fullmatch(t) or _BY_LABEL_ALONE.fullmatch(t)) and idx + 1 < len(lines):
+        # (the two patterns match at most LABEL_ALONE_MAX characters: longer lines skip them)
+        if len(t) <= LABEL_ALONE_MAX and (_BY_ALONE.fullmatch(t) or _BY_LABEL_ALONE.fullmatch(t)) and idx + 1 < len(lines):
             # "By" alone on its line: the name is on the next line
             ln = LabelledLine(lines[idx + 1].number, "By " + lines[idx + 1].text, "byline", "by_alone")
             t = ln.text
@@ -1153,8 +1159,87 @@ BYLINE_FAR = 40
 SIGNATURE_AFTER, SIGNATURE_MAX_WORDS = 6, 10
 
 
+_WORD_CHARS = re.compile(r"[^\W\d_]+")
+
+
+def _topic_words(name: str, lines: Sequence[LabelledLine]) -> bool:
+    """Whether every word of a bare name line is a word the article's prose writes in lower case: a
+    section, a topic or a heading in title case ("Top Weight Loss Medications", "Event Type", "Backup
+    Strategy") beside the date, not a person (a person's name is seldom all common words: "Scott Rich" has
+    "scott"). Only for the bare-name rules, which have no "By" to vouch for the name."""
+    words = [w.casefold() for w in _WORD_CHARS.findall(name)]
+    if not words:
+        return False
+    # (each word looked for in the prose as written, lower case, with word bounds: the first one missing
+    # ends the test; a set of the prose's words cost ~1 ms a call)
+    prose = "\n".join(ln.text for ln in lines if ln.label == "body")
+    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", prose) for w in words)
+
+
+# A date opening a header line, with the separator after it ("Dec 17, 2025 · ", "2025-12-17 | ", a year glued
+# to the name that follows: "Dec 17, 2025Jane Doe").
+_LEAD_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}\.? [A-Z][a-z]{2,8}\.?,? \d{4}|"
+                        r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*[•·⋅|,–—-]?\s*")
+
+
+# Job titles an author's name carries in a header, below it or after it ("Jane Doe" / "Senior Editor",
+# "Jane Doe Founder at Acme"): a bare name line with one is a byline, a phrase line with one is not a name.
+_ROLE = re.compile(r"\b(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Journalist|Founder|Co-[Ff]ounder|"
+                   r"Director|Consultant|President|Analyst|Engineer|Manager|Strategist|Specialist|Producer|"
+                   r"Reviewer|Officer|CEO|CTO|COO|CMO)\b")
+ROLE_LINE_MAX_WORDS = 8
+# The words that open a job title before its head word ("Contributing Writer", "Senior Editor").
+ROLE_MODIFIERS = frozenset("contributing senior lead staff associate executive managing chief deputy former "
+                           "guest freelance content head assistant".split())
+
+
+def _is_role_line(t: str) -> bool:
+    """A short line naming a job ("Senior Editor", "Co-Founder & Marketing Director")."""
+    t = t.strip()
+    return len(t.split()) <= ROLE_LINE_MAX_WORDS and bool(_ROLE.search(t))
+
+
+def _titled_name(t: str) -> Optional[str]:
+    """The name of a header line that prints the name and then its job title ("Jane Doe Founder at Acme",
+    "Jane Doe Contributing Writer | Travel"): the name is what comes before the job's first capital
+    word, two to four name words."""
+    m = _ROLE.search(t)
+    if not m or len(t.split()) > ROLE_LINE_MAX_WORDS + 4 or ":" in t[: m.start()]:
+        return None  # (a colon before the job: a label, "Reviewed By: Travel Editor")
+    head = t[: m.start()].split()
+    while head and head[-1].lower() in ROLE_MODIFIERS:
+        head.pop()
+    return person_name(" ".join(head)) if len(head) >= 2 else None
+
+
+def _under_headline(lines: list[LabelledLine], head: int) -> list[str]:
+    """The byline printed right under the headline (HEADLINE_BYLINE_SPAN lines), for pages whose first
+    paragraph the classifier finds far below it (a block of links or a table of contents between): a
+    "By ..." line or a labelled byline, or a bare name with the date or its job on the next line."""
+    for idx in range(head + 1, min(len(lines), head + 1 + HEADLINE_BYLINE_SPAN)):
+        t = lines[idx].text.strip()
+        if len(t.split()) > 14:
+            continue
+        if lines[idx].label == "byline" or _BY_NAME_START.match(t):
+            names = authors_from_byline(t)
+            if names:
+                return names
+            continue
+        name = person_name(t)
+        nxt = lines[idx + 1].text if idx + 1 < len(lines) else ""
+        if name and (len(nxt.split()) <= DATE_LINE_MAX_WORDS and parse_date(nxt) or _is_role_line(nxt)) \
+                and not _topic_words(name, lines):
+            return [name]
+    return []
+
+
+# How many lines under the headline its byline may sit (past a share bar, a reading time, a deck).
+HEADLINE_BYLINE_SPAN = 4
+
+
 def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
-                 lb: Optional[int] = None, domain: Optional[str] = None) -> tuple[list[str], list[str]]:
+                 lb: Optional[int] = None, domain: Optional[str] = None,
+                 head: Optional[int] = None) -> tuple[list[str], list[str]]:
     """(authors, agencies named in the byline). Bylines first; else, in the header window, a date line
     that names its author ('5:45 AM PST 11/19/2019 by Jane Doe') or a bare name line with a date or a
     handle on it, or right above a date line ('Jane Doe' / '18 Nov 2019, 19:09').
@@ -1180,21 +1265,34 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 agencies.append(_canon_wire(w.group(1)))
                 continue
             m = _BY_TAIL.search(t) if dated else None
+            lead = _LEAD_DATE.match(t) if dated and not m else None
+            led = person_name(t[lead.end():]) if lead else None
             if m:
                 authors.extend(authors_from_byline(m.group(1)))
+            elif led and not _topic_words(led, lines):  # "Dec 17, 2025 Jane Doe": the date, then the name
+                authors.append(led)
             elif _NAME_AFFILIATION.match(t) and len(t.split()) <= 8:  # "Jane Doe, AP Auto Writer"
                 authors.extend(authors_from_byline(t)[:1])
             else:
                 name = person_name(t)
                 nxt = lines[idx + 1] if idx + 1 < len(lines) else None
                 prv = lines[idx - 1].text if idx > 0 else ""
-                # a bare name counts between the headline (a longer line) and a date line
+                titled = _titled_name(t) if not name else None
+                # a bare name counts between the headline (a longer line) and a date line, or with its job
+                # title on the next line or after it on its own
                 if name and (parse_date(t) or "@" in t or (
                         nxt is not None and nxt.label != "body" and len(nxt.text.split()) <= DATE_LINE_MAX_WORDS
-                        and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)):
+                        and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)
+                        or (nxt is not None and nxt.label != "body" and _is_role_line(nxt.text))
+                        or (idx == fb - 1 and len(prv.split()) <= DATE_LINE_MAX_WORDS and parse_date(prv))) \
+                        and not _topic_words(name, lines):
                     authors.append(name)
+                elif titled and not _topic_words(titled, lines):
+                    authors.append(titled)
             if authors:
                 break
+    if not authors and head is not None and head < fb - HEADER_WINDOW:  # the headline far above the body
+        authors.extend(_under_headline(lines, head))
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
@@ -1297,7 +1395,7 @@ def _markup_first_line(t: str) -> str:
     """An author element's first line, a byline label alone on it joined with the next ("By" / "Jane Doe");
     "" when the element holds a label only."""
     lines = [x.strip() for x in t.split("\n") if x.strip()]
-    if lines and len(lines[0]) <= 14 and (_BY_ALONE.fullmatch(lines[0]) or _BY_LABEL_ALONE.fullmatch(lines[0])):
+    if lines and len(lines[0]) <= LABEL_ALONE_MAX and (_BY_ALONE.fullmatch(lines[0]) or _BY_LABEL_ALONE.fullmatch(lines[0])):
         return lines[0] + " " + lines[1] if len(lines) > 1 else ""
     return lines[0] if lines else ""
 
@@ -1308,19 +1406,26 @@ _ENDS_SENTENCE = re.compile(r"[.!]$")
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
 _EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
-# (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor")
-_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|publiziert|(?:last\s+)?updated|published|posted)\b|\s+\d",
+# (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor";
+# "in" opens the blog's category after the name: "Posted by Jane Doe in Travel, Guides")
+_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\s+\d",
                          re.I)
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
-_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
+_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
                             re.I)
 _BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
 # ("Text" alone only with its colon: a bare "Text" is a font-size control on some pages.)
-_BY_LABEL_ALONE = re.compile(r"(?i)(?:written by|posted by|authored by|author|autor|auteur|autore):?|(?:text|texto):")
-# ("Written by Jane Doe", "Text by ...", "By: Jane Doe": the labelled forms without their own line label)
-_BY_NAME_START = re.compile(r"^(?:(?:written|text|posted)\s+by|by|von|par|por|oleh):?\s+[A-ZÀ-Ý]", re.I)
+# (the longest line the two label-alone patterns match: "Article written by:")
+LABEL_ALONE_MAX = 19
+_BY_LABEL_ALONE = re.compile(r"(?i)(?:written by|posted by|authored by|article by|article written by|recipe by|author|"
+                             r"autor|auteur|autore):?|(?:text|texto):")
+# ("Written by Jane Doe", "Text by ...", "By: Jane Doe": the labelled forms without their own line label; the
+# label in any case, the name's capital a capital: with the whole pattern case-blind, "By submitting, you
+# agree ..." under a form counted as a byline and ended the search before the article's real one)
+_BY_NAME_START = re.compile(r"^(?i:(?:written|text|posted|article|recipe|article\s+written)\s+by|by|von|par|por|oleh)"
+                            r":?\s+[A-ZÀ-Ý]")
 _BY_THE = re.compile(r"^(?:by\s+)?(?:the\s+)?", re.I)
 _BY_TAIL = re.compile(r"\bby:?\s+(.+)$", re.I)
 _BY_CAP = re.compile(r"^(?:written\s+)?by:?\s+[A-Z]", re.I)
@@ -1401,7 +1506,7 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
         if far:
             out["published"], out["published_source"] = with_zone(far, tz), "text_line"
     out["modified"] = with_zone(mod, tz)
-    authors, agencies = text_authors(lines, fb, lb, domain_of(url))
+    authors, agencies = text_authors(lines, fb, lb, domain_of(url), head)
     if authors and " " not in authors[0]:
         authors = [a for a in authors if not _owner_name(a, lines, out["copyright"])]
     out["authors"], out["authors_source"] = authors, "byline" if authors else None
