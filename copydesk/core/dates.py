@@ -9,7 +9,13 @@ The ranking (measured on the WCXB dev tune part, see the commit messages):
 2. else the metadata's publication date (tried and dropped: the modified date when the page shows only
    that day under the headline; the labels follow the shown update as often as the stated original, so
    it moved as many pages right as wrong: original and updated stay apart, `modified` holds the update);
-3. else the date line nearest the headline (extract.text_dates), the URL's date, the first `<time>`.
+3. else the date line nearest the headline (extract.text_dates), the URL's date;
+4. else the first `<time datetime>` of the article, outside comment threads and related-story cards
+   (html._time_dates, source "time"; one classed or labelled as the update is the modification): on WCXB
+   dev it agreed with htmldate on every labelled page where both answered, and tried above the metadata
+   or the date line it was wrong more often than they were (tune articles: over JSON-LD / meta 4 pages
+   right, 15 made wrong; over the date line 1 right, 2 made wrong);
+5. else htmldate (fallback_date), the last resort (~28 ms a page).
 """
 from __future__ import annotations
 

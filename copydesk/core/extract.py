@@ -1736,6 +1736,15 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         d = date_in_url(art.canonical_url) or date_in_url(art.url)
         if d:
             art.published, art.published_source = d, "url"
+    # the first <time datetime> in the article (html._time_dates; dates.py ranking, item 4): under every
+    # other source, before htmldate; its update only fills a modification no metadata stated
+    if not art.published:
+        d = meta.get("time_published")
+        d = _dates.not_after(with_zone(parse_date(d), tz), fetched) if d else None
+        if d:
+            art.published, art.published_source = d, "time"
+    if not art.modified and meta.get("time_modified"):
+        art.modified = _dates.not_after(with_zone(parse_date(meta["time_modified"]), tz), fetched)
     dom = domain_of(art.canonical_url) or domain_of(art.url)
     if dom and hasattr(art, "publisher_domain"):
         art.publisher_domain = dom

@@ -144,6 +144,6 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
 FIELD_SOURCES = {
     "title_source": ("headline", "url_slug", "meta", "json-ld", "page_title"),
     "authors_source": ("json-ld", "meta", "byline", "markup"),
-    "published_source": ("json-ld", "meta", "text_line", "text_update", "url", "htmldate"),
+    "published_source": ("json-ld", "meta", "text_line", "text_update", "url", "time", "htmldate"),
 }
 ARTICLE_STAMPS = ("ingested_at", "copydesk_version")
