@@ -33,3 +33,10 @@ def fresh_prefect_env(home: Path) -> dict:
     env.update(PREFECT_HOME=str(home), PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="180",
                PREFECT_SERVER_ANALYTICS_ENABLED="false")
     return env
+
+
+def labelled_lines(*rows):
+    """(text, label) pairs as the classifier's LabelledLine records, numbered from 1 (the field rules'
+    input), for tests that write a page's lines by hand."""
+    from copydesk.core.records import LabelledLine
+    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]

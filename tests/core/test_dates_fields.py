@@ -4,11 +4,8 @@ from copydesk.core import authors as A
 from copydesk.core import dates as D
 from copydesk.core.extract import (authors_from_byline, html_title, parse_date, slug_title, text_authors,
                                    url_slug_words)
-from copydesk.core.records import ARTICLE_COLUMNS, FIELD_SOURCES, LabelledLine
-
-
-def _lines(*rows):
-    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
+from copydesk.core.records import ARTICLE_COLUMNS, FIELD_SOURCES
+from helpers import labelled_lines as _lines
 
 
 def test_german_italian_french_month_forms():

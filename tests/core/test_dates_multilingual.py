@@ -1,13 +1,9 @@
 """Issue 14, dates: the date forms and date-line words of European and Asian pages (the hidden date set is
 mostly German news), and dates a template glued to the words around them."""
 from copydesk.core.extract import basic_fields, dates_in_line, parse_date
-from copydesk.core.records import LabelledLine
+from helpers import labelled_lines as _lines
 
 BODY = "Der erste Absatz des Artikels ist lang genug, um der Text der Seite zu sein, und er geht weiter. " * 3
-
-
-def _lines(*rows):
-    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
 
 
 def test_year_first_numeric_dates():

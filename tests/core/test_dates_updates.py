@@ -3,13 +3,10 @@ and a page that shows only its update ("text_update": kept in text mode, not tak
 HTML when no metadata states a date, and htmldate's answer refused when it is that shown update)."""
 from copydesk.core import dates as D
 from copydesk.core.extract import _far_date_line, apply_meta, basic_fields, date_in_url
-from copydesk.core.records import FIELD_SOURCES, Article, LabelledLine
+from copydesk.core.records import FIELD_SOURCES, Article
+from helpers import labelled_lines as _lines
 
 BODY = "A first paragraph of the story, long enough to be the body of the page. " * 3
-
-
-def _lines(*rows):
-    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
 
 
 def test_url_day_with_month_word():

@@ -5,11 +5,7 @@ from copydesk.core import authors as A
 from copydesk.core import dates as D
 from copydesk.core.extract import (authors_from_byline, basic_fields, headline_index, page_month_first,
                                    parse_date, person_name, text_authors, text_dates)
-from copydesk.core.records import LabelledLine
-
-
-def _lines(*rows):
-    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
+from helpers import labelled_lines as _lines
 
 
 def test_date_under_the_headline_wins_whatever_its_label():

@@ -2,6 +2,7 @@
 space (synthetic pages built here)."""
 from copydesk.core.extract import html_title
 from copydesk.core.html import parse_meta
+from helpers import labelled_lines as _lines
 
 
 def test_h1_repeating_a_stated_title_wins_despite_the_line_filter():
@@ -28,11 +29,6 @@ def test_br_inside_h1_is_a_space():
                       "</body></html>")
     assert meta["h1"] == ["WEEKEND CODING AGENT", "Plain bolder words"]
     assert html_title(meta, [], None) == ("WEEKEND CODING AGENT", "headline")
-
-
-def _lines(*rows):
-    from copydesk.core.records import LabelledLine
-    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
 
 
 def test_slug_line_above_the_byline_beats_a_contents_entry():
@@ -72,11 +68,6 @@ def test_slug_line_printed_twice_beats_a_shorter_one():
     assert slug_title(_lines(*rows), url, 4) == "The 16 Best Clothing Subscription Boxes in 2025"
     rows[1] = ("Another line", "other")  # printed once: the line with the fewest other words wins
     assert slug_title(_lines(*rows), url, 4) == "Best Clothing Subscription Boxes"
-
-
-def _lines(*rows):
-    from copydesk.core.records import LabelledLine
-    return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
 
 
 BODY = "The first paragraph of the story is long enough to be the body of the page, and it goes on. " * 2
