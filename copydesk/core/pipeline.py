@@ -16,7 +16,7 @@ from copydesk.core import dates
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
 from copydesk.core.mainframe import strip_post_chrome, widen_non_article
-from copydesk.core.second import article_lists, reconsider
+from copydesk.core.second import article_lists, non_article_items, reconsider
 from copydesk.core.pagetype import page_type, page_url
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, SURE_LANGUAGE_PROB, detect_language, detect_language_scored
 from copydesk.core.read import Limits, RejectError, decode, raw_from_bytes
@@ -178,8 +178,8 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
 def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> tuple[list, list, tuple[str, str]]:
     """Every labelled line of the page (the container's from the classifier, in HTML the outside ones by
     their DOM hint), then the page type from them, then the second opinions: an article's body continued
-    (second.reconsider) and its own lists taken in (second.article_lists), the body widened when the page
-    is not an article (mainframe.widen_non_article), a forum's per-post chrome and a forum's or product's
+    (second.reconsider) and its own lists taken in (second.article_lists), a non-article's items taken in
+    (second.non_article_items) and its body widened (mainframe.widen_non_article), a forum's per-post chrome and a forum's or product's
     repeated lines set aside (mainframe.strip_post_chrome). Returns (classified lines, final lines,
     (page_type, page_type_reason)); the two lists are the same object when no pass changed anything."""
     lines = _classify(prep, template)
@@ -190,6 +190,7 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
                                              prep.raw.url, lines, prep.raw.kind)
     final = reconsider(lines, ptype) or lines  # an article's body that stops short of its prose (second.py)
     final = article_lists(final, ptype) or final  # an article's own list between its paragraphs (second.py)
+    final = non_article_items(final, ptype) or final  # a listing's items, a service's sections (second.py)
     wide = widen_non_article(final, ptype, article_share, bool(page_url(prep.raw.url, prep.meta)))
     final = final if wide is None else wide
     final = strip_post_chrome(final, ptype) or final  # a forum's post chrome, repeated lines (mainframe.py)

@@ -175,9 +175,9 @@ REASON_LIST = "list_between_body"
 
 def article_lists(lines: Sequence[LabelledLine], page_type: str) -> Optional[list[LabelledLine]]:
     """The lines with an article's own short lines between two body lines relabelled body (see
-    LIST_SHORT_REASONS), or None (no such gap). On a non-article page: its items (`non_article_items`)."""
+    LIST_SHORT_REASONS), or None (not an article, or no such gap)."""
     if page_type != "article":
-        return non_article_items(lines, page_type)
+        return None
     bodies = [i for i, ln in enumerate(lines) if ln.label == "body"]
     gaps = [(i, j) for i, j in zip(bodies, bodies[1:])
             if j - i > 1 and all(lines[k].reason in LIST_SHORT_REASONS for k in range(i + 1, j))]

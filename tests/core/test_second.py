@@ -174,7 +174,7 @@ def test_a_listings_item_headlines_inside_its_content_span_are_body():
              body(3), item(4, "Planting garlic in autumn", "headline_after_article"), aside(5),
              item(6, "Pruning roses the easy way", "headline_after_article"), aside(7),
              item(8, "Privacy policy", "short_menu_item"), item(9, "More from us", "headline_after_article")]
-    got = article_lists(lines, "listing")
+    got = non_article_items(lines, "listing")
     assert [ln.label == "body" for ln in got] == [False, False, True, True, False, True, False, False, False]
     assert got[3].reason == REASON_ITEM and got[3].first == ("other_boilerplate", "headline_after_article")
     # the widening takes the snippets afterwards (mainframe); this pass leaves them to it
