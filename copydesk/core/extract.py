@@ -156,6 +156,25 @@ def parse_date(text: str, month_first: bool = False) -> Optional[str]:
     return _parse_date_memo(text, month_first) if len(text) <= TEXT_MEMO_MAX_CHARS else _parse_date(text, month_first)
 
 
+def _numeric_date(text: str, month_first: bool) -> Optional[tuple[int, int, int]]:
+    """(year, month, day) of a date written in numbers: year first as written; else day or month first, by
+    the page (`month_first`) or a US clock on the line."""
+    m = _YMD_DATE.search(text)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    m = _NUM_DATE.search(text) or _DASH_DATE.search(text)
+    if not m:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if y < 100:
+        y += 2000
+    # (the page's month-first reading is for slash and dashed dates: dotted ones are day first)
+    us = (month_first and "." not in m.group(0)) or _US_HINT.search(text) is not None
+    if b > 12 or (a <= 12 and us):
+        return y, a, b  # month first
+    return y, b, a
+
+
 def _parse_date(text: str, month_first: bool = False) -> Optional[str]:
     """ISO 8601 local wall-clock time from a date string; an offset only when the text gives one
     (a numeric offset, GMT+3, or a zone abbreviation right after the time). `month_first`: the page reads
@@ -184,21 +203,7 @@ def _parse_date(text: str, month_first: bool = False) -> Optional[str]:
         if m and m.group(2).lower() in _MONTH_NUM:
             date = (int(m.group(3)), _MONTH_NUM[m.group(2).lower()], int(m.group(1)))
         else:
-            m = _YMD_DATE.search(text)
-            if m:
-                date = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            else:
-                m = _NUM_DATE.search(text) or _DASH_DATE.search(text)
-            if m and date is None:
-                a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                if y < 100:
-                    y += 2000
-                # (the page's month-first reading is for slash and dashed dates: dotted ones are day first)
-                us = (month_first and "." not in m.group(0)) or _US_HINT.search(text) is not None
-                if b > 12 or (a <= 12 and us):
-                    date = (y, a, b)  # month first
-                else:
-                    date = (y, b, a)
+            date = _numeric_date(text, month_first)
     if not date or not _valid(*date):
         return None
     y, mo, d = date
@@ -664,7 +669,8 @@ _CRUMB_SEP = re.compile(r"\s[>»›/|]\s")
 SLUG_CRUMBS_MAX = 1
 
 
-def _SLUG_NOT_HEADLINE(t: str) -> bool:
+def _not_slug_headline(t: str) -> bool:
+    """Whether a line that spells the slug is a breadcrumb trail or a standfirst (see above)."""
     return len(_CRUMB_SEP.findall(t)) > SLUG_CRUMBS_MAX or (
         _ENDS_SENTENCE.search(t) is not None and _TWO_SENTENCES.search(t) is not None)
 
@@ -687,7 +693,7 @@ def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Option
         n = t.count(" ") + 1
         if n < SLUG_MIN_LINE_WORDS or n > SLUG_MAX_LINE_WORDS:
             continue
-        if _SLUG_NOT_HEADLINE(t):
+        if _not_slug_headline(t):
             continue
         lw = set(_SLUG_WORD.findall(tl))
         hit = len(sw & lw)
@@ -1132,8 +1138,7 @@ def _author_lines(lines: list[LabelledLine], fb: Optional[int] = None, lb: Optio
         t = ln.text
         if t[:1].isspace() or t[-1:].isspace():  # (strip only when there is something to strip: speed)
             t = t.strip()
-        # (the two patterns match at most LABEL_ALONE_MAX characters: longer lines skip them)
-        if len(t) <= LABEL_ALONE_MAX and (_BY_ALONE.fullmatch(t) or _BY_LABEL_ALONE.fullmatch(t)) and idx + 1 < len(lines):
+        if _label_alone(t) and idx + 1 < len(lines):
             # "By" alone on its line: the name is on the next line
             ln = LabelledLine(lines[idx + 1].number, "By " + lines[idx + 1].text, "byline", "by_alone")
             t = ln.text
@@ -1395,7 +1400,7 @@ def _markup_first_line(t: str) -> str:
     """An author element's first line, a byline label alone on it joined with the next ("By" / "Jane Doe");
     "" when the element holds a label only."""
     lines = [x.strip() for x in t.split("\n") if x.strip()]
-    if lines and len(lines[0]) <= LABEL_ALONE_MAX and (_BY_ALONE.fullmatch(lines[0]) or _BY_LABEL_ALONE.fullmatch(lines[0])):
+    if lines and _label_alone(lines[0]):
         return lines[0] + " " + lines[1] if len(lines) > 1 else ""
     return lines[0] if lines else ""
 
@@ -1421,6 +1426,13 @@ _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 LABEL_ALONE_MAX = 19
 _BY_LABEL_ALONE = re.compile(r"(?i)(?:written by|posted by|authored by|article by|article written by|recipe by|author|"
                              r"autor|auteur|autore):?|(?:text|texto):")
+
+
+def _label_alone(t: str) -> bool:
+    """Whether a stripped line is a byline label alone ("By", "Written by:"), its name on the next line.
+    (Longer lines than LABEL_ALONE_MAX skip the two patterns: speed.)"""
+    return len(t) <= LABEL_ALONE_MAX and bool(_BY_ALONE.fullmatch(t) or _BY_LABEL_ALONE.fullmatch(t))
+
 # ("Written by Jane Doe", "Text by ...", "By: Jane Doe": the labelled forms without their own line label; the
 # label in any case, the name's capital a capital: with the whole pattern case-blind, "By submitting, you
 # agree ..." under a form counted as a byline and ended the search before the article's real one)

@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from copydesk.core.mainframe import REASON_CARD_HEADER, REASON_COMMENT_CLASS
 from copydesk.core.records import Block, LabelledLine
 from copydesk.core.segment import clean_line
 from copydesk.core.vocab import DOM_CLASS_REASON
@@ -77,16 +78,14 @@ for _label, _words in {
 # A comment thread's class tokens. Under a story, readers' comments are page furniture (other_boilerplate),
 # but several forum engines class every post of a thread "comment" (one element a post, none holding the
 # share of the page's prose that lifts a cue, CUE_MAX_PROSE_SHARE). These keep the label and get their own
-# reason, REASON_COMMENT_CLASS, so that mainframe.widen_non_article can take them back on a forum page
-# (html.py runs before the page type is known).
+# reason, mainframe.REASON_COMMENT_CLASS, so that mainframe.widen_non_article can take them back on a forum
+# page (html.py runs before the page type is known).
 COMMENT_TOKENS = frozenset(("comment", "comments", "disqus"))
-REASON_COMMENT_CLASS = "dom_class_comment_thread"
 # A "header" class on an element whose class string the page repeats CARD_HEADER_MIN_REPEATS times or more
 # is the header of one card in a row of them (a listing's item title, date and author), not the site's
-# masthead, which a page has once. It keeps its label and gets REASON_CARD_HEADER, which
+# masthead, which a page has once. It keeps its label and gets mainframe.REASON_CARD_HEADER, which
 # mainframe.widen_non_article takes back on a page called a listing.
 CARD_HEADER_MIN_REPEATS = 3
-REASON_CARD_HEADER = "dom_class_card_header"
 # Quoted social posts (an embedded tweet) are part of the story as the reporter quotes them, even when
 # their wrapper is classed "social-media-embed": these tokens cancel a boilerplate cue on the element.
 EMBED_TOKENS = frozenset(("embed", "embedded", "tweet", "quote"))
@@ -145,7 +144,6 @@ SKIP_LINK_MAX_CHARS = 60
 _CREDIT_END = re.compile(
     r"(?:\((?:image|photo|picture|foto|credit|photograph)s?\b[^)]{0,60}\)|"
     r"(?:\||/|\bvia)\s*getty(?: images)?|getty images|\bap photo\b[^.]{0,40})\s*$", re.I)
-_SPLIT_CLS = re.compile(r"[\s_\-]+")
 # Long, unambiguous cue words also count inside run-together class names ("imageembedcaption",
 # "articlesocialbar", "relatedstories"); short ones ("ad", "nav") only as whole tokens.
 SUBSTRING_CUES = (("caption", "image_caption"), ("promo", "advertisement"), ("newsletter", "newsletter"),
@@ -307,7 +305,13 @@ def _class_reason(attrs: str, cue: Optional[str]) -> str:
 
 def _first_cue_token(attrs: str) -> Optional[str]:
     """The first whole token of a class/id string with a CLASS_CUES entry (the one _class_cue_uncached uses)."""
-    return next((t for t in attrs.replace("_", " ").replace("-", " ").split() if t in CLASS_CUES), None)
+    return next((t for t in _class_tokens(attrs) if t in CLASS_CUES), None)
+
+
+def _class_tokens(attrs: str) -> list[str]:
+    """The tokens of a class/id string: "_" and "-" made spaces, split on whitespace runs (str methods, not a
+    regex split: ~2.5 us less per new class string)."""
+    return attrs.replace("_", " ").replace("-", " ").split()
 
 
 # Every CONTENT_CLASS alternative holds one of the words "article", "story", "entry", "post", "body",
@@ -328,9 +332,7 @@ def _content_marker(attrs: str) -> bool:
 def _class_cue_uncached(attrs: str) -> Optional[str]:
     if "-" in attrs and any(c in attrs.lower() for c in EMBED_CLASSES):
         return None
-    # the tokens of _SPLIT_CLS.split(attrs) ("_" and "-" made spaces, split on whitespace runs), without the
-    # empty strings re.split leaves at the ends (they match no cue): ~2.5 us less per new class string
-    toks = attrs.replace("_", " ").replace("-", " ").split()
+    toks = _class_tokens(attrs)
     # one pass: an embed token anywhere cancels every cue, else the first token with a cue wins
     lab = None
     for tok in toks:
@@ -608,9 +610,8 @@ def _time_dates(times: list, els: list[_El], blocks: list[Block],
             or bool(_TIME_UPDATE_LINE.match(blocks[j].text))
         if updated:
             modified = modified or value
-        elif published is None:
+        else:
             published = value
-        if published:
             break
     return published, modified
 

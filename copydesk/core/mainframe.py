@@ -48,7 +48,7 @@ REASON_NON_ARTICLE_CONTENT = "non_article_main_content"
 # 11 k), so it is for services only.
 SERVICE_SET_ASIDE_REASONS = SET_ASIDE_REASONS | {"dom_class_advertisement", "heading_above_body"}
 # Several forum engines class every post of a thread "comment" (one element a post, id "comment-123"), which
-# on a news page marks the readers' comments under the story (html.REASON_COMMENT_CLASS): on a page called a
+# on a news page marks the readers' comments under the story (html gives those lines REASON_COMMENT_CLASS): on a page called a
 # forum whose comment-classed lines outweigh the rest of its body (the posts are nowhere else), those lines
 # are its posts. On a question-and-answer page the question and answers are the body and the short remarks
 # under each one are classed "comment" too; WCXB leaves those out, and they weigh less than the posts.
@@ -56,14 +56,14 @@ SERVICE_SET_ASIDE_REASONS = SET_ASIDE_REASONS | {"dom_class_advertisement", "hea
 # 0.546 -> 0.665, with html.SPLASH_MAX_CHARS (that rule alone: tune 0.777); taken back on every forum page
 # instead, tune 0.797 (6 question-and-answer pages lost 0.07-0.23 each). Tune: 8 pages up, 2 down (one a
 # thread whose truth holds the opening post only).
-COMMENT_CLASS_REASON = "dom_class_comment_thread"
+REASON_COMMENT_CLASS = "dom_class_comment_thread"
 # A listing's items each have a header classed "header" ("entry-header": the item's title, date, author),
-# which the walker sets aside as page chrome unless the class repeats (html.REASON_CARD_HEADER): on a page
+# which the walker sets aside as page chrome unless the class repeats (then html gives REASON_CARD_HEADER): on a page
 # called a listing those are its items. Measured on WCXB dev (HTML; text dumps have no DOM reasons), listing
 # word-F1 tune 0.628 -> 0.632 (4 pages up, 3 down, one page +0.30), validation 0.639 -> 0.647 (must-have
 # snippets found 0.471 -> 0.506); all types 0.847 / 0.811 -> 0.847 / 0.812. On services, products and
 # collections the same header lines are mostly chrome (in WCXB's truth 3.1 k words, not in it 8.1 k).
-CARD_HEADER_REASON = "dom_class_card_header"
+REASON_CARD_HEADER = "dom_class_card_header"
 # A forum's posts each carry the same chrome: the poster's rank ("Member", "New Member"), "Joined",
 # "Posts", "Reaction score", "Original poster". A body line of at most POST_CHROME_MAX_WORDS words found
 # POST_CHROME_MIN_REPEATS times or more on a forum page is that chrome, not a post (WCXB lists these as
@@ -99,9 +99,9 @@ def widen_non_article(lines: Sequence[LabelledLine], page_type: str, article_sha
         return None
     reasons = SERVICE_SET_ASIDE_REASONS if page_type == "service" else SET_ASIDE_REASONS
     if page_type == "listing":
-        reasons = reasons | {CARD_HEADER_REASON}
+        reasons = reasons | {REASON_CARD_HEADER}
     if page_type == "forum" and _posts_in_comment_class(lines):
-        reasons = reasons | {COMMENT_CLASS_REASON}
+        reasons = reasons | {REASON_COMMENT_CLASS}
     body = sum(len(ln.text) for ln in lines if ln.label == "body")
     aside = sum(len(ln.text) for ln in lines if ln.label != "body" and ln.reason in reasons)
     if aside < WIDEN_MIN_SHARE * body:
@@ -112,9 +112,9 @@ def widen_non_article(lines: Sequence[LabelledLine], page_type: str, article_sha
 
 
 def _posts_in_comment_class(lines: Sequence[LabelledLine]) -> bool:
-    """Whether the page's comment-classed lines (COMMENT_CLASS_REASON) outweigh its body lines."""
+    """Whether the page's comment-classed lines (REASON_COMMENT_CLASS) outweigh its body lines."""
     body = sum(len(ln.text) for ln in lines if ln.label == "body")
-    return sum(len(ln.text) for ln in lines if ln.reason == COMMENT_CLASS_REASON) > body
+    return sum(len(ln.text) for ln in lines if ln.reason == REASON_COMMENT_CLASS) > body
 
 
 def strip_post_chrome(lines: Sequence[LabelledLine], page_type: str) -> Optional[list[LabelledLine]]:
