@@ -22,3 +22,24 @@ def test_other_page_types_keep_ad_cues_and_header_lines():
     for ptype in ("listing", "product", "collection", "forum", "documentation"):
         assert widen_non_article(LINES, ptype, 0.1) is None
     assert widen_non_article(LINES, "article", 0.9) is None
+
+
+HEADED = [LabelledLine(1, "Managed cloud hosting", "headline", "h1_heading"),
+          LabelledLine(2, "Our team answers within the hour, every day of the year, and knows your systems.",
+                       "body", "in_main_container"),
+          LabelledLine(3, "Pricing | Contact", "navigation", "dom_class_navigation")]
+
+
+def test_a_service_page_and_a_listing_keep_their_own_heading_even_with_nothing_else_set_aside():
+    for ptype in ("service", "listing"):
+        got = widen_non_article(HEADED, ptype, 0.1)
+        assert [(ln.label, ln.reason) for ln in got] == [
+            ("body", REASON_NON_ARTICLE_CONTENT), ("body", "in_main_container"),
+            ("navigation", "dom_class_navigation")]
+        assert got[0].first == ("headline", "h1_heading")
+
+
+def test_articles_products_and_unsure_pages_keep_the_heading_out_of_the_body():
+    for ptype in ("article", "product", "collection", "forum", "documentation"):
+        assert widen_non_article(HEADED, ptype, 0.1) is None
+    assert widen_non_article(HEADED, "service", 0.7) is None
