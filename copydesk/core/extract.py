@@ -617,8 +617,34 @@ def text_title(lines: list[LabelledLine], page_title: Optional[str], fb: Optiona
         score += 0.1 * (idx - lo) / max(1, fb - lo)  # nearer the body wins ties
         cands.append((score, t))
     if cands:
-        return max(cands, key=lambda c: c[0])[1]
+        return text_headline(max(cands, key=lambda c: c[0])[1])
     return None
+
+
+# A text dump's headline line may carry what the page printed beside the headline (in HTML these are other
+# elements, or a " | " section the <h1> reader cuts, _h1_text):
+# - " | Section" after it ("Headline | Opinion", "Headline | Top 19 Companies"): the part before the first
+#   " | " is the headline, as in an <h1> (WCXB dev text, tune: 3 titles right, 1 lost that kept its " | ");
+# - the post's date printed on the same line, before or after it ("Dec 18 2025 Headline", "Headline
+#   January 22nd, 2019"): a date with a month word at either end goes, unless the headline reads into it
+#   (a lower-case word before it: "... on December 7, 1941"). Numeric dates ("Wrap-Up 12/19/2025") and
+#   dates in brackets stay: those are part of the headline.
+_TITLE_BAR = " | "
+_EDGE_DATE = re.compile(r"^\s*(?:%s)\s+(?=[A-Z])|(?<=\s)(?:%s)\s*$" % ((_MDY.pattern,) * 2))
+
+
+def text_headline(t: str) -> str:
+    """The headline of a text title line (see above); `headline_index` still finds the line it came from."""
+    head = t.split(_TITLE_BAR, 1)[0].strip()
+    if head != t and len(head.split()) >= SLUG_MIN_WORDS:
+        t = head
+    if _HAS_YEAR.search(t):
+        m = _EDGE_DATE.search(t)
+        if m and not (m.start() > 0 and t[:m.start()].split()[-1][:1].islower()):
+            rest = (t[:m.start()] + t[m.end():]).strip(" ,.-–—|·")
+            if len(rest.split()) >= SLUG_MIN_WORDS:
+                t = rest
+    return t
 
 
 # The headline by the URL's evidence: most article URLs end in a slug that spells the headline
@@ -712,7 +738,7 @@ def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Option
         if best_key is None or key > best_key:
             best, best_key = t.strip(), key
     if best_key is not None and best_key[0] >= SLUG_MIN_COVER:
-        return best
+        return text_headline(best)
     return None
 
 
@@ -721,8 +747,13 @@ def headline_index(lines: list[LabelledLine], title: Optional[str], fb: int) -> 
     slug search reaches) whose text is the title."""
     if not title:
         return None
-    for i in range(min(len(lines), fb + HEADER_AFTER) - 1, max(0, fb - SLUG_SPAN) - 1, -1):
+    lo, hi = max(0, fb - SLUG_SPAN), min(len(lines), fb + HEADER_AFTER)
+    for i in range(hi - 1, lo - 1, -1):
         if lines[i].text.strip() == title:
+            return i
+    # a title cut out of its line (text_headline: "Headline | Section", a date beside it)
+    for i in range(hi - 1, lo - 1, -1):
+        if title in lines[i].text:
             return i
     return None
 
