@@ -695,10 +695,17 @@ _CRUMB_SEP = re.compile(r"\s[>»›/|]\s")
 SLUG_CRUMBS_MAX = 1
 
 
+# A standfirst of one long sentence spells the slug too ("Research shows that fasting can come with many
+# health benefits—but not everyone should try it."): a line ending in a full stop with this many words or
+# more is prose, not a headline (headlines that end in "." are short: "What Tutoring is not.").
+SLUG_SENTENCE_MIN_WORDS = 12
+
+
 def _not_slug_headline(t: str) -> bool:
     """Whether a line that spells the slug is a breadcrumb trail or a standfirst (see above)."""
     return len(_CRUMB_SEP.findall(t)) > SLUG_CRUMBS_MAX or (
-        _ENDS_SENTENCE.search(t) is not None and _TWO_SENTENCES.search(t) is not None)
+        _ENDS_SENTENCE.search(t) is not None and (_TWO_SENTENCES.search(t) is not None or (
+            t.rstrip().endswith(".") and t.count(" ") + 1 >= SLUG_SENTENCE_MIN_WORDS)))
 
 
 def slug_title(lines: list[LabelledLine], url: Optional[str], fb: int) -> Optional[str]:

@@ -30,3 +30,17 @@ def test_slug_headline_cut_and_its_line_still_found():
     assert headline_index(lines, title, 3) == 1
     # a line that is exactly the title is preferred, as before
     assert headline_index(lines, "Menu", 3) == 0
+
+
+def test_one_long_sentence_spelling_the_slug_is_a_standfirst():
+    # the standfirst spells more of the slug than the headline does; one long sentence ending in a full
+    # stop is prose, the headline is the line among the rest
+    url = "https://example.com/northside-catering-wedding-tips-city/"
+    lines = _lines(("Six Wedding Catering Tips Every Couple Should Know", "other"),
+                   ("Creating wedding menus for every couple, Northside Catering brings flavour to celebrations "
+                    "across the city.", "other"), ("By Jane Example", "byline"), (BODY, "body"))
+    assert slug_title(lines, url, 3) == "Six Wedding Catering Tips Every Couple Should Know"
+    # a short headline ending in a full stop is still one
+    url = "https://example.com/blog/what-fasting-does-for-body-and-brain"
+    lines = _lines(("Menu", "navigation"), ("What fasting does for body and brain.", "other"), (BODY, "body"))
+    assert slug_title(lines, url, 2) == "What fasting does for body and brain."
