@@ -20,3 +20,17 @@ def test_short_h1_that_is_most_of_a_stated_title_stays():
                                                     "headline")
     # no stated title: nothing to compare with, the h1 is all there is
     assert html_title({"h1": ["Garden Supplies"]}, [], None) == ("Garden Supplies", "headline")
+
+
+def test_h1_with_a_label_or_a_source_around_a_stated_title_gives_the_stated_title():
+    meta = {"title": "Ten Quiet Places to Read in the City | Example Site",
+            "h1": ["Blog: Ten Quiet Places to Read in the City"]}
+    assert html_title(meta, [], "Example Site") == ("Ten Quiet Places to Read in the City", "headline")
+    meta = {"title": "Students Find Degrees No Longer Guarantee Jobs - Example Site",
+            "h1": ["Students Find Degrees No Longer Guarantee Jobs (example.com)"]}
+    assert html_title(meta, [], "Example Site") == ("Students Find Degrees No Longer Guarantee Jobs", "headline")
+    # a colon that is part of the headline, and a bracket that is no domain, stay
+    meta = {"title": "Ten Quiet Places to Read | Example Site", "h1": ["Review: Ten Quiet Places to Read in the City"]}
+    assert html_title(meta, [], "Example Site") == ("Review: Ten Quiet Places to Read in the City", "headline")
+    meta = {"title": "The Fold Problem | Example Site", "h1": ["The Fold Problem (Jane Example)"]}
+    assert html_title(meta, [], "Example Site") == ("The Fold Problem (Jane Example)", "headline")
