@@ -1680,7 +1680,7 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
             break
     if pub is None:
         for key in _PUBLISHED_META:
-            d = parse_date(meta[key]) if meta.get(key) else None
+            d = (parse_date(meta[key]) or _dates.year_month_day(meta[key])) if meta.get(key) else None
             if d:
                 pub, pub_src = with_zone(d, tz), "meta"
                 break

@@ -1,0 +1,47 @@
+"""Issue 14, dates: more of the places a page states its publication date (meta keys of the CMS, analytics
+and citation kinds, compact year-first values), and more shapes of visible date lines."""
+from copydesk.core import dates as D
+from copydesk.core.extract import apply_meta, basic_fields
+from copydesk.core.records import Article
+from helpers import labelled_lines as _lines
+
+BODY = "A first paragraph of the story, long enough to be the body of the page. " * 3
+
+
+def _html(meta, rows=(("A Headline About Garden Ponds", "headline"), (BODY, "body"))):
+    art = Article("a", "a.html", "0", "html", lines=_lines(*rows))
+    for k, v in basic_fields(art.lines, [BODY]).items():
+        setattr(art, k, v)
+    apply_meta(art, meta)
+    return art
+
+
+def test_more_published_meta_keys():
+    for key, value in (("og:published_time", "2024-10-08T00:00:00-04:00"), ("citation_publication_date", "2019/1/22"),
+                       ("published-date", "2021-02-16"), ("w-published-date", "2025-05-27T06:03:43.274Z"),
+                       ("published", "July 17, 2025"), ("ms.date", "2025-03-06T00:00:00Z")):
+        art = _html({key: value})
+        assert art.published_source == "meta" and art.published[:4] in value, key
+        assert D.has_meta_date({key: value})
+    # a specific publication key is believed before the generic "date" a template may fill with another day
+    art = _html({"date": "01/07/16", "og:published_time": "2024-10-08T00:00:00-04:00"})
+    assert art.published[:10] == "2024-10-08"
+    # update keys are no publication
+    assert _html({"modified-date": "2024-07-30"}).published is None
+
+
+def test_compact_year_first_meta_values():
+    assert D.year_month_day("20200320") == "2020-03-20"
+    assert D.year_month_day("2025 09 09") == "2025-09-09"
+    assert D.year_month_day("2023 Jan 7") == "2023-01-07"
+    assert D.year_month_day("20201340") is None  # no 13th month
+    assert D.year_month_day("202003201") is None  # nine digits: an id, not a day
+    assert D.year_month_day("2025 Foo 3") is None
+    assert _html({"awa-publisheddate": "20200320"}).published == "2020-03-20"
+    assert _html({"citation_publication_date": "2024 Jun 30"}).published == "2024-06-30"
+
+
+def test_a_meta_value_without_a_year_states_no_date():
+    # (then htmldate may still look)
+    assert not D.has_meta_date({"publish_time": "17:00"})
+    assert not D.has_meta_date({"published": "true"})
