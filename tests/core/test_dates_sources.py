@@ -45,3 +45,20 @@ def test_a_meta_value_without_a_year_states_no_date():
     # (then htmldate may still look)
     assert not D.has_meta_date({"publish_time": "17:00"})
     assert not D.has_meta_date({"published": "true"})
+
+
+def test_date_as_one_field_of_a_meta_row():
+    from copydesk.core.extract import _far_date_line, meta_line_date
+    assert meta_line_date("by Jane Doe | Mar 11, 2023 | All About Brakes and Brake Repair, Learn More | 0 comments") \
+        == "2023-03-11"
+    assert meta_line_date("Monday, August 11th, 2025 at 11:00 am | Categories: Pumps, Valves, Fittings |")[:10] \
+        == "2025-08-11"
+    assert meta_line_date("Jane Doe • 12 March 2024 • 4 min read and a few more words here") == "2024-03-12"
+    # the field names an update: not the publication
+    assert meta_line_date("Posted by Jane Doe | Updated March 3, 2024 | 4 min read") is None
+    # a date inside a long field is a sentence, not a field of its own
+    assert meta_line_date("Home | The council met on March 3, 2024 and voted to close the old bridge | News") is None
+    rows = [("Menu", "navigation"), ("by Jane Doe | Mar 11, 2023 | All About Brakes and Brake Repair | 0 comments",
+                                     "other_boilerplate"), (BODY, "body")]
+    assert _far_date_line(_lines(*rows)) == "2023-03-11"
+
