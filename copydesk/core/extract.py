@@ -480,7 +480,10 @@ def meta_line_date(text: str, month_first: bool = False) -> Optional[str]:
         return None
     fields = _META_FIELD_SEP.split(text)
     if len(fields) < 2:
-        return None
+        m = _OPENING_DATE_SEP.search(text)
+        fields = [text[:m.start()]] if m else []
+        if not fields or not _opens_as_date(fields[0]):
+            return None
     for f in fields:
         if f.count(" ") < META_FIELD_MAX_WORDS:
             got = dates_in_line(f, month_first)

@@ -62,3 +62,17 @@ def test_date_as_one_field_of_a_meta_row():
                                      "other_boilerplate"), (BODY, "body")]
     assert _far_date_line(_lines(*rows)) == "2023-03-11"
 
+
+def test_date_opening_a_longer_line():
+    from copydesk.core.extract import _far_date_line, meta_line_date
+    assert meta_line_date("February 4 2026 - Average reading time: 12 min and more") == "2026-02-04"
+    assert meta_line_date("March 3, 2024 — The city council voted to close the old bridge") == "2024-03-03"
+    # prose about an event: the date is inside the sentence
+    assert meta_line_date("On March 3, 2024 - the council voted to close the old bridge for good") is None
+    assert meta_line_date("The council met on March 3, 2024 and voted to close the old bridge for good") is None
+    rows = [("Menu", "navigation"), ("February 4 2026 - Average reading time: 12 min", "other_boilerplate"),
+            (BODY, "body")]
+    assert _far_date_line(_lines(*rows)) == "2026-02-04"
+    # under the body, a long line is a teaser or a comment: not read
+    rows = [("Menu", "navigation"), (BODY, "body"), ("February 4 2026 - Average reading time: 12 min", "timestamp")]
+    assert _far_date_line(_lines(*rows)) is None
