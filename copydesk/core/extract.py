@@ -452,6 +452,11 @@ FAR_DATE_MAX_WORDS = 8
 # Labels whose dates belong to other pages or to the site (teasers, related links, footers).
 _FAR_DATE_SKIP = frozenset({"related_link", "copyright", "image_caption", "image_alt", "navigation", "legal",
                             "tags", "widget_heading"})
+# ... except above the first body line: there a short date line the classifier called a related link or a
+# widget heading ("Zach Lezberg | May 22, 2025" under a category heading, "18th Dec 2025" in a post's header)
+# is the article header's, not a teaser's (teaser lists come after the story; WCXB dev text tune: 4 pages
+# right, none lost; HTML and validation unchanged).
+_FAR_DATE_HEADER_LABELS = frozenset({"related_link", "widget_heading"})
 
 
 # A longer line can still be the article's date line when it is a row of meta fields ("by Jane Doe | Mar 11,
@@ -500,10 +505,11 @@ def _far_date_line(lines: list[LabelledLine], month_first: bool = False) -> Opti
     lb = _last_body(lines)
     if lb < 0:
         return None
+    fb = _first_body(lines)
     for i, ln in enumerate(lines):
         if i > lb and ln.label != "timestamp":
             continue
-        if ln.label in _FAR_DATE_SKIP:
+        if ln.label in _FAR_DATE_SKIP and not (i < fb and ln.label in _FAR_DATE_HEADER_LABELS):
             continue
         if ln.text.count(" ") >= FAR_DATE_MAX_WORDS:
             d = meta_line_date(ln.text, month_first) if i <= lb else None  # a row of meta fields (see above)

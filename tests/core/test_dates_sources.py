@@ -76,3 +76,13 @@ def test_date_opening_a_longer_line():
     # under the body, a long line is a teaser or a comment: not read
     rows = [("Menu", "navigation"), (BODY, "body"), ("February 4 2026 - Average reading time: 12 min", "timestamp")]
     assert _far_date_line(_lines(*rows)) is None
+
+
+def test_far_date_in_the_header_under_a_widget_heading():
+    from copydesk.core.extract import _far_date_line
+    rows = [("Menu", "navigation"), ("MARKETING, WEBSITES", "widget_heading"), ("Jane Doe | May 22, 2025", "related_link"),
+            (BODY, "body")]
+    assert _far_date_line(_lines(*rows)) == "2025-05-22"
+    # below the first body line a related link's date is another story's
+    rows = [("Menu", "navigation"), (BODY, "body"), ("Jane Doe | May 22, 2025", "related_link"), (BODY, "body")]
+    assert _far_date_line(_lines(*rows)) is None
