@@ -60,16 +60,55 @@ def rank(pub: Optional[str], pub_src: Optional[str], text_pub: Optional[str],
     return text_pub, text_src if text_pub else None
 
 
-# Meta tags that state a publication date, in the order they are believed (extract.apply_meta).
-PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate",
-                   "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-                   "dcterms.created", "dc.date", "date", "article.published", "cxenseparse:recs:publishtime")
+# Meta tags that state a publication date, in the order they are believed (extract.apply_meta): the Open
+# Graph article keys and their spellings, schema.org microdata, the CMS and analytics keys (Parse.ly,
+# Sailthru, Cxense, Shareaholic), the scholarly citation keys (Google Scholar's citation_*), Dublin Core,
+# then the generic "date" (which some templates fill with the page's render day: believed last). Keys
+# named for the update (modified, updated) are never here; a video's "uploadDate" is not the article's.
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time",
+                   "article:first_published_time", "article-published_time", "datepublished", "pubdate",
+                   "publishdate", "publish-date", "publish_date", "og:publish_date", "published-date",
+                   "published_date", "publisheddate", "date-pub", "w-published-date", "awa-publisheddate",
+                   "parsely-pub-date", "sailthru.date", "cxenseparse:publishtime", "shareaholic:article_published_time",
+                   "citation_publication_date", "citation_online_date", "citation_date", "dc.date.issued",
+                   "dcterms.issued", "dcterms.created", "dc.date", "datecreated", "published", "ms.date",
+                   "gsa_date", "date", "article.published", "cxenseparse:recs:publishtime")
+
+
+# Compact forms a meta value may hold that the text's date reader (extract.parse_date) does not take, as
+# it must not on a line of prose: "20200320" (eight digits), "2025 09 09" (spaced), "2023 Jan 7"
+# (PubMed's citation_publication_date: year, month word, day). Read only in meta values (apply_meta).
+_YMD_COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(?:(\d{2})(\d{2})|\s+(\d{1,2})\s+(\d{1,2})|\s+([A-Za-z]{3,9})\.?\s+(\d{1,2}))"
+                          r"(?!\d)")
+_MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def year_month_day(value: str) -> Optional[str]:
+    """"YYYY-MM-DD" from a compact year-first meta value (see above), or None."""
+    m = _YMD_COMPACT.match(value or "")
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(6):
+        word = m.group(6).lower()[:3]
+        if word not in _MONTH_ABBR:
+            return None
+        mo, d = _MONTH_ABBR.index(word) + 1, int(m.group(7))
+    else:
+        mo, d = int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+    try:
+        return _date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def has_meta_date(meta: dict) -> bool:
     """Whether the metadata states a publication date (then htmldate never runs: cheaper evidence)."""
-    if any(meta.get(k) for k in PUBLISHED_META):
-        return True
+    if any(_YEAR.search(meta.get(k) or "") for k in PUBLISHED_META):  # (a value with a year: "published"
+        return True                                                     # may hold "true", "publish_time" "17:00")
     return any(isinstance(o, dict) and (o.get("datePublished") or o.get("dateCreated")) for o in meta.get("jsonld") or ())
 
 

@@ -452,6 +452,49 @@ FAR_DATE_MAX_WORDS = 8
 # Labels whose dates belong to other pages or to the site (teasers, related links, footers).
 _FAR_DATE_SKIP = frozenset({"related_link", "copyright", "image_caption", "image_alt", "navigation", "legal",
                             "tags", "widget_heading"})
+# ... except above the first body line: there a short date line the classifier called a related link or a
+# widget heading ("Zach Lezberg | May 22, 2025" under a category heading, "18th Dec 2025" in a post's header)
+# is the article header's, not a teaser's (teaser lists come after the story; WCXB dev text tune: 4 pages
+# right, none lost; HTML and validation unchanged).
+_FAR_DATE_HEADER_LABELS = frozenset({"related_link", "widget_heading"})
+
+
+# A longer line can still be the article's date line when it is a row of meta fields ("by Jane Doe | Mar 11,
+# 2023 | Brakes, Repair | 0 comments", "Monday, August 11th, 2025 at 11:00 am | Categories: ...") with one
+# field the date, or when it opens with its date and a separator ("February 4 2026 - Average reading time:
+# 12 min", "March 3, 2024 — text"): the date stands alone as a field, it is not inside a sentence (a line
+# opening "On March 3, 2024, the council ..." is prose about an event: no separator after the date, or the
+# part before it is not the date alone). The field must be short: at most META_FIELD_MAX_WORDS words.
+META_FIELD_MAX_WORDS = 7
+_META_FIELD_SEP = re.compile(r"\s*\|\s*|\s+[•·⋅]\s+")
+_OPENING_DATE_SEP = re.compile(r"\s+[—–-]\s+|\s*[|•·⋅]\s*")
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"))
+
+
+def _opens_as_date(field: str) -> bool:
+    """Whether a field starts with the date itself (a day, a year, a month or a weekday), not a word of prose."""
+    w = field.split(None, 1)[0].strip(".,").lower() if field.strip() else ""
+    return bool(w) and (w[0].isdigit() or w in _MONTH_NUM or w in _WEEKDAYS)
+
+
+def meta_line_date(text: str, month_first: bool = False) -> Optional[str]:
+    """The publication date of a longer line that is a row of meta fields or opens with its date (see
+    above), or None; a field that names an update gives nothing."""
+    if not _HAS_YEAR.search(text):
+        return None
+    fields = _META_FIELD_SEP.split(text)
+    if len(fields) < 2:
+        m = _OPENING_DATE_SEP.search(text)
+        fields = [text[:m.start()]] if m else []
+        if not fields or not _opens_as_date(fields[0]):
+            return None
+    for f in fields:
+        if f.count(" ") < META_FIELD_MAX_WORDS:
+            got = dates_in_line(f, month_first)
+            if got:
+                return None if got[0][0] else got[0][1]
+    return None
 
 
 def _far_date_line(lines: list[LabelledLine], month_first: bool = False) -> Optional[str]:
@@ -462,10 +505,16 @@ def _far_date_line(lines: list[LabelledLine], month_first: bool = False) -> Opti
     lb = _last_body(lines)
     if lb < 0:
         return None
+    fb = _first_body(lines)
     for i, ln in enumerate(lines):
         if i > lb and ln.label != "timestamp":
             continue
-        if ln.label in _FAR_DATE_SKIP or ln.text.count(" ") >= FAR_DATE_MAX_WORDS:
+        if ln.label in _FAR_DATE_SKIP and not (i < fb and ln.label in _FAR_DATE_HEADER_LABELS):
+            continue
+        if ln.text.count(" ") >= FAR_DATE_MAX_WORDS:
+            d = meta_line_date(ln.text, month_first) if i <= lb else None  # a row of meta fields (see above)
+            if d:
+                return d
             continue
         for upd, d in dates_in_line(ln.text, month_first):
             if not upd:
@@ -1763,7 +1812,7 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
             break
     if pub is None:
         for key in _PUBLISHED_META:
-            d = parse_date(meta[key]) if meta.get(key) else None
+            d = (parse_date(meta[key]) or _dates.year_month_day(meta[key])) if meta.get(key) else None
             if d:
                 pub, pub_src = with_zone(d, tz), "meta"
                 break
