@@ -1353,6 +1353,16 @@ def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = No
     return None
 
 
+def _byline_texts(lines: Sequence[LabelledLine]) -> list[str]:
+    """The short lines a byline may be printed on, for authors.handle_name: not body, not related stories'
+    links, not comment threads, from the top down to SIGNATURE_AFTER lines under the last body line
+    (comments and footers further down print account names too). Read only when the metadata's author is
+    one word that the other rules refused (rare: one pass over the lines then)."""
+    lb = _last_body(lines) if lines else -1
+    return [ln.text for ln in lines[: lb + 1 + SIGNATURE_AFTER] if ln.label not in ("body", "related_link")
+            and "comment" not in ln.reason and len(ln.text) <= 160]
+
+
 def authors_from_meta(value) -> list[str]:
     """JSON-LD `author` (object, list, or string) or meta author: people only."""
     items = value if isinstance(value, list) else [value]
@@ -1708,6 +1718,8 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     if got:
         art.published, art.published_source = got, src
     people, src = [], None
+    page_domain = domain_of(art.url) or domain_of(meta.get("og:url") or meta.get("canonical"))
+    shown = None
     for value, where in _authors.author_values(meta, ld):
         people = authors_from_meta(value)
         if not people:
@@ -1715,11 +1727,14 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
             if not one and where == "json-ld":  # (then the byline rules' word tests, one word allowed)
                 one = _authors.typed_single_name(value)
                 one = person_name(one, allow_single=True) if one else None
+            if not one:  # a one-word handle the page prints as its byline (authors.handle_name)
+                shown = _byline_texts(art.lines) if shown is None else shown
+                one = _authors.handle_name(value, shown, NOT_PERSON_WORDS,
+                                           lambda w: _is_site_word(w, page_domain) or WIRE_NAMES.fullmatch(w))
             people = [one] if one else []
         if people:
             src = where
             break
-    page_domain = domain_of(art.url) or domain_of(meta.get("og:url") or meta.get("canonical"))
     if not people and not art.authors:  # (markup before the text's byline: 1 page right, 2 wrong on tune)
         people = markup_authors(meta, page_domain, art.lines)
         src = "markup" if people else None
