@@ -1735,6 +1735,12 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         if people:
             src = where
             break
+    # a paper's authors: one citation_author tag each (html.CITATION_AUTHOR_META); the other sources name
+    # the first of them only (meta author, JSON-LD), so the whole list wins when it holds what they gave
+    cites = authors_from_meta(meta["citation_author_lists"]) if len(meta.get("citation_author_lists") or ()) > 1 \
+        else []
+    if len(cites) > len(people) and set(people) <= set(cites):
+        people, src = cites, "meta"
     if not people and not art.authors:  # (markup before the text's byline: 1 page right, 2 wrong on tune)
         people = markup_authors(meta, page_domain, art.lines)
         src = "markup" if people else None
