@@ -1319,6 +1319,10 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         # one signature: several "by ..." lines in a row are a list of related stories' cards
         if len(signed) == 1 and signed[0] in {ln.text.strip() for ln in lines[last + 1:last + 1 + SIGNATURE_AFTER]}:
             authors.extend(authors_from_byline(signed[0]))
+        if not authors:  # an author card under the article ("About the author" / "Jane Doe" / biography)
+            name = _bio_box(lines, last, domain)
+            if name:
+                authors.append(name)
     return list(dict.fromkeys(authors)), agencies
 
 
@@ -1361,6 +1365,38 @@ def _byline_texts(lines: Sequence[LabelledLine]) -> list[str]:
     lb = _last_body(lines) if lines else -1
     return [ln.text for ln in lines[: lb + 1 + SIGNATURE_AFTER] if ln.label not in ("body", "related_link")
             and "comment" not in ln.reason and len(ln.text) <= 160]
+
+
+# An author card under the article (issue 14): "About the author" (or "Author") over the name, or the name
+# over its biography ("Jane Doe" / "Jane Doe is a travel writer ..."). Searched BIO_BOX_AFTER lines under
+# the last body line, only when nothing else named the author.
+BIO_BOX_AFTER = 30
+_BIO_HEADING = re.compile(r"(?i)(?:about|meet)\s+the\s+(?:author|writer)s?|about\s+(?:the\s+)?author|"
+                          r"(?:the\s+)?authors?|author\s+bio|written\s+by|über\s+(?:den|die)\s+autor(?:in)?|"
+                          r"à propos de l'auteur|sobre (?:el|o) autor")
+
+
+def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -> Optional[str]:
+    """The name opening an author card below the article's last body line (BIO_BOX_AFTER lines): a line that
+    is a person's name alone, under an "About the author" heading or over a biography that opens with the
+    name ("Jane Doe is ..."). Related stories' links are no card; the site describing itself is no author.
+    (A bare name line without either is a related card's or a menu's: not taken.)"""
+    if lb < 0:
+        return None
+    below = lines[lb + 1: lb + 1 + BIO_BOX_AFTER]
+    for i, ln in enumerate(below):
+        t = ln.text.strip()
+        if ln.label == "related_link" or not (4 < len(t) <= 40) or t.count(" ") > 3:
+            continue
+        name = person_name(t)
+        if not name or name != t or _is_site_name(name, domain):
+            continue
+        prv = below[i - 1].text.strip().rstrip(":") if i > 0 else ""
+        nxt = below[i + 1].text if i + 1 < len(below) else ""
+        if (prv and len(prv) <= 30 and _BIO_HEADING.fullmatch(prv)) or (
+                nxt.startswith(name) and _BIO_AFTER_NAME.match(nxt[len(name):]) and nxt.count(" ") >= BIO_MIN_WORDS):
+            return name
+    return None
 
 
 def authors_from_meta(value) -> list[str]:
