@@ -1301,7 +1301,11 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
-            if lines[idx].label == "byline" or (_BY_CAP.match(t) and len(t.split()) <= 14) \
+            if _label_alone(t) and idx + 1 < fb:  # "Written by" / "Jane Doe": the label alone, the name below
+                authors.extend(authors_from_byline("By " + lines[idx + 1].text.strip()))
+                if authors:
+                    break
+            elif lines[idx].label == "byline" or (_BY_CAP.match(t) and len(t.split()) <= 14) \
                     or (_NAME_AFFILIATION.match(t) and _NEWSROOM_JOB.search(t) and len(t.split()) <= 8):
                 authors.extend(authors_from_byline(t))
                 if authors:
