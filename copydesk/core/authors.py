@@ -97,3 +97,45 @@ def author_values(meta: dict, ld: list) -> list[tuple[object, str]]:
     if (meta.get("twitter:label1") or "").strip().lower() in WRITTEN_BY_LABELS and meta.get("twitter:data1"):
         out.append((meta["twitter:data1"], "meta"))
     return out
+
+
+# A handle as metadata writes it ("jsteinhardt", "ShawnHymel", "q_admin", "Susan"): one token of letters,
+# digits, "_", "." or "-", starting with a letter.
+_HANDLE = re.compile(r"^[^\W\d_][\w.\-]{1,29}$")
+# How long a line showing the handle may be (a byline with its date: "Susan December 9, 2024 0 Comments").
+HANDLE_LINE_MAX_WORDS = 14
+# What may open the line before the handle: a byline label ("By", "By:", "Posted by", "Written by").
+_HANDLE_LEAD = re.compile(r"^(?:(?:posted|written|article|words)\s+by|by|von|par|por|oleh)\s*:?\s*", re.I)
+
+
+def handle_name(value, shown, not_person_words, site_word=None) -> Optional[str]:
+    """The one-word author the metadata states (a meta author or a JSON-LD author name: a first name, a
+    username) when the page prints it as its byline: a short non-body line in `shown` that opens with it,
+    after a byline label or none ("By: ShawnHymel December 16, 2025", "Susan December 9, 2024"). The
+    metadata alone is not enough (a one-word author is as often the site, a desk or a CMS account name that
+    the page never shows, and the dev news pages want full names), nor is the line alone (a bare word above
+    the body is a section or a menu entry): the two together say "this person wrote it".
+    Not a role or desk word (`not_person_words`: "admin", "team", "staff"), not the site's own name
+    (`site_word(name)` true: "Acme" on acme.com is the company; the caller adds the wire agencies, "PTI"
+    printed as a byline is an agency's credit: news dev, 1 page). A Person typed object counts as its name;
+    another @type (Organization) does not."""
+    items = value if isinstance(value, list) else [value]
+    if len(items) != 1:
+        return None
+    it = items[0]
+    if isinstance(it, dict):
+        if not is_person_type(it.get("@type") or "person"):
+            return None
+        it = it.get("name")
+    if not isinstance(it, str):
+        return None
+    h = it.strip().lstrip("@")
+    if not _HANDLE.match(h) or h.casefold() in not_person_words or (site_word and site_word(h)):
+        return None
+    low = h.casefold()
+    for t in shown:
+        t = _HANDLE_LEAD.sub("", t.strip(), count=1)
+        if t[: len(low)].casefold() == low and (len(t) == len(low) or not (t[len(low)].isalnum() or t[len(low)] in "_.-")) \
+                and len(t.split()) <= HANDLE_LINE_MAX_WORDS:
+            return h
+    return None

@@ -1108,8 +1108,9 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
     s = _cut_at(_NAME_END_AT, _cut_date(s))  # = _NAME_END.split(s, maxsplit=1)[0] after the date's cut
     s = s.strip(" ,.:;|-–—")
     words = s.split()
-    # (more than four words is no name whatever the patterns below say: tested first, it skips them)
-    if not s or len(words) > 4 or WIRE_NAMES.fullmatch(s) or ("." in s and _DOMAIN.search(s)):
+    # (more than four name words is no name whatever the patterns below say: tested first, it skips them)
+    if not s or (len(words) > 4 and _long_name(words)) or WIRE_NAMES.fullmatch(s) \
+            or ("." in s and _DOMAIN.search(s)):
         return None
     if len(words) == 4 and words[:2] == words[2:]:
         words = words[:2]  # "Colin Gray Colin Gray": a byline element printing the name twice (WCXB dev tune,
@@ -1129,6 +1130,14 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
 
 
 _person_name_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(_person_name)
+
+
+def _long_name(words: list[str]) -> bool:
+    """Whether a name of more than four words is too long for a name: its lower-case particles ("van",
+    "der") and a title ("Dr") do not count ("Dr Marna van der Merwe" is three name words), up to six words.
+    (WCXB dev tune, text: 1 page right, nothing else moved in either mode.)"""
+    return len(words) > 6 or sum(w.lower() not in NAME_PARTICLES and w not in ("Dr", "Dr.", "Prof.")
+                                 for w in words) > 4
 
 
 # Byline labels with a colon ("Written by: Jane Doe", "Text: Anna Muster", "Autor: ...") and the Italian
@@ -1388,7 +1397,11 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
-            if lines[idx].label == "byline" or (_BY_CAP.match(t) and len(t.split()) <= 14) \
+            if _label_alone(t) and idx + 1 < fb:  # "Written by" / "Jane Doe": the label alone, the name below
+                authors.extend(authors_from_byline("By " + lines[idx + 1].text.strip()))
+                if authors:
+                    break
+            elif lines[idx].label == "byline" or (_BY_CAP.match(t) and len(t.split()) <= 14) \
                     or (_NAME_AFFILIATION.match(t) and _NEWSROOM_JOB.search(t) and len(t.split()) <= 8):
                 authors.extend(authors_from_byline(t))
                 if authors:
@@ -1397,6 +1410,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         name = _boxed_author(lines, fb, domain)
         if name:
             authors.append(name)
+    if not authors and head is not None:  # the first byline line, however far above the body (see there)
+        authors.extend(_first_byline(lines, fb))
     if not authors:  # a signature under the article ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...")
         last = _last_body(lines) if lb is None else lb
         signed = [ln.text.strip() for ln in (lines[last + 1:last + 1 + 2 * SIGNATURE_AFTER] if last >= 0 else ())
@@ -1406,7 +1421,33 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         # one signature: several "by ..." lines in a row are a list of related stories' cards
         if len(signed) == 1 and signed[0] in {ln.text.strip() for ln in lines[last + 1:last + 1 + SIGNATURE_AFTER]}:
             authors.extend(authors_from_byline(signed[0]))
+        if not authors:  # an author card under the article ("About the author" / "Jane Doe" / biography)
+            name = _bio_box(lines, last, domain)
+            if name:
+                authors.append(name)
     return list(dict.fromkeys(authors)), agencies
+
+
+# Lines a byline is never on: related stories' cards, captions, comment threads (their reasons say so).
+_FIRST_BYLINE_SKIP = frozenset({"related_link", "image_caption", "body"})
+
+
+def _first_byline(lines: list[LabelledLine], fb: int) -> list[str]:
+    """The names of the page's first byline line above the body, for pages whose header window and the
+    BYLINE_FAR lines name nobody (a header printed far above the first paragraph, past a long table of
+    contents, a gallery or a product box): the first line labelled a byline, or a "By Jane Doe" line of at
+    most 14 words. Only the first such line decides: when it names no person ("By Acme Staff"), nobody.
+    Only when the page's headline was located (`head`, text_authors): a page with a header; without one a
+    far "By" line is as likely a card's (WCXB dev tune, text: 1 page right lost by that gate).
+    (Down to a few lines under the last body line too at first: the "by ..." lines there were related
+    stories' cards, 2 wrong for 1 right on WCXB dev tune, text mode.)"""
+    for ln in lines[:fb]:
+        if ln.label in _FIRST_BYLINE_SKIP or "comment" in ln.reason:
+            continue
+        t = ln.text.strip()
+        if ln.label == "byline" or (_BY_NAME_START.match(t) and len(t.split()) <= 14):
+            return authors_from_byline(t)
+    return []
 
 
 # An author box under the article: the name again, opening a short biography ("Jane Doe is a travel
@@ -1437,6 +1478,48 @@ def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = No
             if lt.startswith(name) and later.label != "related_link" and _BIO_AFTER_NAME.match(lt[len(name):]) \
                     and lt.count(" ") >= BIO_MIN_WORDS:
                 return name
+    return None
+
+
+def _byline_texts(lines: Sequence[LabelledLine]) -> list[str]:
+    """The short lines a byline may be printed on, for authors.handle_name: not body, not related stories'
+    links, not comment threads, from the top down to SIGNATURE_AFTER lines under the last body line
+    (comments and footers further down print account names too). Read only when the metadata's author is
+    one word that the other rules refused (rare: one pass over the lines then)."""
+    lb = _last_body(lines) if lines else -1
+    return [ln.text for ln in lines[: lb + 1 + SIGNATURE_AFTER] if ln.label not in ("body", "related_link")
+            and "comment" not in ln.reason and len(ln.text) <= 160]
+
+
+# An author card under the article (issue 14): "About the author" (or "Author") over the name, or the name
+# over its biography ("Jane Doe" / "Jane Doe is a travel writer ..."). Searched BIO_BOX_AFTER lines under
+# the last body line, only when nothing else named the author.
+BIO_BOX_AFTER = 30
+_BIO_HEADING = re.compile(r"(?i)(?:about|meet)\s+the\s+(?:author|writer)s?|about\s+(?:the\s+)?author|"
+                          r"(?:the\s+)?authors?|author\s+bio|written\s+by|über\s+(?:den|die)\s+autor(?:in)?|"
+                          r"à propos de l'auteur|sobre (?:el|o) autor")
+
+
+def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -> Optional[str]:
+    """The name opening an author card below the article's last body line (BIO_BOX_AFTER lines): a line that
+    is a person's name alone, under an "About the author" heading or over a biography that opens with the
+    name ("Jane Doe is ..."). Related stories' links are no card; the site describing itself is no author.
+    (A bare name line without either is a related card's or a menu's: not taken.)"""
+    if lb < 0:
+        return None
+    below = lines[lb + 1: lb + 1 + BIO_BOX_AFTER]
+    for i, ln in enumerate(below):
+        t = ln.text.strip()
+        if ln.label == "related_link" or not (4 < len(t) <= 40) or t.count(" ") > 3:
+            continue
+        name = person_name(t)
+        if not name or name != t or _is_site_name(name, domain):
+            continue
+        prv = below[i - 1].text.strip().rstrip(":") if i > 0 else ""
+        nxt = below[i + 1].text if i + 1 < len(below) else ""
+        if (prv and len(prv) <= 30 and _BIO_HEADING.fullmatch(prv)) or (
+                nxt.startswith(name) and _BIO_AFTER_NAME.match(nxt[len(name):]) and nxt.count(" ") >= BIO_MIN_WORDS):
+            return name
     return None
 
 
@@ -1840,6 +1923,8 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     if got:
         art.published, art.published_source = got, src
     people, src = [], None
+    page_domain = domain_of(art.url) or domain_of(meta.get("og:url") or meta.get("canonical"))
+    shown = None
     for value, where in _authors.author_values(meta, ld):
         people = authors_from_meta(value)
         if not people:
@@ -1847,11 +1932,20 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
             if not one and where == "json-ld":  # (then the byline rules' word tests, one word allowed)
                 one = _authors.typed_single_name(value)
                 one = person_name(one, allow_single=True) if one else None
+            if not one:  # a one-word handle the page prints as its byline (authors.handle_name)
+                shown = _byline_texts(art.lines) if shown is None else shown
+                one = _authors.handle_name(value, shown, NOT_PERSON_WORDS,
+                                           lambda w: _is_site_word(w, page_domain) or WIRE_NAMES.fullmatch(w))
             people = [one] if one else []
         if people:
             src = where
             break
-    page_domain = domain_of(art.url) or domain_of(meta.get("og:url") or meta.get("canonical"))
+    # a paper's authors: one citation_author tag each (html.CITATION_AUTHOR_META); the other sources name
+    # the first of them only (meta author, JSON-LD), so the whole list wins when it holds what they gave
+    cites = authors_from_meta(meta["citation_author_lists"]) if len(meta.get("citation_author_lists") or ()) > 1 \
+        else []
+    if len(cites) > len(people) and set(people) <= set(cites):
+        people, src = cites, "meta"
     if not people and not art.authors:  # (markup before the text's byline: 1 page right, 2 wrong on tune)
         people = markup_authors(meta, page_domain, art.lines)
         src = "markup" if people else None

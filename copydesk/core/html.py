@@ -385,6 +385,12 @@ AUTHOR_TEXT_MAX = 120
 AUTHOR_NODES_MAX = 16
 
 
+# The tags scholarly pages write once per author, in the paper's order (Highwire/Google Scholar's
+# citation_author, some write citation_authors, and the Dublin Core twin): parse_meta keeps all of them as
+# "citation_author_lists" (the first stays under its own key, as every meta tag). WCXB dev: 3 papers.
+CITATION_AUTHOR_META = frozenset({"citation_author", "citation_authors", "dc.creator"})
+
+
 def _ld_author(news: list, people: dict) -> bool:
     """Whether the first JSON-LD author value names someone in two words or more (a string, a named object or
     an "@id" reference to a named Person): then extract believes it before the markup, and the author
@@ -458,6 +464,8 @@ def parse_meta(html: str, tree=None) -> dict:
         val = a.get("content")
         if key and val and key not in meta:
             meta[key] = clean_line(val)
+        if key in CITATION_AUTHOR_META and val:  # every author of a paper, not only the first (extract)
+            meta.setdefault("citation_author_lists", []).append(clean_line(val))
     for ln in tree.css("link[rel]"):
         a = ln.attributes
         if (a.get("rel") or "").lower() == "canonical" and a.get("href"):
