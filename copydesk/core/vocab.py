@@ -45,6 +45,7 @@ PassReason = Literal[
     "list_between_body",  # second.article_lists: an article's own list between two of its paragraphs
     "non_article_item",  # second.non_article_items: a non-article page's item line inside its content span
     "repeated_post_chrome",  # mainframe.strip_post_chrome: a forum's per-post rank/joined/posts lines
+    "copied_block",  # mainframe.drop_copied_blocks: a later copy of a whole run of container body lines
     "link_line_in_content_span",  # mainframe.link_lines_in_span: a listing's or documentation page's link line
 ]
 # html: DOM evidence (tags, roles, the article container, its header zone, short text cues inside it)
