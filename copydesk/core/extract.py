@@ -505,6 +505,23 @@ def _far_date_line(lines: list[LabelledLine], month_first: bool = False) -> Opti
     return _far_dates(lines, month_first)[0]
 
 
+# A WordPress date pair glued by its template, published then updated ("Posted on November 25, 2024December
+# 3, 2024 in Health, News", "On January 12, 2025January 22, 2025 By Jane Doe In Travel"), opening a line
+# of meta fields too long for a date line: the first date is the publication. The pair must open the line
+# (at most GLUED_PAIR_MAX_WORDS words before it: a label, a name) and run in order, the update not before
+# the publication (WCXB dev text tune: 2 pages whose only date line it was).
+_GLUED_PAIR = re.compile(r"\b(?:19|20)\d{2}(?=[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}\b)")
+GLUED_PAIR_MAX_WORDS = 6
+
+
+def _glued_pair_date(text: str, month_first: bool = False) -> Optional[str]:
+    m = _GLUED_PAIR.search(text, 0, 120)
+    if not m or text[:m.start()].count(" ") > GLUED_PAIR_MAX_WORDS + 2:
+        return None
+    first, second = parse_date(text[:m.end()], month_first), parse_date(text[m.end():], month_first)
+    return first if first and second and first[:10] <= second[:10] else None
+
+
 # A byline with its update stamp runs longer than a date line: name, role, the stamp and a fact-checker's
 # credit ("By Jane Doe, CFP – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by John Roe": 17 words).
 BYLINE_UPDATE_MAX_WORDS = 24
@@ -529,7 +546,9 @@ def _far_dates(lines: list[LabelledLine], month_first: bool = False) -> tuple[Op
         if ln.label in _FAR_DATE_SKIP and not (i < fb and ln.label in _FAR_DATE_HEADER_LABELS):
             continue
         if ln.text.count(" ") >= FAR_DATE_MAX_WORDS:
-            d = meta_line_date(ln.text, month_first) if i <= lb else None  # a row of meta fields (see above)
+            # a row of meta fields, or a line opening with a glued published/updated pair (see above)
+            d = (meta_line_date(ln.text, month_first) or _glued_pair_date(ln.text, month_first)) if i <= lb \
+                else None
             if d:
                 return d, first_upd
             continue
