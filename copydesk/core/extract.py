@@ -383,6 +383,12 @@ HEAD_DATE_AFTER = 3
 STACKED_DATE_MAX_WORDS = 4
 
 
+# Dated related links in the header window that make a list of story cards: this many or more (a related
+# link's short date line in the header is otherwise read: one card alone is often the article's own header
+# line; WCXB dev text tune: 1 page right, none lost; HTML and validation unchanged).
+CARD_LIST_MIN = 3
+
+
 def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Optional[int] = None,
                month_first: bool = False) -> tuple[Optional[str], Optional[str]]:
     """(published, modified) from visible date lines (published None when the page shows only its update:
@@ -403,12 +409,18 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Option
         order = under + [ln for ln in order if ln.number not in under_numbers]
     published = modified = None
     pub_at = None
+    # a run of dated related links above the body ("Jane Doe | June 9, 2025" under each of a list of story
+    # cards): their dates are the other stories' (see CARD_LIST_MIN)
+    cards = sum(1 for ln in window if ln.label == "related_link" and _HAS_YEAR.search(ln.text)
+                and dates_in_line(ln.text, month_first)) >= CARD_LIST_MIN
     for ln in order:
         # a date inside a caption or a sentence is about something else: only date lines, bylines and
         # short lines count
         if ln.label not in ("timestamp", "byline") and (len(ln.text.split()) > DATE_LINE_MAX_WORDS
                                                        or ln.label in ("body", "image_caption")) \
                 and ln.number not in under_numbers:
+            continue
+        if cards and ln.label == "related_link" and ln.number not in under_numbers:
             continue
         for upd, d in dates_in_line(ln.text, month_first):
             if upd:
