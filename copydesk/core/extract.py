@@ -383,6 +383,12 @@ HEAD_DATE_AFTER = 3
 STACKED_DATE_MAX_WORDS = 4
 
 
+# Dated related links in the header window that make a list of story cards: this many or more (a related
+# link's short date line in the header is otherwise read: one card alone is often the article's own header
+# line; WCXB dev text tune: 1 page right, none lost; HTML and validation unchanged).
+CARD_LIST_MIN = 3
+
+
 def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Optional[int] = None,
                month_first: bool = False) -> tuple[Optional[str], Optional[str]]:
     """(published, modified) from visible date lines (published None when the page shows only its update:
@@ -403,12 +409,18 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Option
         order = under + [ln for ln in order if ln.number not in under_numbers]
     published = modified = None
     pub_at = None
+    # a run of dated related links above the body ("Jane Doe | June 9, 2025" under each of a list of story
+    # cards): their dates are the other stories' (see CARD_LIST_MIN)
+    cards = sum(1 for ln in window if ln.label == "related_link" and _HAS_YEAR.search(ln.text)
+                and dates_in_line(ln.text, month_first)) >= CARD_LIST_MIN
     for ln in order:
         # a date inside a caption or a sentence is about something else: only date lines, bylines and
         # short lines count
         if ln.label not in ("timestamp", "byline") and (len(ln.text.split()) > DATE_LINE_MAX_WORDS
                                                        or ln.label in ("body", "image_caption")) \
                 and ln.number not in under_numbers:
+            continue
+        if cards and ln.label == "related_link" and ln.number not in under_numbers:
             continue
         for upd, d in dates_in_line(ln.text, month_first):
             if upd:
@@ -502,24 +514,60 @@ def _far_date_line(lines: list[LabelledLine], month_first: bool = False) -> Opti
     a line the classifier labelled a date line below it (an article's closing date, "February 10, 2025").
     Unlabelled short dates under the body are comments' and lists'. (Only lines above the first body line
     plus labelled ones: fewer right answers, the same share of wrong ones on the WCXB tune part.)"""
+    return _far_dates(lines, month_first)[0]
+
+
+# A WordPress date pair glued by its template, published then updated ("Posted on November 25, 2024December
+# 3, 2024 in Health, News", "On January 12, 2025January 22, 2025 By Jane Doe In Travel"), opening a line
+# of meta fields too long for a date line: the first date is the publication. The pair must open the line
+# (at most GLUED_PAIR_MAX_WORDS words before it: a label, a name) and run in order, the update not before
+# the publication (WCXB dev text tune: 2 pages whose only date line it was).
+_GLUED_PAIR = re.compile(r"\b(?:19|20)\d{2}(?=[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}\b)")
+GLUED_PAIR_MAX_WORDS = 6
+
+
+def _glued_pair_date(text: str, month_first: bool = False) -> Optional[str]:
+    m = _GLUED_PAIR.search(text, 0, 120)
+    if not m or text[:m.start()].count(" ") > GLUED_PAIR_MAX_WORDS + 2:
+        return None
+    first, second = parse_date(text[:m.end()], month_first), parse_date(text[m.end():], month_first)
+    return first if first and second and first[:10] <= second[:10] else None
+
+
+# A byline with its update stamp runs longer than a date line: name, role, the stamp and a fact-checker's
+# credit ("By Jane Doe, CFP – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by John Roe": 17 words).
+BYLINE_UPDATE_MAX_WORDS = 24
+
+
+def _far_dates(lines: list[LabelledLine], month_first: bool = False) -> tuple[Optional[str], Optional[str]]:
+    """(_far_date_line's publication date, the update date of the first byline above the last body line that
+    gives only an update: "By Jane Doe ⋅ Editor ⋅ Updated May 6, 2025") in one pass."""
     lb = _last_body(lines)
     if lb < 0:
-        return None
+        return None, None
     fb = _first_body(lines)
+    first_upd = None
     for i, ln in enumerate(lines):
+        if first_upd is None and i <= lb and ln.text[:3].lower() == "by " and \
+                ln.text.count(" ") < BYLINE_UPDATE_MAX_WORDS:
+            got = dates_in_line(ln.text, month_first)
+            if got and all(upd for upd, _ in got):
+                first_upd = got[0][1]
         if i > lb and ln.label != "timestamp":
             continue
         if ln.label in _FAR_DATE_SKIP and not (i < fb and ln.label in _FAR_DATE_HEADER_LABELS):
             continue
         if ln.text.count(" ") >= FAR_DATE_MAX_WORDS:
-            d = meta_line_date(ln.text, month_first) if i <= lb else None  # a row of meta fields (see above)
+            # a row of meta fields, or a line opening with a glued published/updated pair (see above)
+            d = (meta_line_date(ln.text, month_first) or _glued_pair_date(ln.text, month_first)) if i <= lb \
+                else None
             if d:
-                return d
+                return d, first_upd
             continue
         for upd, d in dates_in_line(ln.text, month_first):
             if not upd:
-                return None if i > lb and _dated_thread(lines[lb + 1:], month_first) else d
-    return None
+                return (None if i > lb and _dated_thread(lines[lb + 1:], month_first) else d), first_upd
+    return None, first_upd
 
 
 # Under the body, date lines of this many different days are a comment thread or a list of stories, whose
@@ -1684,8 +1732,19 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
     elif url_day:  # (a URL's day is minted at publication: it outranks a shown date of another day)
         out["published"], out["published_source"] = url_day, "url"
     elif not mod:  # nothing near the headline, nor in the URL: a date line further down (ranked last)
-        far = _far_date_line(lines, month_first)
-        if far:
+        far, far_upd = _far_dates(lines, month_first)
+        # A byline away from the headline that gives only an update ("By Jane Doe ⋅ Editor ⋅ Updated May 6,
+        # 2025", "By Jane Doe – Updated Sep 9, 2025 at 1:00 PM EST | Fact-checked by ..."): the author's own
+        # stamp on the article, the best date there is, said as such (text_update), before a far date line.
+        # (WCXB dev text tune: of the bylines giving only an update, the label was that day on 10 pages, another
+        # on 2; a bare "Updated ..." line away from the headline was the label on 4 pages, another day on 6:
+        # left alone.)
+        # (the stamp is the page's modification too: `modified` holds it, which also tells apply_meta that the
+        # date came from such a byline)
+        if far_upd:
+            out["published"], out["published_source"] = with_zone(far_upd, tz), "text_update"
+            mod = far_upd
+        elif far:
             out["published"], out["published_source"] = with_zone(far, tz), "text_line"
     out["modified"] = with_zone(mod, tz)
     authors, agencies = text_authors(lines, fb, lb, domain_of(url), head)
@@ -1886,6 +1945,8 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     got = html_title(meta, ld, art.site_name)
     if got:
         art.title, art.title_source = got
+    # (a far byline's update stamp: basic_fields gives it as both published and modified)
+    far_byline_upd = art.published_source == "text_update" and art.modified == art.published
     pub = pub_src = None
     for key in ("datePublished", "dateCreated"):
         v = _ld_value(ld, key)
@@ -1913,11 +1974,14 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     text_src = art.published_source if art.published_source in ("text_line", "text_update") else None
     text_pub = art.published if text_src else None
     art.modified = mod
-    if text_src == "text_update" and not pub and not mod:
+    if text_src == "text_update" and not pub and (not mod or far_byline_upd):
         # A shown update with no date anywhere in the metadata is not taken for the publication in HTML
         # (then htmldate may look): on such WCXB dev tune pages the label was another, unseen day 8 times
         # out of 11 (with metadata, or in text mode where no metadata can be checked, the shown update was
         # the label more often than not: kept there).
+        # A far byline's update stamp (basic_fields) is a text-mode answer: in HTML it moved no WCXB dev tune
+        # page (where such pages have metadata it states the publication), and where the metadata states
+        # only a modification, that day again, the stamp is no better evidence of the publication than above.
         art.published = art.published_source = text_pub = text_src = None
     got, src = _dates.rank(pub, pub_src, text_pub, mod, text_src or "text_line")
     if got:
