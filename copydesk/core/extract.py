@@ -1337,6 +1337,9 @@ def _titled_name(t: str) -> Optional[str]:
 # "Last Updated:"; the date itself on the next line).
 _READING_TIME = re.compile(r"(?i)(?:\d+|x)\s*(?:min|mins|minutes?)(?:\s+read(?:ing)?)?(?:\s+time)?")
 _DATE_LABEL_ALONE = re.compile(r"(?i)(?:last\s+)?(?:updated|modified|published|posted)(?:\s+on)?:?")
+# The credit of a reviewer or an editor under the writer's name ("Jane Doe" / "Reviewed by John Roe").
+_REVIEW_CREDIT = re.compile(r"(?i)(?:(?:medically\s+|fact[\s-]checked\s+(?:and\s+)?)?reviewed|edited|fact[\s-]checked)"
+                            r"\s+by\b")
 
 
 def _meta_neighbour(ln: LabelledLine) -> bool:
@@ -1347,7 +1350,7 @@ def _meta_neighbour(ln: LabelledLine) -> bool:
     t = ln.text.strip()
     if len(t.split()) > FAR_DATE_MAX_WORDS:
         return False
-    if _READING_TIME.fullmatch(t) or _DATE_LABEL_ALONE.fullmatch(t):
+    if _READING_TIME.fullmatch(t) or _DATE_LABEL_ALONE.fullmatch(t) or _REVIEW_CREDIT.match(t):
         return True
     return (_opens_as_date(t) or t.startswith(UPDATE_OPENERS + PUBLISH_OPENERS)) \
         and (ln.label == "timestamp" or bool(parse_date(t)))
@@ -1376,7 +1379,7 @@ _NO_LETTER = re.compile(r"[^\W\d_]")
 UNDER_HEADLINE_NOTE_WORDS = 5  # (spaces: six words and more; a name with a role has up to five)
 
 
-def _under_headline(lines: list[LabelledLine], head: int) -> list[str]:
+def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] = None) -> list[str]:
     """The byline printed right under the headline (HEADLINE_BYLINE_SPAN lines), when the header window
     named nobody: a "By ..." line or a labelled byline, or a bare name with a meta line beside it (a date,
     a reading time, its job title on the next line), or a name and its date on one line ("Jane Doe December
@@ -1407,7 +1410,8 @@ def _under_headline(lines: list[LabelledLine], head: int) -> list[str]:
         if t.count(" ") >= UNDER_HEADLINE_NOTE_WORDS and not row:
             continue  # a deck or a note ("This article is also available in following languages:")
         name = person_name(t) if fits else None
-        if name and t[len(name):len(name) + 1] != ":" and not _topic_words(name, lines):
+        if name and t[len(name):len(name) + 1] != ":" and not _is_site_name(name, domain) \
+                and not _topic_words(name, lines):  # (the site's own name there is its company's credit)
             nxt = lines[idx + 1] if idx + 1 < len(lines) else None
             prv = lines[idx - 1] if idx - 1 > head else None
             if (nxt is not None and (_meta_neighbour(nxt) or _is_role_line(nxt.text))) \
@@ -1415,6 +1419,38 @@ def _under_headline(lines: list[LabelledLine], head: int) -> list[str]:
                 return [name]
         clear = False
     return []
+
+
+def _alone_names(lines: Sequence[LabelledLine]) -> set[str]:
+    """The name lines of the page's author boxes, as printed: a short line (two or three words) outside the
+    body under an "About the author" heading, or over its job title or a biography that opens with it."""
+    out = set()
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if ln.label == "body" or len(t) > 40 or not 1 <= t.count(" ") <= 2:
+            continue
+        prv = lines[i - 1].text.strip().rstrip(":") if i > 0 else ""
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        if (len(prv) <= 30 and _BIO_HEADING.fullmatch(prv)) or _is_role_line(nxt) or nxt.startswith(t + " "):
+            out.add(t)
+    return out
+
+
+def _confirmed_prefix(t: str, names: list[str], alone: set[str], lines: Sequence[LabelledLine]) -> list[str]:
+    """A byline whose name runs into its job title with no separator ("Written By: Jane Doe Executive
+    Digital Editor and Master Gardener", "by Jane Doe Global Commons May 2nd 2025"): the byline's first two
+    or three words when the page's author box prints them alone on a line (_alone_names: "About the author"
+    / "Jane Doe" / "Executive Digital Editor"). Else the byline's own names. (Text dumps lose the element boundary between name and
+    role that HTML has; WCXB dev tune, text: "Master Gardener", "Jane Doe Gardener" taken for names.)"""
+    s = _BY_LABEL.sub("", t.strip()) if ":" in t else t.strip()
+    words = _BY.sub("", s).split()
+    for n in (2, 3):
+        cand = " ".join(words[:n])
+        if names and names[0] == cand:
+            return names
+        if len(words) > n and cand in alone and person_name(cand) == cand and not _topic_words(cand, lines):
+            return [cand]  # (a category printed alone is no author box: "Wedding Checklists")
+    return names
 
 
 # How many lines under the headline its byline may sit (past a share bar, a reading time, a deck).
@@ -1431,8 +1467,24 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
     authors: list[str] = []
     agencies: list[str] = []
     fb = _first_body(lines) if fb is None else fb
-    for ln in _author_lines(lines, fb, lb):
+    found = _author_lines(lines, fb, lb)
+    if found and head is not None and head < fb - HEADER_WINDOW and fb < len(lines) \
+            and found[0].number > lines[fb].number:
+        # the header window's bylines all lie below the first paragraph (a related story's card inside
+        # the article) while the headline sits far above it: the byline under the headline is the
+        # article's (WCXB dev tune, text: "By Jane Doe" under the headline, "By John Roe" on a card)
+        authors.extend(_under_headline(lines, head, domain))
+        if authors:
+            found = []
+    alone: Optional[set] = None
+    for ln in found:
         names = authors_from_byline(ln.text)
+        if len(ln.text.split()) > 3 and (not names or names[0].count(" ") >= 2
+                                         or names[0] not in _BY.sub("", ln.text)[:len(names[0]) + 3]):
+            # (only a byline whose name is doubtful: none, three words or more, or not its first words)
+            if alone is None:
+                alone = _alone_names(lines)
+            names = _confirmed_prefix(ln.text, names, alone, lines)
         authors.extend(names or singles_after_label(ln.text, domain))
         agencies.extend(_canon_wire(m.group(1)) for m in WIRE_NAMES.finditer(_BY.sub("", ln.text)))
     if not authors:
@@ -1475,7 +1527,7 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
             if authors:
                 break
     if not authors and head is not None and head < fb:  # the byline under the headline
-        authors.extend(_under_headline(lines, head))
+        authors.extend(_under_headline(lines, head, domain))
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()

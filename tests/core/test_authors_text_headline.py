@@ -63,3 +63,46 @@ def test_first_names_after_an_explicit_label():
     assert singles_after_label("Written By Linny and Peter") == ["Linny", "Peter"]
     assert singles_after_label("Written By Linny and the Team") == []
     assert singles_after_label("Linny and Peter") == []  # no label: no one-word names
+
+
+_MENU = [(f"Menu entry number {i}", "navigation") for i in range(20)]
+
+
+def test_headline_byline_outranks_a_card_inside_the_article():
+    # the headline far above the body; the only "By" line of the header window is a related card's,
+    # below the first paragraph
+    lines = labelled_lines(("I automated my whole morning with one small script", "other_boilerplate"),
+                           ("By Jane Doe", "byline"), ("Published 6 hours ago", "timestamp"), *_MENU,
+                           (_PROSE, "body"), ("Related", "widget_heading"), ("By John Roe", "byline"),
+                           (_PROSE, "body"), (_PROSE, "body"))
+    assert text_authors(lines, head=0)[0] == ["Jane Doe"]
+
+
+def test_card_byline_stays_when_the_headline_names_nobody():
+    lines = labelled_lines(("I automated my whole morning with one small script", "other_boilerplate"),
+                           *_MENU, (_PROSE, "body"), ("By John Roe", "byline"), (_PROSE, "body"))
+    assert text_authors(lines, head=0)[0] == ["John Roe"]
+
+
+def test_bare_name_over_a_reviewer_credit():
+    assert _authors(("Jane Doe", "navigation"), ("reviewed by John Roe", "other_boilerplate")) == ["Jane Doe"]
+
+
+def test_site_name_under_the_headline_is_no_author():
+    lines = labelled_lines(_HEAD, ("Acme Mattress Makers", "related_link"), ("October 16, 2020", "timestamp"),
+                           *_BODY)
+    assert text_authors(lines, head=0, domain="acmemattressmakers.com")[0] == []
+
+
+def test_byline_name_run_into_its_job_title_confirmed_by_the_author_box():
+    lines = labelled_lines(("Written By: Jane Doe Executive Digital Editor and Master Gardener", "byline"),
+                           ("December 17, 2025", "timestamp"), *_BODY, ("About The Author", "widget_heading"),
+                           ("Jane Doe", "navigation"), ("Executive Digital Editor and Master Gardener", "related_link"))
+    assert text_authors(lines)[0] == ["Jane Doe"]
+
+
+def test_three_word_byline_name_stays_without_an_author_box():
+    lines = labelled_lines(("By Mary Jane Watson", "byline"), ("December 17, 2025", "timestamp"), *_BODY,
+                           ("Mary Jane", "navigation"), ("Contact", "navigation"))
+    # "Mary Jane" alone, but in no author box (no heading, job title or biography around it)
+    assert text_authors(lines)[0] == ["Mary Jane Watson"]
