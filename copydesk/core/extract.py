@@ -1392,12 +1392,16 @@ def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
     for idx in range(head + 1, min(len(lines), head + 1 + HEADLINE_BYLINE_SPAN)):
         ln = lines[idx]
         t = ln.text.strip()
-        if len(t.split()) > 14 or ln.label == "body":
+        if ln.label == "body":
             continue
+        # (a "By" line of any length here: under the headline a long one is the byline's row of dates,
+        # categories and tags, "Posted by Jane Doe December 30, 2024 Posted in Podcast, Writing ...")
         if ln.label == "byline" or _BY_NAME_START.match(t):
             names = authors_from_byline(t)
             if names:
                 return names
+            continue
+        if len(t.split()) > 14:
             continue
         fits = clear and ln.label not in ("headline", "page_title")
         row = _META_FIELD_SEP.search(t)

@@ -106,3 +106,9 @@ def test_three_word_byline_name_stays_without_an_author_box():
                            ("Mary Jane", "navigation"), ("Contact", "navigation"))
     # "Mary Jane" alone, but in no author box (no heading, job title or biography around it)
     assert text_authors(lines)[0] == ["Mary Jane Watson"]
+
+
+def test_long_posted_by_row_under_the_headline():
+    assert _authors(("Posted by Jane DoeDecember 30, 2024December 30, 2024 Posted in Podcast , Archive , Writing "
+                     "& Publishing Tagged books , fiction , science , stories , reading", "other_boilerplate")) \
+        == ["Jane Doe"]
