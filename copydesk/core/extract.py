@@ -1235,6 +1235,26 @@ def single_after_label(t: str, domain: Optional[str] = None) -> Optional[str]:
     return one
 
 
+def singles_after_label(t: str, domain: Optional[str] = None) -> list[str]:
+    """single_after_label for one or more one-word names joined by "and" or commas after an explicit byline
+    label ("Written By Linny and Peter": a couple's blog signs with first names). Every part must be a
+    one-word name for any to count."""
+    one = single_after_label(t, domain)
+    if one:
+        return [one]
+    s = _BY_LABEL.sub("", t.strip()) if ":" in t else t.strip()
+    rest = _BY.sub("", s)
+    if rest == s:
+        return []
+    parts = [p.strip() for p in _BYLINE_PARTS.split(_cut_at(_BYLINE_END_AT, rest)) if p.strip()]
+    if len(parts) < 2:
+        return []
+    names = [person_name(p, allow_single=True) for p in parts]
+    if any(not n or n != p or " " in n or _is_site_word(n, domain) for n, p in zip(names, parts)):
+        return []
+    return names
+
+
 def _is_site_name(name: str, domain: Optional[str]) -> bool:
     """Whether a name is the site's: its letters inside the domain's ("Serious Eats" on seriouseats.com)."""
     squashed = re.sub(r"[^a-z0-9]", "", name.lower())
@@ -1361,25 +1381,128 @@ def _titled_name(t: str) -> Optional[str]:
     return person_name(" ".join(head)) if len(head) >= 2 else None
 
 
-def _under_headline(lines: list[LabelledLine], head: int) -> list[str]:
-    """The byline printed right under the headline (HEADLINE_BYLINE_SPAN lines), for pages whose first
-    paragraph the classifier finds far below it (a block of links or a table of contents between): a
-    "By ..." line or a labelled byline, or a bare name with the date or its job on the next line."""
+# A reading time or a date label alone, the short meta lines printed beside a byline ("8 min", "5 min read",
+# "Last Updated:"; the date itself on the next line).
+_READING_TIME = re.compile(r"(?i)(?:\d+|x)\s*(?:min|mins|minutes?)(?:\s+read(?:ing)?)?(?:\s+time)?")
+_DATE_LABEL_ALONE = re.compile(r"(?i)(?:last\s+)?(?:updated|modified|published|posted)(?:\s+on)?:?")
+# The credit of a reviewer or an editor under the writer's name ("Jane Doe" / "Reviewed by John Roe").
+_REVIEW_CREDIT = re.compile(r"(?i)(?:(?:medically\s+|fact[\s-]checked\s+(?:and\s+)?)?reviewed|edited|fact[\s-]checked)"
+                            r"\s+by\b")
+
+
+def _meta_neighbour(ln: LabelledLine) -> bool:
+    """Whether a line is a short meta line that sits next to a byline: a short line opening with the date or
+    a date word ("Jan 23", "2 days ago", "Updated on October 21, 2025"), a reading time or a date label
+    alone. A line that opens with anything else ("Laubrani (Laubrani) July 30, 2024", a forum post's user
+    and date, labelled a date line in HTML mode) is not one."""
+    t = ln.text.strip()
+    if len(t.split()) > FAR_DATE_MAX_WORDS:
+        return False
+    if _READING_TIME.fullmatch(t) or _DATE_LABEL_ALONE.fullmatch(t) or _REVIEW_CREDIT.match(t):
+        return True
+    return (_opens_as_date(t) or t.startswith(UPDATE_OPENERS + PUBLISH_OPENERS)) \
+        and (ln.label == "timestamp" or bool(parse_date(t)))
+
+
+# A field of a meta row that credits someone ("By Acme", "On Behalf of Acme LLC"): when it names no person,
+# the row's other fields (a category: "Products Liability") are not the author either.
+_CREDIT_FIELD = re.compile(r"(?i)(?:by|on behalf of|posted by|written by)\b")
+
+
+def _meta_row_name(t: str, lines: Sequence[LabelledLine]) -> Optional[str]:
+    """The name in a row of meta fields with the date ("Jane Doe | May 22, 2025", "12/19/2025 • Column •
+    Jane Doe", "December 15, 2025 · 30 min · Jane Doe"): the one field that is a person's name alone, when
+    another field holds a date and none credits someone else."""
+    fields = [f.strip() for f in _META_FIELD_SEP.split(t)]
+    if len(fields) < 2 or not any(parse_date(f) or parse_date(f, True) for f in fields) \
+            or any(_CREDIT_FIELD.match(f) for f in fields):  # (either order: "12/19/2025" is a date)
+        return None
+    names = [f for f in fields if person_name(f) == f]
+    return names[0] if len(names) == 1 and not _topic_words(names[0], lines) else None
+
+
+# Lines under the headline that say nothing about the byline's place (a deck, a label, an icon): the scan
+# goes on past them; any other short line ends the bare-name search (the name is the first thing there).
+_NO_LETTER = re.compile(r"[^\W\d_]")
+UNDER_HEADLINE_NOTE_WORDS = 5  # (spaces: six words and more; a name with a role has up to five)
+
+
+def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] = None) -> list[str]:
+    """The byline printed right under the headline (HEADLINE_BYLINE_SPAN lines), when the header window
+    named nobody: a "By ..." line or a labelled byline, or a bare name with a meta line beside it (a date,
+    a reading time, its job title on the next line), or a name and its date on one line ("Jane Doe December
+    18, 2025", "Jane Doe | May 22, 2025"). Text dumps print the name alone there where HTML had an author
+    element (issue 14: WCXB dev text tune, ~40 of the pages HTML mode got right and text mode did not
+    print it so). The bare name must be the first short line under the headline, meta lines, a deck (a long
+    line), a label alone and icons aside: a name-like line further down is a category, a menu entry or
+    one of a list of captions ("Find Care" under "Acme Team" / date / reading time)."""
+    clear = True
     for idx in range(head + 1, min(len(lines), head + 1 + HEADLINE_BYLINE_SPAN)):
-        t = lines[idx].text.strip()
-        if len(t.split()) > 14:
+        ln = lines[idx]
+        t = ln.text.strip()
+        if ln.label == "body":
             continue
-        if lines[idx].label == "byline" or _BY_NAME_START.match(t):
+        # (a "By" line of any length here: under the headline a long one is the byline's row of dates,
+        # categories and tags, "Posted by Jane Doe December 30, 2024 Posted in Podcast, Writing ...")
+        if ln.label == "byline" or _BY_NAME_START.match(t):
             names = authors_from_byline(t)
             if names:
                 return names
             continue
-        name = person_name(t)
-        nxt = lines[idx + 1].text if idx + 1 < len(lines) else ""
-        if name and (len(nxt.split()) <= DATE_LINE_MAX_WORDS and parse_date(nxt) or _is_role_line(nxt)) \
-                and not _topic_words(name, lines):
-            return [name]
+        if len(t.split()) > 14:
+            continue
+        fits = clear and ln.label not in ("headline", "page_title")
+        row = _META_FIELD_SEP.search(t)
+        if fits and row:  # (a row of meta fields may open with its date: read before the date-line skip)
+            row = _meta_row_name(t, lines)
+            if row:
+                return [row]
+        if _label_alone(t) or not _NO_LETTER.search(t) or _meta_neighbour(ln):
+            continue
+        if t.count(" ") >= UNDER_HEADLINE_NOTE_WORDS and not row:
+            continue  # a deck or a note ("This article is also available in following languages:")
+        name = person_name(t) if fits else None
+        if name and t[len(name):len(name) + 1] != ":" and not _is_site_name(name, domain) \
+                and not _topic_words(name, lines):  # (the site's own name there is its company's credit)
+            nxt = lines[idx + 1] if idx + 1 < len(lines) else None
+            prv = lines[idx - 1] if idx - 1 > head else None
+            if (nxt is not None and (_meta_neighbour(nxt) or _is_role_line(nxt.text))) \
+                    or (prv is not None and _meta_neighbour(prv)) or (parse_date(t) and t.startswith(name)):
+                return [name]
+        clear = False
     return []
+
+
+def _alone_names(lines: Sequence[LabelledLine]) -> set[str]:
+    """The name lines of the page's author boxes, as printed: a short line (two or three words) outside the
+    body under an "About the author" heading, or over its job title or a biography that opens with it."""
+    out = set()
+    for i, ln in enumerate(lines):
+        t = ln.text.strip()
+        if ln.label == "body" or len(t) > 40 or not 1 <= t.count(" ") <= 2:
+            continue
+        prv = lines[i - 1].text.strip().rstrip(":") if i > 0 else ""
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        if (len(prv) <= 30 and _BIO_HEADING.fullmatch(prv)) or _is_role_line(nxt) or nxt.startswith(t + " "):
+            out.add(t)
+    return out
+
+
+def _confirmed_prefix(t: str, names: list[str], alone: set[str], lines: Sequence[LabelledLine]) -> list[str]:
+    """A byline whose name runs into its job title with no separator ("Written By: Jane Doe Executive
+    Digital Editor and Master Gardener", "by Jane Doe Global Commons May 2nd 2025"): the byline's first two
+    or three words when the page's author box prints them alone on a line (_alone_names: "About the author"
+    / "Jane Doe" / "Executive Digital Editor"). Else the byline's own names. (Text dumps lose the element boundary between name and
+    role that HTML has; WCXB dev tune, text: "Master Gardener", "Jane Doe Gardener" taken for names.)"""
+    s = _BY_LABEL.sub("", t.strip()) if ":" in t else t.strip()
+    words = _BY.sub("", s).split()
+    for n in (2, 3):
+        cand = " ".join(words[:n])
+        if names and names[0] == cand:
+            return names
+        if len(words) > n and cand in alone and person_name(cand) == cand and not _topic_words(cand, lines):
+            return [cand]  # (a category printed alone is no author box: "Wedding Checklists")
+    return names
 
 
 # How many lines under the headline its byline may sit (past a share bar, a reading time, a deck).
@@ -1396,10 +1519,25 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
     authors: list[str] = []
     agencies: list[str] = []
     fb = _first_body(lines) if fb is None else fb
-    for ln in _author_lines(lines, fb, lb):
+    found = _author_lines(lines, fb, lb)
+    if found and head is not None and head < fb - HEADER_WINDOW and fb < len(lines) \
+            and found[0].number > lines[fb].number:
+        # the header window's bylines all lie below the first paragraph (a related story's card inside
+        # the article) while the headline sits far above it: the byline under the headline is the
+        # article's (WCXB dev tune, text: "By Jane Doe" under the headline, "By John Roe" on a card)
+        authors.extend(_under_headline(lines, head, domain))
+        if authors:
+            found = []
+    alone: Optional[set] = None
+    for ln in found:
         names = authors_from_byline(ln.text)
-        one = None if names else single_after_label(ln.text, domain)
-        authors.extend(names or ([one] if one else []))
+        if len(ln.text.split()) > 3 and (not names or names[0].count(" ") >= 2
+                                         or names[0] not in _BY.sub("", ln.text)[:len(names[0]) + 3]):
+            # (only a byline whose name is doubtful: none, three words or more, or not its first words)
+            if alone is None:
+                alone = _alone_names(lines)
+            names = _confirmed_prefix(ln.text, names, alone, lines)
+        authors.extend(names or singles_after_label(ln.text, domain))
         agencies.extend(_canon_wire(m.group(1)) for m in WIRE_NAMES.finditer(_BY.sub("", ln.text)))
     if not authors:
         for idx in range(max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)):
@@ -1440,8 +1578,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                     authors.append(titled)
             if authors:
                 break
-    if not authors and head is not None and head < fb - HEADER_WINDOW:  # the headline far above the body
-        authors.extend(_under_headline(lines, head))
+    if not authors and head is not None and head < fb:  # the byline under the headline
+        authors.extend(_under_headline(lines, head, domain))
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
