@@ -40,3 +40,9 @@ def labelled_lines(*rows):
     input), for tests that write a page's lines by hand."""
     from copydesk.core.records import LabelledLine
     return [LabelledLine(i + 1, t, lab, "test") for i, (t, lab) in enumerate(rows)]
+
+
+def container_body(page) -> str:
+    """The text of the blocks an `html.Page` hints as body from its chosen container (`page.main()`)."""
+    blocks, hints = page.main()
+    return " ".join(b.text for b, h in zip(blocks, hints) if h is not None and h[0] == "body")

@@ -40,11 +40,9 @@ def _resolve(value, people: dict) -> list:
     return out
 
 
-def plain_name(value, not_person_words) -> Optional[str]:
-    """A name written in lower case ("jane doe") from a single metadata author value (the caller has tried
-    the byline rules first, which want capitals); None for organisations and role words. (One-word names
-    ("Susan") were taken too at first: +15 WCXB tune pages, but a one-word author on a news page is a
-    first name or an alias, and the dev news pages' field tests want full names: dropped.)"""
+def _single_author(value) -> Optional[str]:
+    """The name string of a metadata author value that names one author (a string, or one JSON-LD object typed
+    Person or untyped); None for lists of several, other @types and non-strings."""
     items = value if isinstance(value, list) else [value]
     if len(items) != 1:
         return None
@@ -54,6 +52,17 @@ def plain_name(value, not_person_words) -> Optional[str]:
             return None
         it = it.get("name")
     if not isinstance(it, str):
+        return None
+    return it
+
+
+def plain_name(value, not_person_words) -> Optional[str]:
+    """A name written in lower case ("jane doe") from a single metadata author value (the caller has tried
+    the byline rules first, which want capitals); None for organisations and role words. (One-word names
+    ("Susan") were taken too at first: +15 WCXB tune pages, but a one-word author on a news page is a
+    first name or an alias, and the dev news pages' field tests want full names: dropped.)"""
+    it = _single_author(value)
+    if it is None:
         return None
     s = it.strip()
     if _LOWER_NAME.match(s) and not any(w in not_person_words for w in s.split()):
@@ -119,15 +128,8 @@ def handle_name(value, shown, not_person_words, site_word=None) -> Optional[str]
     (`site_word(name)` true: "Acme" on acme.com is the company; the caller adds the wire agencies, "PTI"
     printed as a byline is an agency's credit: news dev, 1 page). A Person typed object counts as its name;
     another @type (Organization) does not."""
-    items = value if isinstance(value, list) else [value]
-    if len(items) != 1:
-        return None
-    it = items[0]
-    if isinstance(it, dict):
-        if not is_person_type(it.get("@type") or "person"):
-            return None
-        it = it.get("name")
-    if not isinstance(it, str):
+    it = _single_author(value)
+    if it is None:
         return None
     h = it.strip().lstrip("@")
     if not _HANDLE.match(h) or h.casefold() in not_person_words or (site_word and site_word(h)):

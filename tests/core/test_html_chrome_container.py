@@ -2,6 +2,7 @@
 consent dialog) is not the main container when the page has real content elsewhere (html.CHROME_TOKENS,
 CHROME_ALT_MIN_SCORE); a page whose only prose is in the footer keeps it."""
 from copydesk.core import html as H
+from helpers import container_body as _body
 
 FINE_PRINT = ("Offer available to new customers who purchase an eligible device during the promotional period. "
               "Trade-in values vary with the condition, year and configuration of the eligible device. "
@@ -15,11 +16,6 @@ FEATURES = ("<h2>Quiet by design</h2><p>Removes up to twice as much background n
 PAGE = ("<html><head><title>Earbuds</title></head><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>"
         "<main><div class='product-hero'>{main}</div></main>"
         "<{tag} class='{cls}'><div class='legal'>{legal}</div></{tag}></body></html>")
-
-
-def _body(page: H.Page) -> str:
-    blocks, hints = page.main()
-    return " ".join(b.text for b, h in zip(blocks, hints) if h is not None and h[0] == "body")
 
 
 def test_a_footer_of_fine_print_yields_to_the_product_text():

@@ -3,6 +3,7 @@ glued to a prefix) but holds the page's longest prose is not the main container 
 content elsewhere (html.CHROME_SUBSTRINGS, _chrome_holder_yields); an ordinary wrapper, and a page whose
 only prose is in the dialog, keep the first choice."""
 from copydesk.core import html as H
+from helpers import container_body as _body
 
 FINE_PRINT = ("Tell us what you need and a licensed technician will call you back within one business day. "
               "Describe the job, the address and the times that suit you, and attach a photo if you can. "
@@ -16,11 +17,6 @@ FEATURES = ("<h2>Panel upgrades</h2><p>We replace worn and undersized panels wit
 PAGE = ("<html><head><title>Electricians</title></head><body><nav><a href='/'>Home</a></nav>"
         "<div class='entry-content'>{main}</div>"
         "<div class='{cls}'><div class='post-content'>{form}</div></div></body></html>")
-
-
-def _body(page: H.Page) -> str:
-    blocks, hints = page.main()
-    return " ".join(b.text for b, h in zip(blocks, hints) if h is not None and h[0] == "body")
 
 
 def test_a_glued_modal_class_yields_to_the_page_text():
