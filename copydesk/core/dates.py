@@ -63,7 +63,8 @@ def rank(pub: Optional[str], pub_src: Optional[str], text_pub: Optional[str],
 # Meta tags that state a publication date, in the order they are believed (extract.apply_meta): the Open
 # Graph article keys and their spellings, schema.org microdata, the CMS and analytics keys (Parse.ly,
 # Sailthru, Cxense, Shareaholic), the scholarly citation keys (Google Scholar's citation_*), Dublin Core,
-# then the generic "date" (which some templates fill with the page's render day: believed last). Keys
+# then the generic "date" (which some templates fill with the page's render day: believed after all of those;
+# two rarer keys follow it). Keys
 # named for the update (modified, updated) are never here; a video's "uploadDate" is not the article's.
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time",
                    "article:first_published_time", "article-published_time", "datepublished", "pubdate",

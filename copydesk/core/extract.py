@@ -1220,13 +1220,19 @@ def authors_from_byline(text: str) -> list[str]:
     return out
 
 
+def _after_byline_label(t: str) -> tuple[str, str]:
+    """(the line without a "Label:" prefix, that without its "By" too): the two are equal when the line has
+    no "By"-style label."""
+    s = _BY_LABEL.sub("", t.strip()) if ":" in t else t.strip()
+    return s, _BY.sub("", s)
+
+
 def single_after_label(t: str, domain: Optional[str] = None) -> Optional[str]:
     """The one-word name after an explicit byline label ("Written by Kristin", "By Lauren · May 2, 2025"),
     or None: blogs sign with a first name or a handle, and the label says it is the author (a bare word
     without one is as often a section or the site). The site's own name ("By Acme" on acme.com) is an
     organisation. (WCXB dev articles, text mode: tune 6 pages right, 2 wrong; validation 2 right.)"""
-    s = _BY_LABEL.sub("", t.strip()) if ":" in t else t.strip()
-    rest = _BY.sub("", s)
+    s, rest = _after_byline_label(t)
     if rest == s:
         return None
     one = person_name(rest, allow_single=True)
@@ -1242,8 +1248,7 @@ def singles_after_label(t: str, domain: Optional[str] = None) -> list[str]:
     one = single_after_label(t, domain)
     if one:
         return [one]
-    s = _BY_LABEL.sub("", t.strip()) if ":" in t else t.strip()
-    rest = _BY.sub("", s)
+    s, rest = _after_byline_label(t)
     if rest == s:
         return []
     parts = [p.strip() for p in _BYLINE_PARTS.split(_cut_at(_BYLINE_END_AT, rest)) if p.strip()]
@@ -1481,9 +1486,8 @@ def _alone_names(lines: Sequence[LabelledLine]) -> set[str]:
         t = ln.text.strip()
         if ln.label == "body" or len(t) > 40 or not 1 <= t.count(" ") <= 2:
             continue
-        prv = lines[i - 1].text.strip().rstrip(":") if i > 0 else ""
         nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-        if (len(prv) <= 30 and _BIO_HEADING.fullmatch(prv)) or _is_role_line(nxt) or nxt.startswith(t + " "):
+        if _under_bio_heading(lines, i) or _is_role_line(nxt) or nxt.startswith(t + " "):
             out.add(t)
     return out
 
@@ -1494,8 +1498,7 @@ def _confirmed_prefix(t: str, names: list[str], alone: set[str], lines: Sequence
     or three words when the page's author box prints them alone on a line (_alone_names: "About the author"
     / "Jane Doe" / "Executive Digital Editor"). Else the byline's own names. (Text dumps lose the element boundary between name and
     role that HTML has; WCXB dev tune, text: "Master Gardener", "Jane Doe Gardener" taken for names.)"""
-    s = _BY_LABEL.sub("", t.strip()) if ":" in t else t.strip()
-    words = _BY.sub("", s).split()
+    words = _after_byline_label(t)[1].split()
     for n in (2, 3):
         cand = " ".join(words[:n])
         if names and names[0] == cand:
@@ -1686,6 +1689,12 @@ _BIO_HEADING = re.compile(r"(?i)(?:about|meet)\s+the\s+(?:author|writer)s?|about
                           r"à propos de l'auteur|sobre (?:el|o) autor")
 
 
+def _under_bio_heading(lines: Sequence[LabelledLine], i: int) -> bool:
+    """Whether line i sits right under an author card's heading ("About the author", "Author:")."""
+    prv = lines[i - 1].text.strip().rstrip(":") if i > 0 else ""
+    return len(prv) <= 30 and _BIO_HEADING.fullmatch(prv) is not None
+
+
 def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -> Optional[str]:
     """The name opening an author card below the article's last body line (BIO_BOX_AFTER lines): a line that
     is a person's name alone, under an "About the author" heading or over a biography that opens with the
@@ -1701,9 +1710,8 @@ def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -
         name = person_name(t)
         if not name or name != t or _is_site_name(name, domain):
             continue
-        prv = below[i - 1].text.strip().rstrip(":") if i > 0 else ""
         nxt = below[i + 1].text if i + 1 < len(below) else ""
-        if (prv and len(prv) <= 30 and _BIO_HEADING.fullmatch(prv)) or (
+        if _under_bio_heading(below, i) or (
                 nxt.startswith(name) and _BIO_AFTER_NAME.match(nxt[len(name):]) and nxt.count(" ") >= BIO_MIN_WORDS):
             return name
     return None

@@ -862,23 +862,29 @@ def _settle_cues(els: list[_El], blocks: list[Block], owners: list[int]) -> list
 def _chrome_cue(e: _El) -> bool:
     """Whether an element's cue marks page chrome that never holds a page's main content (CHROME_TOKENS,
     the <footer> tag)."""
-    return e.why == "in_footer" or bool(e.attrs) and not CHROME_TOKENS.isdisjoint(_class_tokens(e.attrs))
+    return e.why == "in_footer" or _chrome_classed(e)
+
+
+def _rechosen(els: list[_El], blocks: list[Block], owners: list[int], cues: list[tuple[int, str, str]],
+              chosen: set[int], keep=lambda alt: True) -> set[int]:
+    """The container chosen again with `cues` (element, cue, reason) set, when that choice scores
+    CHROME_ALT_MIN_SCORE and `keep(alt)`; else `chosen`, with the elements' cues as they were."""
+    before = [(j, els[j].cue, els[j].why) for j, _, _ in cues]
+    for j, cue, why in cues:
+        els[j].cue, els[j].why = cue, why
+    alt, alt_score = _choose_container(els, blocks, owners)
+    if alt_score >= CHROME_ALT_MIN_SCORE and keep(alt):
+        return alt
+    for j, cue, why in before:
+        els[j].cue, els[j].why = cue, why
+    return chosen
 
 
 def _chrome_yields(els: list[_El], blocks: list[Block], owners: list[int], chrome: list[tuple[int, str, str]],
                    chosen: set[int]) -> set[int]:
     """`chosen`, or, on a page where _settle_cues lifted a chrome cue, the container chosen again with those
     cues put back when that one holds CHROME_ALT_MIN_SCORE (see CHROME_TOKENS)."""
-    if not chrome:
-        return chosen
-    for j, cue, why in chrome:
-        els[j].cue, els[j].why = cue, why
-    alt, alt_score = _choose_container(els, blocks, owners, with_score=True)
-    if alt_score >= CHROME_ALT_MIN_SCORE:
-        return alt
-    for j, _, _ in chrome:
-        els[j].cue, els[j].why = None, ""
-    return chosen
+    return _rechosen(els, blocks, owners, chrome, chosen) if chrome else chosen
 
 
 # Dialog and notice wrappers whose class names carry no cue of their own (a token glued to a prefix:
@@ -894,26 +900,24 @@ def _chrome_yields(els: list[_El], blocks: list[Block], owners: list[int], chrom
 CHROME_SUBSTRINGS = ("modal", "popup", "cookie", "consent", "gdpr")
 
 
-def _chrome_classed(e: _El) -> bool:
+def _chrome_classed(e: _El, glued: bool = False) -> bool:
+    """Whether an element's class/id holds a CHROME_TOKENS token (`glued`: or a CHROME_SUBSTRINGS word inside
+    a token, "v8modal")."""
     if not e.attrs:
         return False
-    toks = _class_tokens(e.attrs.lower())
-    return not CHROME_TOKENS.isdisjoint(toks) or any(w in t for t in toks for w in CHROME_SUBSTRINGS)
+    toks = _class_tokens(e.attrs)
+    return not CHROME_TOKENS.isdisjoint(toks) or glued and any(w in t for t in toks for w in CHROME_SUBSTRINGS)
 
 
 def _chrome_holder_yields(els: list[_El], blocks: list[Block], owners: list[int], chosen: set[int]) -> set[int]:
     """`chosen`, or the container chosen again with its chrome-classed holder cued (see CHROME_SUBSTRINGS)."""
     i = min(chosen)
-    while i > 0 and not _chrome_classed(els[i]):
+    while i > 0 and not _chrome_classed(els[i], glued=True):
         i = els[i].parent
     if i <= 0 or els[i].cue is not None:
         return chosen
-    els[i].cue, els[i].why = "other_boilerplate", "dom_class_other_boilerplate"
-    alt, alt_score = _choose_container(els, blocks, owners, with_score=True)
-    if alt_score >= CHROME_ALT_MIN_SCORE and i not in alt:
-        return alt
-    els[i].cue, els[i].why = None, ""
-    return chosen
+    return _rechosen(els, blocks, owners, [(i, "other_boilerplate", "dom_class_other_boilerplate")], chosen,
+                     keep=lambda alt: i not in alt)
 
 
 def _nearest_cue(els: list[_El]) -> list[int]:
@@ -924,10 +928,10 @@ def _nearest_cue(els: list[_El]) -> list[int]:
     return near
 
 
-def _choose_container(els: list[_El], blocks: list[Block], owners: list[int], with_score: bool = False):
+def _choose_container(els: list[_El], blocks: list[Block], owners: list[int]) -> tuple[set[int], float]:
     """The article's container element(s): the best-scoring marked container when it holds enough of the
     page's prose, else the best-scoring element; plus its siblings that carry the same class (bodies
-    split by ad slots into several "article-body" divs)."""
+    split by ad slots into several "article-body" divs). With the chosen element's score."""
     near = _nearest_cue(els)
     own = [0.0] * len(els)
     for b, o in zip(blocks, owners):
@@ -951,7 +955,7 @@ def _choose_container(els: list[_El], blocks: list[Block], owners: list[int], wi
         for i, o in enumerate(els):
             if i != best_i and o.parent == e.parent and o.attrs == e.attrs and o.tag == e.tag and score[i] > 0:
                 chosen.add(i)
-    return (chosen, score[best_i]) if with_score else chosen
+    return chosen, score[best_i]
 
 
 def _descendants_of(els: list[_El], m: int) -> list[bool]:
@@ -1032,7 +1036,7 @@ def _label(els: list[_El], blocks: list[Block], owners: list[int],
            title: str = "") -> tuple[list[Optional[tuple[str, str]]], list[bool]]:
     chrome = _settle_cues(els, blocks, owners)
     _card_headers(els)
-    chosen = _chrome_yields(els, blocks, owners, chrome, _choose_container(els, blocks, owners))
+    chosen = _chrome_yields(els, blocks, owners, chrome, _choose_container(els, blocks, owners)[0])
     chosen = _chrome_holder_yields(els, blocks, owners, chosen)
     n = len(els)
     inside = [False] * n     # element is a container or below one

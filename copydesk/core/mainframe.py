@@ -215,8 +215,7 @@ def drop_copied_blocks(lines: Sequence[LabelledLine]) -> Optional[list[LabelledL
     and a run found is skipped whole."""
     idx = [i for i, ln in enumerate(lines) if ln.label == "body"]
     # a body line html did not place in the container (None) matches nothing and so ends a run
-    texts = [" ".join(lines[i].text.split()) if (lines[i].first or (None, lines[i].reason))[1] == COPY_REASON
-             else None for i in idx]
+    texts = [" ".join(lines[i].text.split()) if _container_line(lines, i) else None for i in idx]
     seen: dict[str, list[int]] = {}
     runs: list[list[int]] = []  # [start, end) in the body lines of each copied run
     p = 0
