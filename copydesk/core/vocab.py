@@ -47,6 +47,7 @@ PassReason = Literal[
     "repeated_post_chrome",  # mainframe.strip_post_chrome: a forum's per-post rank/joined/posts lines
     "copied_block",  # mainframe.drop_copied_blocks: a later copy of a whole run of container body lines
     "link_line_in_content_span",  # mainframe.link_lines_in_span: a listing's or documentation page's link line
+    "number_line_on_product",  # mainframe.product_number_lines: a product page's price, count or size line
 ]
 # html: DOM evidence (tags, roles, the article container, its header zone, short text cues inside it)
 DomReason = Literal[
