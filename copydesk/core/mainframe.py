@@ -8,7 +8,8 @@ outside that run are taken back as body:
 - `outside_main_container` (HTML): outside the chosen article container, with no boilerplate cue of its own
   (nav, footer, aside and class cues keep their labels);
 - `prose_outside_main_run` (both modes): sentences outside the main run;
-- `teaser_card` (HTML): one of a row of identical linked cards: on a listing those cards are the content.
+- `teaser_card` (HTML): one of a row of identical linked cards: on a listing those cards are the content
+  (on a product page they are other products, and stay out: REASON_TEASER_CARD).
 
 Measured on the tune part (and confirmed on validation), WCXB word-F1 all types: HTML 0.792 -> 0.830,
 text 0.725 -> 0.767 (text-mode listings are widened too since the linear text page-type model: see under
