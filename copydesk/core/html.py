@@ -438,6 +438,35 @@ def _markup_authors(tree) -> list[tuple[str, str]]:
     return out
 
 
+# Links to an author's page whose text is the name the link's address spells ("/author/jane-doe" reading
+# "Jane Doe", "/staff/2648209001/jane-doe/", "/contributor/a._j._neal" reading "A. J. Neal"): the page states
+# who that person is and that this is their page, where neither the metadata nor an author class says so
+# (a byline printed as a plain link, the page's JSON-LD written only inside a script's string). The address's
+# words must be the text's words (digits-only words of the address dropped: "/profiles/jane-doe-309429"):
+# a "Learn More" or picture link to the same page, a "/writers-guidelines" link, say nothing. Collected with
+# the markup's author elements (only where JSON-LD names nobody); the first such link in document order is
+# what extract.markup_authors reads when the author elements give no name.
+AUTHOR_LINKS = ('a[href*="/author" i], a[href*="/contributor" i], a[href*="/writer" i], a[href*="/staff/" i], '
+                'a[href*="/people/" i], a[href*="/profile" i], a[href*="/u/"], a[href*="/user" i]')
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|contributors?|writers?|staff|people|profiles?|u|users?)/(?:[^/?#]+/)*"
+                          r"([^/?#]+?)/?(?:\.html?)?(?:[?#].*)?$", re.I)
+_ADDRESS_WORD = re.compile(r"[^\W_]+")
+AUTHOR_LINKS_MAX = 40
+
+
+def _author_link(tree) -> Optional[str]:
+    """The text of the page's first link to an author page that spells the text (see AUTHOR_LINKS), or None."""
+    for n in tree.css(AUTHOR_LINKS)[:AUTHOR_LINKS_MAX]:
+        m = _AUTHOR_PAGE.search(n.attributes.get("href") or "")
+        if not m:
+            continue
+        text = clean_line(n.text(separator=" ") or "")
+        words = _ADDRESS_WORD.findall(text.casefold())
+        if words and words == [w for w in _ADDRESS_WORD.findall(m.group(1).casefold()) if not w.isdigit()]:
+            return text
+    return None
+
+
 def _heading_text(h) -> str:
     """The text of a heading element, a <br> inside it read as a space: node.text() joins the lines a <br>
     breaks ("WEEKEND<br>CODING" gave "WEEKENDCODING", which repeats no stated title; WCXB dev tune: 1 page
@@ -482,9 +511,13 @@ def parse_meta(html: str, tree=None) -> dict:
     people = _ld_people(ld)
     if people:
         meta["jsonld_people"] = people
-    marked = None if _ld_author(meta["jsonld"], people) else _markup_authors(tree)
+    named = _ld_author(meta["jsonld"], people)
+    marked = None if named else _markup_authors(tree)
     if marked:
         meta["markup_authors"] = marked
+    link = None if named else _author_link(tree)
+    if link:
+        meta["author_link"] = link
     # every schema.org @type the page declares (Product, DiscussionForumPosting, FAQPage, ItemList ...):
     # page-type evidence for copydesk.core.pagetype, which the news objects above leave out
     meta["jsonld_types"] = _all_types(ld)
