@@ -1726,7 +1726,7 @@ def authors_from_meta(value) -> list[str]:
             if not _authors.is_person_type(it.get("@type") or it.get("type") or "person"):
                 continue
             it = it.get("name")
-        if isinstance(it, str) and it.strip():
+        if isinstance(it, str) and it.strip() and not _authors.unnamed(it):
             out.extend(authors_from_byline(_html.unescape(it)))
     return list(dict.fromkeys(out))
 

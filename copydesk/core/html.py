@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from copydesk.core.authors import unnamed
 from copydesk.core.mainframe import REASON_CARD_HEADER, REASON_COMMENT_CLASS
 from copydesk.core.records import Block, LabelledLine
 from copydesk.core.segment import clean_line
@@ -401,10 +402,10 @@ def _ld_author(news: list, people: dict) -> bool:
         if a:
             items = a if isinstance(a, list) else [a]
             for it in items:
-                if isinstance(it, str) and len(it.split()) >= 2:
+                if isinstance(it, str) and len(it.split()) >= 2 and not unnamed(it):
                     return True
                 if isinstance(it, dict):
-                    if isinstance(it.get("name"), str) and len(it["name"].split()) >= 2:
+                    if isinstance(it.get("name"), str) and len(it["name"].split()) >= 2 and not unnamed(it["name"]):
                         return True
                     ref = people.get(it.get("@id")) if isinstance(it.get("@id"), str) else None
                     if ref and len(str(ref.get("name")).split()) >= 2:
