@@ -1727,8 +1727,26 @@ def authors_from_meta(value) -> list[str]:
                 continue
             it = it.get("name")
         if isinstance(it, str) and it.strip() and not _authors.unnamed(it):
-            out.extend(authors_from_byline(_html.unescape(it)))
+            it = _html.unescape(it)
+            out.extend(authors_from_byline(it) or _bare_initials(it))
     return list(dict.fromkeys(out))
+
+
+# A capital letter alone between the words of a metadata name ("Nicholas C Stabile"): a middle initial
+# written without its full stop, which the byline rules' name words do not take (in a byline a lone capital
+# is as often a stray letter of the line). In a metadata author field, which holds names only, it is read as
+# the initial it is, and the name given as the page writes it. (A last word's initial, "Jane D", stays out:
+# the byline rules cut a name's final stop. WCXB dev articles: tune 1 page right, validation none moved.)
+_BARE_INITIAL = re.compile(r"(?<=\w )([A-Z])(?= \w)")
+_ADDED_STOP = re.compile(r"(?<=\w )([A-Z])\.(?= \w)")
+
+
+def _bare_initials(name: str) -> list[str]:
+    """The names of a metadata author value whose middle initials lack their full stop (see above); [] when
+    it has none."""
+    if not _BARE_INITIAL.search(name):
+        return []
+    return [_ADDED_STOP.sub(r"\1", n) for n in authors_from_byline(_BARE_INITIAL.sub(r"\1.", name))]
 
 
 def markup_authors(meta: dict, domain: Optional[str] = None, lines: Sequence[LabelledLine] = ()) -> list[str]:
