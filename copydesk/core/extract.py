@@ -1775,17 +1775,20 @@ def markup_authors(meta: dict, domain: Optional[str] = None, lines: Sequence[Lab
         break  # (the link below, then: "&" / "Jane Doe" in an author class, where the link reads "Jane Doe";
         # WCXB dev tune: 3 pages right that trying the link only where no element says more than a label lost)
     link = meta.get("author_link")
-    return _element_names("rel", link, domain, lines) if link else []
+    return _element_names("link", link, domain, lines) if link else []
 
 
 def _element_names(kind: str, first: str, domain: Optional[str], lines: Sequence[LabelledLine]) -> list[str]:
-    """The names an author element's first line gives (markup_authors), [] when it must not be believed."""
+    """The names an author element's first line gives (markup_authors; kind "rel", "itemprop", "class", or
+    "link" for the spelled author link), [] when it must not be believed. A one-word name of a link is taken
+    as a rel=author's, and refused as a class's when the copyright line names the company so (news dev: a
+    "Posted by Acme" element refused, and Acme's author page linked beside it)."""
     names = authors_from_byline(first)
     lead = _BY.sub("", _BY_LABEL.sub("", first)).lstrip(" :")
     if not names:
         one = person_name(lead, allow_single=True) if kind != "class" else single_after_label(first, domain)
         names = [one] if one and len(one.split()) == 1 and not _is_site_word(one, domain) else []
-        if names and kind == "class" and _owner_name(names[0], lines):
+        if names and kind in ("class", "link") and _owner_name(names[0], lines):
             names = []
     if names and lead.casefold().startswith(names[0].split()[0].casefold()):
         return names

@@ -13,7 +13,7 @@ def test_a_link_to_an_author_page_spelling_its_text_is_collected():
     assert _link('By <a href="https://example.com/author/jane-doe/">Jane Doe</a>') == "Jane Doe"
     assert _link('<a href="/staff/2648209001/jane-doe/">Jane Doe</a>') == "Jane Doe"  # an id folder between
     assert _link('<a href="/contributor/a._j._doe">A. J. Doe</a>') == "A. J. Doe"
-    assert _link('<a href="/profiles/jane-doe-309429">Jane Doe</a>') == "Jane Doe"  # the address's number
+    assert _link('<a href="/u/jane-doe-309429">Jane Doe</a>') == "Jane Doe"  # the address's number
     assert _link('<a href="/blog/author/jane-doe.html">Jane Doe</a>') == "Jane Doe"
 
 
@@ -46,7 +46,27 @@ def test_the_link_is_read_where_the_first_author_element_names_no_one():
 def test_a_byline_printed_as_a_plain_link_gives_the_author():
     from copydesk.core.pipeline import process_bytes
     html = ('<html><head><title>A headline here</title></head><body><h1>A headline here</h1>'
-            '<p class="meta">By <a href="/people/jane-doe">Jane Doe</a> View the print edition</p>'
+            '<p class="meta">By <a href="/contributor/jane-doe">Jane Doe</a> View the print edition</p>'
             + BODY + "</body></html>")
     a = process_bytes(html.encode(), "t", "html", url="https://example.com/news/a-headline-here")
     assert a.authors == ["Jane Doe"] and a.authors_source == "markup"
+
+
+def test_only_author_page_addresses_count():
+    # a topic page about a person ("/people/<name>") or a profile of any kind is no author page
+    assert _link('<a href="/people/jane-doe">Jane Doe</a>') is None
+    assert _link('<a href="/user/jane-doe">Jane Doe</a>') is None
+
+
+def test_an_author_element_that_is_also_an_author_link_is_collected_once():
+    meta = parse_meta('<html><body><a rel="author" class="author" href="/author/jane-doe">Jane Doe</a>'
+                      '<span class="byline">By John Roe</span></body></html>')
+    assert meta["markup_authors"] == [("rel", "Jane Doe"), ("class", "By John Roe")]
+    assert meta["author_link"] == "Jane Doe"
+
+
+def test_a_one_word_link_naming_the_company_of_the_copyright_line_names_nobody():
+    from copydesk.core.records import LabelledLine
+    lines = [LabelledLine(1, "© 2019 Acme Entertainment", "copyright", "copyright_sign")]
+    assert markup_authors({"author_link": "Acme"}, None, lines) == []
+    assert markup_authors({"author_link": "Kristin"}, None, lines) == ["Kristin"]
