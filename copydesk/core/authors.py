@@ -70,6 +70,14 @@ def plain_name(value, not_person_words) -> Optional[str]:
     return None
 
 
+def unnamed(name: str) -> bool:
+    """Whether a metadata author name is an affiliation with the name left out: ", Acme Daily" (a CMS that
+    writes "<name>, <outlet>" and had no name; taken as it stands, the outlet was read as a person). Such a
+    value names nobody, and the page's markup is looked at as where no author is stated (WCXB dev: 1 page,
+    whose author link then gives the byline's name)."""
+    return name.lstrip().startswith(",")
+
+
 def is_person_type(typ) -> bool:
     """Whether a JSON-LD `@type` value says Person, in any case: a type or a list of types (["Person"]:
     Yoast's graph writes its author nodes so)."""

@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from copydesk.core.authors import unnamed
 from copydesk.core.mainframe import REASON_CARD_HEADER, REASON_COMMENT_CLASS
 from copydesk.core.records import Block, LabelledLine
 from copydesk.core.segment import clean_line
@@ -401,10 +402,10 @@ def _ld_author(news: list, people: dict) -> bool:
         if a:
             items = a if isinstance(a, list) else [a]
             for it in items:
-                if isinstance(it, str) and len(it.split()) >= 2:
+                if isinstance(it, str) and len(it.split()) >= 2 and not unnamed(it):
                     return True
                 if isinstance(it, dict):
-                    if isinstance(it.get("name"), str) and len(it["name"].split()) >= 2:
+                    if isinstance(it.get("name"), str) and len(it["name"].split()) >= 2 and not unnamed(it["name"]):
                         return True
                     ref = people.get(it.get("@id")) if isinstance(it.get("@id"), str) else None
                     if ref and len(str(ref.get("name")).split()) >= 2:
@@ -413,10 +414,66 @@ def _ld_author(news: list, people: dict) -> bool:
     return False
 
 
-def _markup_authors(tree) -> list[tuple[str, str]]:
-    """(kind, text) of the page's author elements: kind "rel", "itemprop" or "class"."""
+# Links to an author's page whose text is the name the link's address spells ("/author/jane-doe" reading
+# "Jane Doe", "/staff/2648209001/jane-doe/", "/contributor/a._j._neal" reading "A. J. Neal"): the page states
+# who that person is and that this is their page, where neither the metadata nor an author class says so
+# (a byline printed as a plain link, the page's JSON-LD written only inside a script's string). The address's
+# words must be the text's words (digits-only words of the address dropped: "/staff/jane-doe-309429"):
+# a "Learn More" or picture link to the same page, a "/writers-guidelines" link, say nothing. Collected by
+# the author elements' selector (one walk of the tree; each further selector of the group costs ~0.15 ms a
+# page, so only the address words seen on WCXB dev tune pages are asked for: "/author(s)/" 6 pages,
+# "/contributor/", "/staff/", "/u/" 1 each; "/writer", "/people/", "/profile", "/user" none); the first such
+# link in document order is what extract.markup_authors reads when the author elements give no name.
+AUTHOR_LINKS = 'a[href*="/author" i], a[href*="/contributor" i], a[href*="/staff/" i], a[href*="/u/"]'
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|contributors?|staff|u)/(?:[^/?#]+/)*([^/?#]+?)/?(?:\.html?)?(?:[?#].*)?$",
+                          re.I)
+_ADDRESS_WORD = re.compile(r"[^\W_]+")
+AUTHOR_LINKS_MAX = 40
+_AUTHOR_SELECTOR = AUTHOR_NODES + ", " + AUTHOR_LINKS
+
+
+def _spelled_link(n) -> Optional[str]:
+    """The text of a link to an author page that its address spells (see AUTHOR_LINKS), or None."""
+    m = _AUTHOR_PAGE.search(n.attributes.get("href") or "")
+    if not m:
+        return None
+    text = clean_line(n.text(separator=" ") or "")
+    words = _ADDRESS_WORD.findall(text.casefold())
+    if words and words == [w for w in _ADDRESS_WORD.findall(m.group(1).casefold()) if not w.isdigit()]:
+        return text
+    return None
+
+
+def _author_element(n) -> bool:
+    """Whether a node the selector found is an author element (AUTHOR_NODES), not only a link (AUTHOR_LINKS)."""
+    a = n.attributes
+    if n.tag == "a" and "author" in (a.get("rel") or "").split():
+        return True
+    cls = (a.get("class") or "").lower()
+    return "author" in (a.get("itemprop") or "").split() or "author" in cls or "byline" in cls
+
+
+def _markup_authors(tree) -> tuple[list[tuple[str, str]], Optional[str]]:
+    """(the page's author elements as (kind, text), kind "rel", "itemprop" or "class"; the text of its first
+    spelled author link or None)."""
     out: list[tuple[str, str]] = []
-    for n in tree.css(AUTHOR_NODES)[:AUTHOR_NODES_MAX]:
+    link = None
+    elements = links = 0
+    last = None
+    for n in tree.css(_AUTHOR_SELECTOR):
+        if n.mem_id == last:  # (the group gives a node once per selector it matches)
+            continue
+        last = n.mem_id
+        if link is None and links < AUTHOR_LINKS_MAX and n.tag == "a":
+            links += 1
+            link = _spelled_link(n)
+        if elements >= AUTHOR_NODES_MAX:  # (enough elements: only the link is still looked for)
+            if link is not None or links >= AUTHOR_LINKS_MAX:
+                break
+            continue
+        if not _author_element(n):
+            continue
+        elements += 1
         a = n.attributes
         if "comment" in (a.get("class") or "").lower():
             continue
@@ -435,7 +492,7 @@ def _markup_authors(tree) -> list[tuple[str, str]]:
             text = clean_line(text)
             if 0 < len(text) <= AUTHOR_TEXT_MAX:
                 out.append((kind, text))
-    return out
+    return out, link
 
 
 def _heading_text(h) -> str:
@@ -482,9 +539,11 @@ def parse_meta(html: str, tree=None) -> dict:
     people = _ld_people(ld)
     if people:
         meta["jsonld_people"] = people
-    marked = None if _ld_author(meta["jsonld"], people) else _markup_authors(tree)
+    marked, link = ([], None) if _ld_author(meta["jsonld"], people) else _markup_authors(tree)
     if marked:
         meta["markup_authors"] = marked
+    if link:
+        meta["author_link"] = link
     # every schema.org @type the page declares (Product, DiscussionForumPosting, FAQPage, ItemList ...):
     # page-type evidence for copydesk.core.pagetype, which the news objects above leave out
     meta["jsonld_types"] = _all_types(ld)
