@@ -1732,7 +1732,7 @@ def authors_from_meta(value) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# A capital letter alone between the words of a metadata name ("Nicholas C Stabile"): a middle initial
+# A capital letter alone between the words of a metadata name ("Martin J Okafor"): a middle initial
 # written without its full stop, which the byline rules' name words do not take (in a byline a lone capital
 # is as often a stray letter of the line). In a metadata author field, which holds names only, it is read as
 # the initial it is, and the name given as the page writes it. (A last word's initial, "Jane D", stays out:
