@@ -2065,9 +2065,13 @@ def html_title(meta: dict, ld: list, site: Optional[str]) -> Optional[tuple[str,
     # An <h1> a stated title repeats is the headline whatever its shape: the text-line filter (_not_title:
     # "%", a closing "(1792)", meant for counters and interface lines of a dump) refused real headlines here
     # (WCXB dev tune: 2 pages right, 1 lost, the twin of one of them labelled the other way).
+    # A stated title that is the <h1> with a separator the h1 lost ("Info - Headline" over an h1 "Info
+    # Headline": the template prints the prefix and the headline as two elements, the dash in neither) is
+    # the headline as the page writes it (WCXB dev tune: 3 pages right, none lost).
+    unglued = {_TITLE_SEP.sub(" ", t): t for t, _ in stated}
     for h in named:
         if _norm(h) in norms:
-            return h, "headline"
+            return unglued.get(h, h), "headline"
     # An <h1> that is a stated title with a label or a source glued on ("Blog: Headline", "Headline
     # (example.com)" on a link aggregator): the headline is the stated title it holds (WCXB dev tune: 2
     # pages right, none lost).
