@@ -1987,12 +1987,16 @@ TITLE_H1_SHAPE_OVERLAP = 0.6
 # The permalink anchor documentation generators put at the end of every heading (Sphinx's headerlink "¶"):
 # no word of the headline ("Logging HOWTO¶" repeats no stated title; WCXB dev tune: 8 pages right, none lost).
 _HEADING_ANCHOR = "¶"
+# A soft hyphen (U+00AD) is a break hint, not a character of the headline ("Assis\xadtance": WCXB dev tune
+# 1 page right).
+_SOFT_HYPHEN = "\xad"
 
 
 def _h1_text(h: str) -> str:
     """The headline of an <h1>: its first line (what follows is a counter or a standfirst the template put
-    inside it), up to a " | " (a section or the site: "Headline | Opinion"), without a permalink anchor."""
-    return h.split("\n", 1)[0].split(" | ", 1)[0].strip().rstrip(_HEADING_ANCHOR).rstrip()
+    inside it), up to a " | " (a section or the site: "Headline | Opinion"), without a permalink anchor or
+    soft hyphens."""
+    return h.split("\n", 1)[0].split(" | ", 1)[0].strip().rstrip(_HEADING_ANCHOR).rstrip().replace(_SOFT_HYPHEN, "")
 
 
 _H1_LABEL = re.compile(r"^[^\W\d][^:]{0,24}:\s*(?=\S)")

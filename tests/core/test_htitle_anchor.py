@@ -17,3 +17,9 @@ def test_pilcrow_inside_a_headline_stays():
     # only a trailing anchor is cut: a pilcrow the headline itself prints is text
     meta = {"title": "The ¶ Sign in Typesetting | Example Site", "h1": ["The ¶ Sign in Typesetting"]}
     assert html_title(meta, [], "Example Site") == ("The ¶ Sign in Typesetting", "headline")
+
+
+def test_soft_hyphen_in_a_heading_is_no_character_of_the_headline():
+    meta = parse_meta("<html><head><title>Example Town: Boat Permit Applications</title></head><body>"
+                      "<h1>Boat Permit Appli&shy;cations</h1><p>Apply before May.</p></body></html>")
+    assert html_title(meta, [], None) == ("Boat Permit Applications", "headline")
