@@ -605,9 +605,11 @@ def strip_site(title: str, site: Optional[str]) -> str:
     title = _html.unescape(title).replace("\xa0", " ").strip()
     parts = _TITLE_SEP.split(title)
     if len(parts) >= 2:
-        last = parts[-1].strip().lower()
-        s = (site or "").strip().lower()
-        if s and (last == s or last.replace(" ", "") in s.replace(" ", "") or s in last) or _DOMAIN.fullmatch(last):
+        # compared without punctuation: a site named "example." or "Example®" is the "Example 7" of its titles
+        last = _norm(parts[-1])
+        s = _norm(site or "")
+        if s and last and (last == s or last.replace(" ", "") in s.replace(" ", "") or s in last) \
+                or _DOMAIN.fullmatch(parts[-1].strip()):
             return _TITLE_SEP.split(title, maxsplit=len(parts) - 2)[0].strip() if len(parts) > 2 else parts[0].strip()
     return title
 
