@@ -2085,7 +2085,8 @@ def html_title(meta: dict, ld: list, site: Optional[str], url: Optional[str] = N
     # the page's title. WCXB dev tune: 5 pages right, 2 lost; validation unchanged.
     if stated and url and urlsplit(url).path.strip("/"):
         domain, site_key = domain_of(url), _norm(site or "")
-        stated = [(t, s) for t, s in stated if not (_is_site_word(t, domain) or site_key and _norm(t) == site_key)]
+        stated = [(t, s) for t, s in stated
+                  if not (" " not in t and _is_site_word(t, domain) or site_key and _norm(t) == site_key)]
     # an <h1> that is the site's name (a blog's header) is no headline. A one-word <h1> is read as any
     # other (a section page's "Science", a dictionary's "restaurant"): refusing it lost more than it kept
     # (WCXB dev tune: 10 pages right, 5 lost; validation 2 right, none lost).
@@ -2098,10 +2099,9 @@ def html_title(meta: dict, ld: list, site: Optional[str], url: Optional[str] = N
     # A stated title that is the <h1> with a separator the h1 lost ("Info - Headline" over an h1 "Info
     # Headline": the template prints the prefix and the headline as two elements, the dash in neither) is
     # the headline as the page writes it (WCXB dev tune: 3 pages right, none lost).
-    unglued = {_TITLE_SEP.sub(" ", t): t for t, _ in stated}
     for h in named:
         if _norm(h) in norms:
-            return unglued.get(h, h), "headline"
+            return next((t for t, _ in stated if _TITLE_SEP.sub(" ", t) == h), h), "headline"
     # An <h1> that is a stated title with a label or a source glued on ("Blog: Headline", "Headline
     # (example.com)" on a link aggregator): the headline is the stated title it holds (WCXB dev tune: 2
     # pages right, none lost).
