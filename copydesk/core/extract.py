@@ -2114,8 +2114,8 @@ def html_title(meta: dict, ld: list, site: Optional[str], url: Optional[str] = N
         if isinstance(v, str) and v.strip():
             stated.append((strip_site(v, site), src))
     stated = [(t, s) for t, s in stated if t]
-    # Below a site's home page, a stated title that is only the site's name ("Reddit - The heart of the
-    # internet" over every thread, "Brand" on a product page) names the site, not the page: it is no stated
+    # Below a site's home page, a stated title that is only the site's name ("Forum - The heart of the
+    # web" over every thread, "Brand" on a product page) names the site, not the page: it is no stated
     # title (the <h1> is then judged alone, or the text headline decides). On a home page the site's name is
     # the page's title. WCXB dev tune: 5 pages right, 2 lost; validation unchanged.
     if stated and url and urlsplit(url).path.strip("/"):
