@@ -1213,7 +1213,7 @@ def authors_from_byline(text: str) -> list[str]:
         if CREDENTIALS.match(p):
             continue
         n = person_name(p, allow_single=False)
-        if n:
+        if n and not _ROLE.search(n):  # (a job title after the name is no name: "Chief Marketing Officer")
             out.append(n)
         elif out and i > 0:
             break  # "Jane Doe, Associated Press, ...": what follows the first non-name is affiliation
@@ -1564,6 +1564,10 @@ def _confirmed_prefix(t: str, names: list[str], alone: set[str], lines: Sequence
     return names
 
 
+# Words a bare name line may carry besides the name (its job title, an outlet: "Jane Doe, AP Auto Writer").
+BARE_NAME_EXTRA_WORDS = 4
+
+
 # How many lines under the headline its byline may sit (past a share bar, a reading time, a deck).
 HEADLINE_BYLINE_SPAN = 4
 
@@ -1602,8 +1606,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         for idx in range(max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)):
             ln = lines[idx]
             t = ln.text.strip()
-            if ln.label in ("body", "image_caption") or len(t.split()) > 14:
-                continue
+            if ln.label in ("body", "image_caption") or len(t.split()) > 14 or idx == head:
+                continue  # (the located headline is no byline: "Acme Wrap-Up 12/19/2025" is no name and date)
             # the wire and "by" tests count only on a line with a date: without one they are not run (speed)
             dated = parse_date(t)
             w = WIRE_NAMES.match(_BY_THE.sub("", t)) if dated else None
@@ -1626,11 +1630,14 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 titled = _titled_name(t) if not name else None
                 # a bare name counts between the headline (a longer line) and a date line, or with its job
                 # title on the next line or after it on its own
-                if name and (parse_date(t) or "@" in t or (
-                        nxt is not None and nxt.label != "body" and len(nxt.text.split()) <= DATE_LINE_MAX_WORDS
-                        and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)
+                # (a name without a date on its line is the line, or most of it: "Jane Doe, Staff Writer";
+                # a headline ending "... by Jane Doe" gives its first words to person_name, no name)
+                alone = name is not None and len(t.split()) - len(name.split()) <= BARE_NAME_EXTRA_WORDS
+                if name and (parse_date(t) or "@" in t or alone and (
+                        (nxt is not None and nxt.label != "body" and len(nxt.text.split()) <= DATE_LINE_MAX_WORDS
+                         and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)
                         or (nxt is not None and nxt.label != "body" and _is_role_line(nxt.text))
-                        or (idx == fb - 1 and len(prv.split()) <= DATE_LINE_MAX_WORDS and parse_date(prv))) \
+                        or (idx == fb - 1 and len(prv.split()) <= DATE_LINE_MAX_WORDS and parse_date(prv)))) \
                         and not _topic_words(name, lines):
                     authors.append(name)
                 elif titled and not _topic_words(titled, lines):
@@ -1657,6 +1664,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         name = _boxed_author(lines, fb, domain)
         if name:
             authors.append(name)
+    if not authors:  # a headline, its byline name and its date, however far above the body (see there)
+        authors.extend(_far_name_under_title(lines, fb, domain))
     if not authors and head is not None:  # the first byline line, however far above the body (see there)
         authors.extend(_first_byline(lines, fb))
     if not authors:  # a signature under the article ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...")
@@ -1673,6 +1682,28 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
             if name:
                 authors.append(name)
     return list(dict.fromkeys(authors)), agencies
+
+
+def _far_name_under_title(lines: list[LabelledLine], fb: int, domain: Optional[str] = None) -> list[str]:
+    """A person's name alone between a title-shaped line (TITLE_MIN_WORDS + 2 words or more) and a short date
+    line, above the header window ("Headline of the Story" / "Jane Doe" / "Jul 18, 2025"): the article's
+    header printed far above its first paragraph (past a table of contents, a product box), where the
+    header-window rules do not look. Only when the page prints that shape once above the body: a run of
+    them is a list of story cards (title, author, date)."""
+    found = []
+    for idx in range(1, max(1, fb - HEADER_WINDOW)):
+        ln = lines[idx]
+        t = ln.text.strip()
+        if ln.label == "body" or not (4 < len(t) <= 40) or t.count(" ") > 3:
+            continue
+        nxt, prv = lines[idx + 1], lines[idx - 1].text
+        if len(prv.split()) < TITLE_MIN_WORDS + 2 or nxt.label == "body" \
+                or len(nxt.text.split()) > DATE_LINE_MAX_WORDS or not parse_date(nxt.text):
+            continue
+        name = person_name(t)
+        if name == t and not _is_site_name(name, domain):
+            found.append(name)
+    return found if len(found) == 1 and not _topic_words(found[0], lines) else []
 
 
 # Lines a byline is never on: related stories' cards, captions, comment threads (their reasons say so).

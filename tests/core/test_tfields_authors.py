@@ -69,3 +69,42 @@ def test_author_card_biography_by_first_name():
     # a product's card: no person spoken of
     assert _closing(("Acme Field Software", "navigation"),
                     ("Acme is " + _BIO_TAIL + " Their work ...", "other_boilerplate")) == []
+
+
+_TITLE = ("The Ten Best Moving Companies in Our City", "other_boilerplate")
+
+
+def _far(*rows):
+    """text_authors over rows printed far above the body (past a long table of contents)."""
+    toc = [("Section %d of the guide" % i, "navigation") for i in range(20)]
+    return text_authors(labelled_lines(("Menu", "navigation"), *rows, *toc, *_BODY))[0]
+
+
+def test_name_between_a_far_headline_and_its_date():
+    assert _far(_TITLE, ("Jane Doe", "navigation"), ("Jul 18, 2025", "timestamp")) == ["Jane Doe"]
+
+
+def test_cards_of_title_name_and_date_are_no_byline():
+    card = [("Another Story About Moving House This Year", "related_link"), ("John Roe", "navigation"),
+            ("Jul 11, 2025", "timestamp")]
+    assert _far(_TITLE, ("Jane Doe", "navigation"), ("Jul 18, 2025", "timestamp"), *card) == []
+
+
+def _window(*rows):
+    """text_authors over header rows right above the body, the headline (row 1) located."""
+    return text_authors(labelled_lines(("Menu", "navigation"), *rows, *_BODY), head=1)[0]
+
+
+def test_located_headline_with_a_date_is_no_name_and_date():
+    assert _window(("Acme Wrap-Up 12/19/2025", "other_boilerplate"), ("React2Shell Payload Improvements", "navigation")) == []
+
+
+def test_headline_ending_in_its_byline_gives_no_first_words():
+    assert _window(("Some Headline Here", "other_boilerplate"), ("July 22, 2017", "timestamp"),
+                   ("Startup Week Call for Proposals is Open Until July 31 by Jane Doe", "other_boilerplate")) \
+        == []
+
+
+def test_job_title_after_the_name_is_no_second_author():
+    assert _window(("Some Headline Here", "other_boilerplate"),
+                   ("By Jane Doe, Chief Marketing Officer, Acme", "byline")) == ["Jane Doe"]
