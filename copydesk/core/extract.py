@@ -1442,8 +1442,14 @@ def _role_row_names(t: str) -> list[str]:
     fields = [f.strip() for f in _META_FIELD_SEP.split(t)]
     if len(fields) != 2 or not _is_role_line(fields[1]) or _ROLE.search(fields[0]):
         return []
-    names = authors_from_byline(fields[0])
-    rest = fields[0]
+    return _only_names(fields[0])
+
+
+def _only_names(t: str) -> list[str]:
+    """The names of a line that holds nothing but names and their joiners ("Jane Doe, John Roe and Ann
+    Poe"), else []."""
+    names = authors_from_byline(t)
+    rest = t
     for n in names:
         rest = rest.replace(n, " ")
     return names if names and set(rest.replace(",", " ").split()) <= _NAME_JOINERS else []
@@ -1497,6 +1503,11 @@ def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
             continue  # the name printed twice (an avatar's caption, then the byline): the second one is read
         if _label_alone(t) or not _NO_LETTER.search(t) or _meta_neighbour(ln):
             continue
+        if fits and "," in t and idx + 1 < len(lines) and _meta_neighbour(lines[idx + 1]):
+            # a list of names over a meta line ("Jane Doe, John Roe, Ann Poe" / "24 Apr 2000 • 3 min read")
+            names = _only_names(t)
+            if len(names) >= 2:
+                return names
         if t.count(" ") >= UNDER_HEADLINE_NOTE_WORDS and not row:
             continue  # a deck or a note ("This article is also available in following languages:")
         name = person_name(t) if fits else None
@@ -1719,10 +1730,12 @@ def _first_byline(lines: list[LabelledLine], fb: int) -> list[str]:
     far "By" line is as likely a card's (WCXB dev tune, text: 1 page right lost by that gate).
     (Down to a few lines under the last body line too at first: the "by ..." lines there were related
     stories' cards, 2 wrong for 1 right on WCXB dev tune, text mode.)"""
-    for ln in lines[:fb]:
+    for i, ln in enumerate(lines[:fb]):
         if ln.label in _FIRST_BYLINE_SKIP or "comment" in ln.reason:
             continue
         t = ln.text.strip()
+        if _label_alone(t) and i + 1 < fb:  # "By" alone, the name on the next line (as in the header window)
+            t = "By " + lines[i + 1].text.strip()
         if ln.label == "byline" or (_BY_NAME_START.match(t) and len(t.split()) <= 14):
             return authors_from_byline(t)
     return []

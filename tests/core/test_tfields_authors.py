@@ -108,3 +108,18 @@ def test_headline_ending_in_its_byline_gives_no_first_words():
 def test_job_title_after_the_name_is_no_second_author():
     assert _window(("Some Headline Here", "other_boilerplate"),
                    ("By Jane Doe, Chief Marketing Officer, Acme", "byline")) == ["Jane Doe"]
+
+
+def test_list_of_names_over_a_meta_line_under_the_headline():
+    assert _under(("Jane Doe, John Q. Roe, Ann Poe", "other_boilerplate"),
+                  ("24 Apr 2000 • 3 min read", "other_boilerplate")) == ["Jane Doe", "John Q. Roe", "Ann Poe"]
+    # without the meta line it is a deck or a list of people the story names
+    assert _under(("Jane Doe, John Q. Roe, Ann Poe", "other_boilerplate"), ("Quick Insight", "navigation")) == []
+
+
+def test_far_byline_label_alone_over_the_name():
+    toc = [("Section %d of the guide" % i, "navigation") for i in range(45)]
+    lines = labelled_lines(("Menu", "navigation"), _TITLE, ("By", "navigation"), ("Jane Doe", "navigation"),
+                           ("Updated on October 21, 2025", "timestamp"), *toc, *_BODY)
+    # (the headline located elsewhere: a contents entry further down)
+    assert text_authors(lines, head=20)[0] == ["Jane Doe"]
