@@ -1429,7 +1429,8 @@ def _meta_row_name(t: str, lines: Sequence[LabelledLine]) -> Optional[str]:
 # A meta row under the headline that opens with its date and names the author after it, of any length ("On
 # January 12, 2025January 22, 2025 By Jane Doe In Travel, Travel Tips, ...", "Posted on May 3, 2021 by Jane
 # Doe in News"): the date (with its "On"), then "By" and the byline.
-_DATED_BYLINE = re.compile(r"(?i:(?:posted\s+|published\s+)?on\s+)?((?:\d|[A-Z]).{5,60}?\d{4})\S*\s+(?i:by)\s+([A-ZÀ-Ý].*)")
+_DATED_BYLINE = re.compile(r"(?i:(?:posted\s+|published\s+)?on\s+)?((?:\d|[A-Z]).{5,60}?\d{4})\S*"
+                           r"\s+(?i:by)\s+([A-ZÀ-Ý].*)")
 
 
 _NAME_JOINERS = frozenset(("and", "&", "und", "et", "y", "e"))
@@ -1697,18 +1698,24 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
 
 def _far_name_under_title(lines: list[LabelledLine], fb: int, domain: Optional[str] = None) -> list[str]:
     """A person's name alone between a title-shaped line (TITLE_MIN_WORDS + 2 words or more) and a short date
-    line, above the header window ("Headline of the Story" / "Jane Doe" / "Jul 18, 2025"): the article's
-    header printed far above its first paragraph (past a table of contents, a product box), where the
-    header-window rules do not look. Only when the page prints that shape once above the body: a run of
+    line ("Headline of the Story" / "Jane Doe" / "Jul 18, 2025"), or the name of a row of meta fields with
+    the date under such a line ("Headline of the Story" / "Jane Doe | May 22, 2025"), above the header
+    window: the article's header printed far above its first paragraph (past a table of contents, a product
+    box), where the header-window rules do not look. Only when the page prints that shape once above the body: a run of
     them is a list of story cards (title, author, date)."""
     found = []
     for idx in range(1, max(1, fb - HEADER_WINDOW)):
         ln = lines[idx]
         t = ln.text.strip()
-        if ln.label == "body" or not (4 < len(t) <= 40) or t.count(" ") > 3:
+        if ln.label == "body" or not (4 < len(t) <= 60) or len(lines[idx - 1].text.split()) < TITLE_MIN_WORDS + 2:
             continue
-        nxt, prv = lines[idx + 1], lines[idx - 1].text
-        if len(prv.split()) < TITLE_MIN_WORDS + 2 or nxt.label == "body" \
+        if _META_FIELD_SEP.search(t):  # the name and the date in one row ("Jane Doe | May 22, 2025")
+            row = _meta_row_name(t, lines)
+            if row and not _is_site_name(row, domain):
+                found.append(row)
+            continue
+        nxt = lines[idx + 1]
+        if len(t) > 40 or t.count(" ") > 3 or nxt.label == "body" \
                 or len(nxt.text.split()) > DATE_LINE_MAX_WORDS or not parse_date(nxt.text):
             continue
         name = person_name(t)

@@ -123,3 +123,7 @@ def test_far_byline_label_alone_over_the_name():
                            ("Updated on October 21, 2025", "timestamp"), *toc, *_BODY)
     # (the headline located elsewhere: a contents entry further down)
     assert text_authors(lines, head=20)[0] == ["Jane Doe"]
+
+
+def test_far_row_of_name_and_date_under_a_headline():
+    assert _far(_TITLE, ("Jane Doe | May 22, 2025", "related_link")) == ["Jane Doe"]
