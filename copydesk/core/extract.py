@@ -1215,7 +1215,7 @@ def authors_from_byline(text: str) -> list[str]:
         if CREDENTIALS.match(p):
             continue
         n = person_name(p, allow_single=False)
-        if n:
+        if n and not _ROLE.search(n):  # (a job title after the name is no name: "Chief Marketing Officer")
             out.append(n)
         elif out and i > 0:
             break  # "Jane Doe, Associated Press, ...": what follows the first non-name is affiliation
@@ -1362,7 +1362,7 @@ _LEAD_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}
 # "Jane Doe Founder at Acme"): a bare name line with one is a byline, a phrase line with one is not a name.
 _ROLE = re.compile(r"\b(?:Editor|Writer|Reporter|Correspondent|Columnist|Contributor|Journalist|Founder|Co-[Ff]ounder|"
                    r"Director|Consultant|President|Analyst|Engineer|Manager|Strategist|Specialist|Producer|"
-                   r"Reviewer|Officer|CEO|CTO|COO|CMO)\b")
+                   r"Reviewer|Officer|CEO|CTO|COO|CMO)s?\b")  # (plurals: "Jane Doe and John Roe | Guest Columnists")
 ROLE_LINE_MAX_WORDS = 8
 # The words that open a job title before its head word ("Contributing Writer", "Senior Editor").
 ROLE_MODIFIERS = frozenset("contributing senior lead staff associate executive managing chief deputy former "
@@ -1428,6 +1428,36 @@ def _meta_row_name(t: str, lines: Sequence[LabelledLine]) -> Optional[str]:
     return names[0] if len(names) == 1 and not _topic_words(names[0], lines) else None
 
 
+# A meta row under the headline that opens with its date and names the author after it, of any length ("On
+# January 12, 2025January 22, 2025 By Jane Doe In Travel, Travel Tips, ...", "Posted on May 3, 2021 by Jane
+# Doe in News"): the date (with its "On"), then "By" and the byline.
+_DATED_BYLINE = re.compile(r"(?i:(?:posted\s+|published\s+)?on\s+)?((?:\d|[A-Z]).{5,60}?\d{4})\S*"
+                           r"\s+(?i:by)\s+([A-ZÀ-Ý].*)")
+
+
+_NAME_JOINERS = frozenset(("and", "&", "und", "et", "y", "e"))
+
+
+def _role_row_names(t: str) -> list[str]:
+    """The names of a byline row that prints them with their job title as its one other field ("Jane Doe and
+    John Roe | Guest Columnists", "Jane Doe · Senior Editor"): every name of the first field, when it holds
+    nothing but names."""
+    fields = [f.strip() for f in _META_FIELD_SEP.split(t)]
+    if len(fields) != 2 or not _is_role_line(fields[1]) or _ROLE.search(fields[0]):
+        return []
+    return _only_names(fields[0])
+
+
+def _only_names(t: str) -> list[str]:
+    """The names of a line that holds nothing but names and their joiners ("Jane Doe, John Roe and Ann
+    Poe"), else []."""
+    names = authors_from_byline(t)
+    rest = t
+    for n in names:
+        rest = rest.replace(n, " ")
+    return names if names and set(rest.replace(",", " ").split()) <= _NAME_JOINERS else []
+
+
 # Lines under the headline that say nothing about the byline's place (a deck, a label, an icon): the scan
 # goes on past them; any other short line ends the bare-name search (the name is the first thing there).
 _NO_LETTER = re.compile(r"[^\W\d_]")
@@ -1456,16 +1486,31 @@ def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
             if names:
                 return names
             continue
+        dated_by = _DATED_BYLINE.match(t)
+        if dated_by and parse_date(dated_by.group(1)):
+            names = authors_from_byline(dated_by.group(2))
+            if names:
+                return names
         if len(t.split()) > 14:
             continue
         fits = clear and ln.label not in ("headline", "page_title")
         row = _META_FIELD_SEP.search(t)
         if fits and row:  # (a row of meta fields may open with its date: read before the date-line skip)
+            names = _role_row_names(t)
+            if names:
+                return names
             row = _meta_row_name(t, lines)
             if row:
                 return [row]
+        if idx + 1 < len(lines) and lines[idx + 1].text.strip() == t:
+            continue  # the name printed twice (an avatar's caption, then the byline): the second one is read
         if _label_alone(t) or not _NO_LETTER.search(t) or _meta_neighbour(ln):
             continue
+        if fits and "," in t and idx + 1 < len(lines) and _meta_neighbour(lines[idx + 1]):
+            # a list of names over a meta line ("Jane Doe, John Roe, Ann Poe" / "24 Apr 2000 • 3 min read")
+            names = _only_names(t)
+            if len(names) >= 2:
+                return names
         if t.count(" ") >= UNDER_HEADLINE_NOTE_WORDS and not row:
             continue  # a deck or a note ("This article is also available in following languages:")
         name = person_name(t) if fits else None
@@ -1477,6 +1522,29 @@ def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
                     or (prv is not None and _meta_neighbour(prv)) or (parse_date(t) and t.startswith(name)):
                 return [name]
         clear = False
+    return []
+
+
+def _above_headline(lines: list[LabelledLine], head: int, domain: Optional[str] = None) -> list[str]:
+    """The byline printed over the headline with its date between ("Jane Doe" / "September 4, 2025" /
+    "5:50 am" / headline; "Jane Doe" / "210412" / "Dec 18, 2025 · 10 min read" / headline): going up from
+    the headline (HEADLINE_BYLINE_SPAN lines), past meta lines and lines without a letter (icons, counters),
+    the first other line is a person's name alone, and a date line lies between it and the headline. (Text
+    dumps print the post's meta row over its headline where the template puts it first; without the date
+    between, a name line there is a menu entry. WCXB dev tune, text: see the commit.)"""
+    dated = False
+    for idx in range(head - 1, max(-1, head - 1 - HEADLINE_BYLINE_SPAN), -1):
+        ln = lines[idx]
+        t = ln.text.strip()
+        if not _NO_LETTER.search(t):
+            continue
+        if _meta_neighbour(ln):
+            dated = dated or ln.label == "timestamp" or parse_date(t) is not None
+            continue
+        name = person_name(t) if dated and ln.label != "body" else None
+        if name == t and not _is_site_name(name, domain) and not _topic_words(name, lines):
+            return [name]
+        break
     return []
 
 
@@ -1508,6 +1576,10 @@ def _confirmed_prefix(t: str, names: list[str], alone: set[str], lines: Sequence
         if len(words) > n and cand in alone and person_name(cand) == cand and not _topic_words(cand, lines):
             return [cand]  # (a category printed alone is no author box: "Wedding Checklists")
     return names
+
+
+# Words a bare name line may carry besides the name (its job title, an outlet: "Jane Doe, AP Auto Writer").
+BARE_NAME_EXTRA_WORDS = 4
 
 
 # How many lines under the headline its byline may sit (past a share bar, a reading time, a deck).
@@ -1548,8 +1620,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         for idx in range(max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)):
             ln = lines[idx]
             t = ln.text.strip()
-            if ln.label in ("body", "image_caption") or len(t.split()) > 14:
-                continue
+            if ln.label in ("body", "image_caption") or len(t.split()) > 14 or idx == head:
+                continue  # (the located headline is no byline: "Acme Wrap-Up 12/19/2025" is no name and date)
             # the wire and "by" tests count only on a line with a date: without one they are not run (speed)
             dated = parse_date(t)
             w = WIRE_NAMES.match(_BY_THE.sub("", t)) if dated else None
@@ -1572,11 +1644,14 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 titled = _titled_name(t) if not name else None
                 # a bare name counts between the headline (a longer line) and a date line, or with its job
                 # title on the next line or after it on its own
-                if name and (parse_date(t) or "@" in t or (
-                        nxt is not None and nxt.label != "body" and len(nxt.text.split()) <= DATE_LINE_MAX_WORDS
-                        and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)
+                # (a name without a date on its line is the line, or most of it: "Jane Doe, Staff Writer";
+                # a headline ending "... by Jane Doe" gives its first words to person_name, no name)
+                alone = name is not None and len(t.split()) - len(name.split()) <= BARE_NAME_EXTRA_WORDS
+                if name and (parse_date(t) or "@" in t or alone and (
+                        (nxt is not None and nxt.label != "body" and len(nxt.text.split()) <= DATE_LINE_MAX_WORDS
+                         and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)
                         or (nxt is not None and nxt.label != "body" and _is_role_line(nxt.text))
-                        or (idx == fb - 1 and len(prv.split()) <= DATE_LINE_MAX_WORDS and parse_date(prv))) \
+                        or (idx == fb - 1 and len(prv.split()) <= DATE_LINE_MAX_WORDS and parse_date(prv)))) \
                         and not _topic_words(name, lines):
                     authors.append(name)
                 elif titled and not _topic_words(titled, lines):
@@ -1585,6 +1660,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 break
     if not authors and head is not None and head < fb:  # the byline under the headline
         authors.extend(_under_headline(lines, head, domain))
+    if not authors and head is not None and head <= fb:  # the byline over it, its date between
+        authors.extend(_above_headline(lines, head, domain))
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
@@ -1601,6 +1678,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         name = _boxed_author(lines, fb, domain)
         if name:
             authors.append(name)
+    if not authors:  # a headline, its byline name and its date, however far above the body (see there)
+        authors.extend(_far_name_under_title(lines, fb, domain))
     if not authors and head is not None:  # the first byline line, however far above the body (see there)
         authors.extend(_first_byline(lines, fb))
     if not authors:  # a signature under the article ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...")
@@ -1619,6 +1698,34 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
     return list(dict.fromkeys(authors)), agencies
 
 
+def _far_name_under_title(lines: list[LabelledLine], fb: int, domain: Optional[str] = None) -> list[str]:
+    """A person's name alone between a title-shaped line (TITLE_MIN_WORDS + 2 words or more) and a short date
+    line ("Headline of the Story" / "Jane Doe" / "Jul 18, 2025"), or the name of a row of meta fields with
+    the date under such a line ("Headline of the Story" / "Jane Doe | May 22, 2025"), above the header
+    window: the article's header printed far above its first paragraph (past a table of contents, a product
+    box), where the header-window rules do not look. Only when the page prints that shape once above the body: a run of
+    them is a list of story cards (title, author, date)."""
+    found = []
+    for idx in range(1, max(1, fb - HEADER_WINDOW)):
+        ln = lines[idx]
+        t = ln.text.strip()
+        if ln.label == "body" or not (4 < len(t) <= 60) or len(lines[idx - 1].text.split()) < TITLE_MIN_WORDS + 2:
+            continue
+        if _META_FIELD_SEP.search(t):  # the name and the date in one row ("Jane Doe | May 22, 2025")
+            row = _meta_row_name(t, lines)
+            if row and not _is_site_name(row, domain):
+                found.append(row)
+            continue
+        nxt = lines[idx + 1]
+        if len(t) > 40 or t.count(" ") > 3 or nxt.label == "body" \
+                or len(nxt.text.split()) > DATE_LINE_MAX_WORDS or not parse_date(nxt.text):
+            continue
+        name = person_name(t)
+        if name == t and not _is_site_name(name, domain):
+            found.append(name)
+    return found if len(found) == 1 and not _topic_words(found[0], lines) else []
+
+
 # Lines a byline is never on: related stories' cards, captions, comment threads (their reasons say so).
 _FIRST_BYLINE_SKIP = frozenset({"related_link", "image_caption", "body"})
 
@@ -1632,10 +1739,12 @@ def _first_byline(lines: list[LabelledLine], fb: int) -> list[str]:
     far "By" line is as likely a card's (WCXB dev tune, text: 1 page right lost by that gate).
     (Down to a few lines under the last body line too at first: the "by ..." lines there were related
     stories' cards, 2 wrong for 1 right on WCXB dev tune, text mode.)"""
-    for ln in lines[:fb]:
+    for i, ln in enumerate(lines[:fb]):
         if ln.label in _FIRST_BYLINE_SKIP or "comment" in ln.reason:
             continue
         t = ln.text.strip()
+        if _label_alone(t) and i + 1 < fb:  # "By" alone, the name on the next line (as in the header window)
+            t = "By " + lines[i + 1].text.strip()
         if ln.label == "byline" or (_BY_NAME_START.match(t) and len(t.split()) <= 14):
             return authors_from_byline(t)
     return []
@@ -1686,6 +1795,10 @@ def _byline_texts(lines: Sequence[LabelledLine]) -> list[str]:
 # over its biography ("Jane Doe" / "Jane Doe is a travel writer ..."). Searched BIO_BOX_AFTER lines under
 # the last body line, only when nothing else named the author.
 BIO_BOX_AFTER = 30
+_PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# ... and from this many lines above the last body line: the classifier often keeps the card's name and
+# biography as the article's last paragraphs ("Jane Doe" / "Jane Doe is a marketing professional ...").
+BIO_BOX_INSIDE = 2
 _BIO_HEADING = re.compile(r"(?i)(?:about|meet)\s+the\s+(?:author|writer)s?|about\s+(?:the\s+)?author|"
                           r"(?:the\s+)?authors?|author\s+bio|written\s+by|über\s+(?:den|die)\s+autor(?:in)?|"
                           r"à propos de l'auteur|sobre (?:el|o) autor")
@@ -1704,7 +1817,7 @@ def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -
     (A bare name line without either is a related card's or a menu's: not taken.)"""
     if lb < 0:
         return None
-    below = lines[lb + 1: lb + 1 + BIO_BOX_AFTER]
+    below = lines[max(0, lb + 1 - BIO_BOX_INSIDE): lb + 1 + BIO_BOX_AFTER]
     for i, ln in enumerate(below):
         t = ln.text.strip()
         if ln.label == "related_link" or not (4 < len(t) <= 40) or t.count(" ") > 3:
@@ -1713,8 +1826,14 @@ def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -
         if not name or name != t or _is_site_name(name, domain):
             continue
         nxt = below[i + 1].text if i + 1 < len(below) else ""
+        # (the biography may call the author by the first name alone, "Jane Doe" / "Jane is a growth analyst
+        # ... Her expertise ...", when it speaks of a person: a product's card says "ServiceTitan is a ...")
+        first = name.split()[0] + " "
+        opener = name if nxt.startswith(name) else first if nxt.startswith(first) and len(first) > 3 \
+            and _PERSONAL_PRONOUN.search(nxt) else None
         if _under_bio_heading(below, i) or (
-                nxt.startswith(name) and _BIO_AFTER_NAME.match(nxt[len(name):]) and nxt.count(" ") >= BIO_MIN_WORDS):
+                opener and _BIO_AFTER_NAME.match(nxt[len(opener) - (opener == first):])
+                and nxt.count(" ") >= BIO_MIN_WORDS):
             return name
     return None
 
