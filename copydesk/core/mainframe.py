@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from typing import Optional, Sequence
 
-from copydesk.core.records import LabelledLine, relabelled
+from copydesk.core.records import LabelledLine, relabelled, relabelled_at
 
 # the page-type model's article share under which a non-article decision is trusted enough to widen the body
 # (0.3 and 0.2 were tried: the same pages on the news set, less gained on WCXB)
@@ -206,12 +206,7 @@ def link_lines_in_span(lines: Sequence[LabelledLine], page_type: str) -> Optiona
     span = [i for i, ln in enumerate(lines) if ln.label == "body"]
     links = [i for i in range(span[0] + 1, span[-1])
              if lines[i].label != "body" and lines[i].reason in LINK_LINE_REASONS] if len(span) > 1 else []
-    if not links:
-        return None
-    out = list(lines)
-    for i in links:
-        out[i] = relabelled(lines[i], "body", REASON_LINK_LINE)
-    return out
+    return relabelled_at(lines, links, "body", REASON_LINK_LINE)
 
 
 def _posts_in_comment_class(lines: Sequence[LabelledLine]) -> bool:
@@ -304,12 +299,7 @@ def product_number_lines(lines: Sequence[LabelledLine], page_type: str) -> Optio
     if page_type not in NUMBER_LINE_TYPES:
         return None
     gone = [i for i, ln in enumerate(lines) if ln.label == "body" and not _LETTER.search(ln.text)]
-    if not gone:
-        return None
-    out = list(lines)
-    for i in gone:
-        out[i] = relabelled(lines[i], "other_boilerplate", REASON_NUMBER_LINE)
-    return out
+    return relabelled_at(lines, gone, "other_boilerplate", REASON_NUMBER_LINE)
 
 
 def drop_repeated_lines(lines: Sequence[LabelledLine], page_type: str) -> Optional[list[LabelledLine]]:

@@ -5,7 +5,7 @@ read -> RawDoc -> segment -> [Block] -> classify -> [LabelledLine] -> extract ->
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal, Optional
+from typing import Iterable, Literal, Optional, Sequence
 
 from copydesk.core.vocab import LABELS, Label, Reason, RejectKind  # noqa: F401 (LABELS: re-exported)
 
@@ -57,6 +57,14 @@ def relabelled(ln: LabelledLine, label: Label, reason: Reason) -> LabelledLine:
     """A copy of the line relabelled by a later pass (`reason` names the pass), keeping the first decision
     in `first` (classify._relabel does the same in place, on lines the classifier still owns)."""
     return replace(ln, label=label, reason=reason, first=ln.first or (ln.label, ln.reason))
+
+
+def relabelled_at(lines: Sequence[LabelledLine], indices: Iterable[int], label: Label,
+                  reason: Reason) -> Optional[list[LabelledLine]]:
+    """The lines with those at `indices` relabelled by a later pass (see `relabelled`); None when there is
+    none, the passes' "nothing to change"."""
+    at = set(indices)
+    return [relabelled(ln, label, reason) if i in at else ln for i, ln in enumerate(lines)] if at else None
 
 
 @dataclass(slots=True)

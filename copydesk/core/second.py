@@ -30,7 +30,7 @@ from typing import Optional, Sequence
 
 from copydesk.core.classify import best_segment
 from copydesk.core.mainframe import SET_ASIDE_REASONS as WIDENED_REASONS
-from copydesk.core.records import LabelledLine, relabelled
+from copydesk.core.records import LabelledLine, relabelled, relabelled_at
 
 # reasons meaning "outside the chosen run", not "boilerplate" (the classifier's and the DOM's)
 SET_ASIDE_REASONS = frozenset({"prose_outside_main_run", "short_outside_main_run", "outside_main_container"})
@@ -227,9 +227,4 @@ def non_article_items(lines: Sequence[LabelledLine], page_type: str) -> Optional
     span = [i for i, ln in enumerate(lines) if ln.label == "body" or ln.reason in WIDENED_REASONS]
     items = [i for i in range(span[0] + 1, span[-1]) if lines[i].label != "body" and lines[i].reason in reasons] \
         if len(span) > 1 else []
-    if not items:
-        return None
-    out = list(lines)
-    for i in items:
-        out[i] = relabelled(lines[i], "body", REASON_ITEM)
-    return out
+    return relabelled_at(lines, items, "body", REASON_ITEM)
