@@ -81,7 +81,14 @@ PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:pub
 # (PubMed's citation_publication_date: year, month word, day). Read only in meta values (apply_meta).
 _YMD_COMPACT = re.compile(r"^\s*((?:19|20)\d{2})(?:(\d{2})(\d{2})|\s+(\d{1,2})\s+(\d{1,2})|\s+([A-Za-z]{3,9})\.?\s+(\d{1,2}))"
                           r"(?!\d)")
-_MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# English month names in order, once for the core: a URL's month word and a month glued to a byline's name
+# (extract), a compact meta value's month (year_month_day), a DOM date line (html._DATE_LINE) and a forum
+# post's dated chrome (mainframe._chrome_shape) are read in English only. MONTH_ABBR_ALT is the regex
+# alternation of their three-letter openings.
+ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december")
+_MONTH_ABBR = tuple(m[:3] for m in ENGLISH_MONTHS)
+MONTH_ABBR_ALT = "|".join(_MONTH_ABBR)
 
 
 def year_month_day(value: str) -> Optional[str]:

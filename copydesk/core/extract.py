@@ -22,10 +22,8 @@ from copydesk.core.entities import word_alternation
 from copydesk.core.records import LabelledLine
 
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
-# English month names in order: a URL's month word (_URL_WORD_DATE) and a month glued to a byline's name
-# (_GLUED_ROLE_AT) are read in English only
-ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                  "october", "november", "december")
+# (a URL's month word, _URL_WORD_DATE, and a month glued to a byline's name, _GLUED_ROLE_AT: English only)
+ENGLISH_MONTHS = _dates.ENGLISH_MONTHS
 _MONTH_NUM = {}
 for _i, _names in enumerate([
     "jan january janeiro enero janvier januar января", "feb february fevereiro febrero février februar февраля",

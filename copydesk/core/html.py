@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from copydesk.core.authors import unnamed
+from copydesk.core.dates import MONTH_ABBR_ALT
 from copydesk.core.mainframe import REASON_CARD_HEADER, REASON_COMMENT_CLASS
 from copydesk.core.records import Block, LabelledLine
 from copydesk.core.segment import clean_line
@@ -97,8 +98,8 @@ EMBED_CLASSES = ("twitter-tweet", "instagram-media")
 # A date line ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-19", "19.11.2019 08:57").
 _DATE_LINE = re.compile(
     r"\b(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
-    r"\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})", re.I)
+    rf"(?:{MONTH_ABBR_ALT})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}\.?\s+(?:{MONTH_ABBR_ALT})[a-z]*\.?,?\s+\d{{4}})", re.I)
 # A byline: "By Jane Doe", "by Jane Doe and John Roe".
 _BY_LINE = re.compile(r"^(?:by|von|par|por|oleh|de)\s+\S", re.I)
 # Link text is set off by spaces. A link boundary is a word boundary in nearly all Latin-script text, and

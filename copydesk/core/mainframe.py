@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from typing import Optional, Sequence
 
+from copydesk.core.dates import MONTH_ABBR_ALT
 from copydesk.core.records import LabelledLine, relabelled, relabelled_at
 
 # the page-type model's article share under which a non-article decision is trusted enough to widen the body
@@ -112,7 +113,7 @@ REASON_POST_CHROME = "repeated_post_chrome"
 # as the rank lines do. Measured on WCXB dev tune (HTML), forum page word-F1 summed: +0.32 (42 pages up, 7
 # down: a post that is only a short dated line).
 _DIGITS = re.compile(r"\d+")
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_MONTH = re.compile(rf"\b(?:{MONTH_ABBR_ALT})[a-z]*\b", re.I)
 # Forums and product pages repeat their content: a post quoted whole in a reply, a product's description
 # in a desktop tab and again in a mobile accordion. WCXB's truth holds each such text once, and a
 # bag-of-words score counts every copy as noise. On those page types a body line equal to an earlier body
