@@ -22,8 +22,6 @@ from copydesk.core.entities import word_alternation
 from copydesk.core.records import LabelledLine
 
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
-# (a URL's month word, _URL_WORD_DATE, and a month glued to a byline's name, _GLUED_ROLE_AT: English only)
-ENGLISH_MONTHS = _dates.ENGLISH_MONTHS
 _MONTH_NUM = {}
 for _i, _names in enumerate([
     "jan january janeiro enero janvier januar января", "feb february fevereiro febrero février februar февраля",
@@ -901,7 +899,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|
 # their three-letter forms; WCXB dev tune: 2 article URLs, both the labelled day; one of them was read
 # from a numeric "03/10/2023" line the other way round before).
 _URL_WORD_DATE = re.compile(r"/((?:19|20)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])")
-_URL_MONTHS = {m: i for i, name in enumerate(ENGLISH_MONTHS, 1) for m in (name, name[:3])}
+_URL_MONTHS = {m: i for i, name in enumerate(_dates.ENGLISH_MONTHS, 1) for m in (name, name[:3])}
 
 
 def date_in_url(url: Optional[str]) -> Optional[str]:
@@ -1122,7 +1120,7 @@ _GLUED_ROLE_AT = re.compile("|".join(
     + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}(?=[A-Z])" for w in ("FOX", "CNN", "NBC", "CBS", "ABC")]
     # the date's month glued to the name ("Conor AllisonJanuary 5, 2026": a byline and its date in one
     # element with no space); "May" is left out, it ends names. WCXB dev tune, text: 2 authors right, none lost
-    + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}\b" for w in (m.capitalize() for m in ENGLISH_MONTHS if m != "may")]))
+    + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}\b" for w in (m.capitalize() for m in _dates.ENGLISH_MONTHS if m != "may")]))
 _NAME_END_AT = re.compile(r"\s+(?:[|/–—•⋅·-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 
 
@@ -1826,12 +1824,11 @@ def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -
         nxt = below[i + 1].text if i + 1 < len(below) else ""
         # (the biography may call the author by the first name alone, "Jane Doe" / "Jane is a growth analyst
         # ... Her expertise ...", when it speaks of a person: a product's card says "ServiceTitan is a ...")
-        first = name.split()[0] + " "
-        opener = name if nxt.startswith(name) else first if nxt.startswith(first) and len(first) > 3 \
+        first = name.split()[0]
+        opener = name if nxt.startswith(name) else first if len(first) > 2 and nxt.startswith(first + " ") \
             and _PERSONAL_PRONOUN.search(nxt) else None
         if _under_bio_heading(below, i) or (
-                opener and _BIO_AFTER_NAME.match(nxt[len(opener) - (opener == first):])
-                and nxt.count(" ") >= BIO_MIN_WORDS):
+                opener and _BIO_AFTER_NAME.match(nxt[len(opener):]) and nxt.count(" ") >= BIO_MIN_WORDS):
             return name
     return None
 

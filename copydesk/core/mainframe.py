@@ -262,10 +262,7 @@ def drop_copied_blocks(lines: Sequence[LabelledLine]) -> Optional[list[LabelledL
     gone = {i for a, b in runs for i in idx[a:b]
             if not _container_line(lines, idx[a] - 1) or not _container_line(lines, idx[b - 1] + 1)
             or sum(len(t.split()) for t in texts[a:b]) >= COPY_LONG_WORDS}
-    if not gone:
-        return None
-    return [relabelled(ln, "other_boilerplate", REASON_COPIED_BLOCK) if i in gone else ln
-            for i, ln in enumerate(lines)]
+    return relabelled_at(lines, gone, "other_boilerplate", REASON_COPIED_BLOCK)
 
 
 def _container_line(lines: Sequence[LabelledLine], i: int) -> bool:
@@ -279,14 +276,11 @@ def forum_post_chrome(lines: Sequence[LabelledLine], page_type: str) -> Optional
     `other_boilerplate` / REASON_POST_CHROME; None when the page is not a forum or has none."""
     if page_type not in POST_CHROME_TYPES:
         return None
-    seen = Counter(_chrome_shape(ln.text) for ln in lines)
-
-    def chrome(ln: LabelledLine) -> bool:
-        return ln.label == "body" and len(ln.text.split()) <= POST_CHROME_MAX_WORDS and \
-            seen[_chrome_shape(ln.text)] >= POST_CHROME_MIN_REPEATS
-    if not any(chrome(ln) for ln in lines):
-        return None
-    return [relabelled(ln, "other_boilerplate", REASON_POST_CHROME) if chrome(ln) else ln for ln in lines]
+    shapes = [_chrome_shape(ln.text) for ln in lines]
+    seen = Counter(shapes)
+    chrome = [i for i, ln in enumerate(lines) if ln.label == "body" and len(ln.text.split()) <= POST_CHROME_MAX_WORDS
+              and seen[shapes[i]] >= POST_CHROME_MIN_REPEATS]
+    return relabelled_at(lines, chrome, "other_boilerplate", REASON_POST_CHROME)
 
 
 def _chrome_shape(text: str) -> str:
@@ -317,7 +311,4 @@ def drop_repeated_lines(lines: Sequence[LabelledLine], page_type: str) -> Option
             if t in seen:
                 repeats.add(i)
             seen.add(t)
-    if not repeats:
-        return None
-    return [relabelled(ln, "other_boilerplate", REASON_REPEATED_LINE) if i in repeats else ln
-            for i, ln in enumerate(lines)]
+    return relabelled_at(lines, repeats, "other_boilerplate", REASON_REPEATED_LINE)

@@ -181,13 +181,7 @@ def article_lists(lines: Sequence[LabelledLine], page_type: str) -> Optional[lis
     bodies = [i for i, ln in enumerate(lines) if ln.label == "body"]
     gaps = [(i, j) for i, j in zip(bodies, bodies[1:])
             if j - i > 1 and all(lines[k].reason in LIST_SHORT_REASONS for k in range(i + 1, j))]
-    if not gaps:
-        return None
-    out = list(lines)
-    for i, j in gaps:
-        for k in range(i + 1, j):
-            out[k] = relabelled(lines[k], "body", REASON_LIST)
-    return out
+    return relabelled_at(lines, (k for i, j in gaps for k in range(i + 1, j)), "body", REASON_LIST)
 
 
 # A non-article page's items. The classifier looks for one article-shaped run and sets aside, for where they
