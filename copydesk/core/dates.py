@@ -43,7 +43,8 @@ def _days_before(a: str, b: str) -> int:
 
 
 def rank(pub: Optional[str], pub_src: Optional[str], text_pub: Optional[str],
-         mod: Optional[str] = None, text_src: str = "text_line") -> tuple[Optional[str], Optional[str]]:
+         mod: Optional[str] = None, text_src: str = "text_line",
+         og_pub: Optional[str] = None, shown_iso: bool = False) -> tuple[Optional[str], Optional[str]]:
     """(published, source) from the metadata's publication date, its modification date (`mod`) and the date
     line near the headline (`text_pub`, source `text_src`: "text_line", or "text_update" when the page shows
     only its update). The metadata's date wins, except where it is a save stamp: when the stated
@@ -55,9 +56,30 @@ def rank(pub: Optional[str], pub_src: Optional[str], text_pub: Optional[str],
     original: not used.)"""
     if pub and text_pub and (not mod or mod[:10] <= pub[:10]) and _days_before(text_pub, pub) >= SAVE_STAMP_MIN_DAYS:
         return text_pub, text_src
+    if pub and text_pub and mod and text_pub[:10] == mod[:10] and _days_before(pub, mod) >= SAVE_STAMP_MIN_DAYS \
+            and (not og_pub or og_pub[:10] == mod[:10]) and not shown_iso:
+        return text_pub, text_src  # the shown update over a publication only JSON-LD states (SHOWN_UPDATE)
     if pub:
         return pub, pub_src
     return text_pub, text_src if text_pub else None
+
+
+# The shown update over the stated publication (issue 14): the page's date line near the headline is the
+# metadata's modification day, not its publication day, and no Open Graph publication tag
+# (OG_PUBLISHED_META: article:published_time and its spellings) states another day; the publication is
+# then stated only by JSON-LD or microdata, and the label is the shown update. (WCXB dev HTML tune articles
+# whose metadata publication and modification are different days and whose date line shows the
+# modification: with no Open Graph publication, or one on the shown day, the label was the shown update on
+# 15 pages and the publication on 1; with an Open Graph publication of another day, the label was that
+# publication on 15 pages and the update on 3: left to the metadata. "Updated date as published" for every
+# page, tried before, moved as many right as wrong.) The update must come SAVE_STAMP_MIN_DAYS or more after
+# the publication: a day apart is the zone, or a news story's next-day rework, which keeps its first day
+# (news dev: JSON-LD's day stays on every page; the WCXB pages above are all 9 days apart or more). Nor
+# when the page prints that day in ISO form ("By Jane Doe - 2019-04-10", `shown_iso`): the template writes
+# out its machine save stamp, not a date an editor set (news dev: the one page left where the rule moved
+# JSON-LD's day, a story about an event of the publication's year; the WCXB pages above all print the day
+# in words).
+OG_PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time")
 
 
 # Meta tags that state a publication date, in the order they are believed (extract.apply_meta): the Open

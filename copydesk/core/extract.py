@@ -2318,7 +2318,9 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         # page (where such pages have metadata it states the publication), and where the metadata states
         # only a modification, that day again, the stamp is no better evidence of the publication than above.
         art.published = art.published_source = text_pub = text_src = None
-    got, src = _dates.rank(pub, pub_src, text_pub, mod, text_src or "text_line")
+    og_pub = next((d for d in (parse_date(meta[k]) for k in _dates.OG_PUBLISHED_META if meta.get(k)) if d), None)
+    shown_iso = bool(text_pub and mod and text_pub[:10] == mod[:10]) and any(mod[:10] in ln.text for ln in art.lines)
+    got, src = _dates.rank(pub, pub_src, text_pub, mod, text_src or "text_line", og_pub, shown_iso)
     if got:
         art.published, art.published_source = got, src
     people, src = [], None
