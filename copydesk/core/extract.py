@@ -369,8 +369,13 @@ def _last_body(lines: list[LabelledLine]) -> int:
 
 # The date line printed under the located headline (issue 14 item 2): the lines right below it are read
 # first, whatever the classifier called them (text dumps label a dateline under a headline a menu entry or
-# a related link when the page's header is long), as long as they are short.
+# a related link when the page's header is long), as long as they are short. Further down, to
+# HEAD_DATE_FAR_AFTER lines, a line that is mostly the date (under FAR_DATE_MAX_WORDS words): a byline block
+# (name, role, "Edited by", a reviewer) stands between the headline and the date on some pages, and the
+# first body line is then far below (WCXB dev text tune, 3 -> 6: 2 pages' only date line read, both the
+# label; HTML, validation and 10 lines the same).
 HEAD_DATE_AFTER = 3
+HEAD_DATE_FAR_AFTER = 6
 
 
 # Two date lines stacked right above or under each other, each a bare date ("8/1/2025" then "8/27/2025",
@@ -398,7 +403,9 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Option
     # nearest to the first paragraph first: above it going up, then below it going down
     order = [ln for ln in reversed(window) if ln.number <= (lines[fb].number if fb < len(lines) else 10**9)]
     order += [ln for ln in window if fb < len(lines) and ln.number > lines[fb].number]
-    under = lines[head + 1:head + 1 + HEAD_DATE_AFTER] if head is not None else []
+    under = [] if head is None else lines[head + 1:head + 1 + HEAD_DATE_AFTER] + [
+        ln for ln in lines[head + 1 + HEAD_DATE_AFTER:head + 1 + HEAD_DATE_FAR_AFTER]
+        if ln.text.count(" ") < FAR_DATE_MAX_WORDS]
     under = [ln for ln in under if ln.label != "image_caption" and len(ln.text.split()) <= DATE_LINE_MAX_WORDS]
     under_numbers = {ln.number for ln in under}  # (line numbers, not the lines: dataclass equality is slow)
     if under:
@@ -434,6 +441,9 @@ def text_dates(lines: list[LabelledLine], fb: Optional[int] = None, head: Option
                 other = [d for upd, d in dates_in_line(ln.text, month_first) if not upd]
                 if len(other) == 1 and other[0][:10] < published[:10]:
                     published, modified, pub_at = other[0], published, ln.number
+                    break
+                if len(other) == 1 and other[0][:10] > published[:10]:  # (read in the other order)
+                    modified = other[0]
                     break
     if published and not modified:  # "Updated: ..." printed next to the publication line
         for ln in window:

@@ -47,3 +47,23 @@ def test_shown_update_in_iso_form_is_a_save_stamp():
     art = _html(LD, "By Jane Doe - 2025-03-03")
     assert art.published[:10] == "2021-05-10"
     assert D.rank("2021-05-10", "json-ld", "2025-03-03", "2025-03-03", shown_iso=True) == ("2021-05-10", "json-ld")
+
+
+def test_date_line_six_lines_under_the_headline():
+    from copydesk.core.extract import text_dates
+    rows = [("The Story's Own Headline Goes Here", "headline"), ("Jane Doe", "navigation"),
+            ("Senior Garden Editor", "other_boilerplate"), ("Edited by", "other_boilerplate"),
+            ("John Roe", "navigation"), ("Updated on Dec. 09, 2025", "timestamp")]
+    rows += [("Sidebar entry %d" % i, "navigation") for i in range(20)]
+    rows += [(BODY, "body")]
+    # (the first body line is 26 lines down: outside the header window)
+    assert text_dates(_lines(*rows), head=0) == (None, "2025-12-09")
+
+
+def test_a_longer_teaser_line_far_under_the_headline_is_not_read():
+    from copydesk.core.extract import text_dates
+    rows = [("The Story's Own Headline Goes Here", "headline"), ("Jane Doe", "navigation"),
+            ("Senior Garden Editor", "other_boilerplate"), ("Edited by", "other_boilerplate"),
+            ("Read next: the pond plants we loved most in 2025, from 7/30/2025", "related_link")]
+    rows += [("Sidebar entry %d" % i, "navigation") for i in range(20)] + [(BODY, "body")]
+    assert text_dates(_lines(*rows), head=0) == (None, None)

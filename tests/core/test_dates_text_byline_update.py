@@ -11,8 +11,8 @@ FILLER = [("Menu item %d" % i, "navigation") for i in range(20)]
 
 def _guide(stamp, label="byline"):
     # the stamp far above the first body paragraph: outside the header window the date lines are read in
-    # and not right under the headline
-    return _lines(("The Best Folding Bikes For City Riders", "headline"), *FILLER[:4], (stamp, label), *FILLER,
+    # and not right under the headline (HEAD_DATE_AFTER lines)
+    return _lines(("The Best Folding Bikes For City Riders", "headline"), *FILLER[:8], (stamp, label), *FILLER,
                   ("Our Picks", "widget_heading"), (BODY, "body"))
 
 
