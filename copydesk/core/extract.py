@@ -53,7 +53,9 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?
 # a capitalised month right after a lower-case letter) and the year to the word after it ("2024sustainable");
 # WCXB dev text tune: 4 bylines whose date was not read.
 # (the month one word of one case shape, so that "DoeJanuary" is not read as one ten-letter word)
-_MDY = re.compile(r"(?:\b|(?<=[a-zà-ÿ])(?=[A-Z]))([A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{2,9}|[A-ZÀ-Ý]{3,10}|[а-я]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+# A dot may follow the day ("Jul. 11. 2025", "December 19. 2025": WCXB dev text tune, 2 date lines not
+# read; tried with dotted "25.Jun.2019" in _DMY too: it read a preprint's first date, 1 HTML page lost).
+_MDY = re.compile(r"(?:\b|(?<=[a-zà-ÿ])(?=[A-Z]))([A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]{2,9}|[A-ZÀ-Ý]{3,10}|[а-я]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?[,.]?\s+(\d{4})(?!\d)")
 # "5 March 2024", "5. März 2024", "5 de marzo de 2024", "5th March 2024", "5th of March 2024", "19-Dec-2025"
 _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\.?\s+(?:de\s+|of\s+)?|-)([A-Za-zÀ-ÿа-я]{3,10})(?:\.?,?\s+(?:de\s+)?|-)"
                   r"(\d{4})\b")

@@ -67,3 +67,10 @@ def test_a_longer_teaser_line_far_under_the_headline_is_not_read():
             ("Read next: the pond plants we loved most in 2025, from 7/30/2025", "related_link")]
     rows += [("Sidebar entry %d" % i, "navigation") for i in range(20)] + [(BODY, "body")]
     assert text_dates(_lines(*rows), head=0) == (None, None)
+
+
+def test_a_dot_after_the_day():
+    from copydesk.core.extract import parse_date
+    assert parse_date("📅Jul. 11. 2025") == "2025-07-11"
+    assert parse_date("December 19. 2025") == "2025-12-19"
+    assert parse_date("Version 3. 2024") is None  # (not a month)
