@@ -44,7 +44,8 @@ def _days_before(a: str, b: str) -> int:
 
 def rank(pub: Optional[str], pub_src: Optional[str], text_pub: Optional[str],
          mod: Optional[str] = None, text_src: str = "text_line",
-         og_pub: Optional[str] = None, shown_iso: bool = False) -> tuple[Optional[str], Optional[str]]:
+         og_pub: Optional[str] = None, shown_iso: bool = False,
+         thread: bool = False) -> tuple[Optional[str], Optional[str]]:
     """(published, source) from the metadata's publication date, its modification date (`mod`) and the date
     line near the headline (`text_pub`, source `text_src`: "text_line", or "text_update" when the page shows
     only its update). The metadata's date wins, except where it is a save stamp: when the stated
@@ -57,7 +58,7 @@ def rank(pub: Optional[str], pub_src: Optional[str], text_pub: Optional[str],
     if pub and text_pub and (not mod or mod[:10] <= pub[:10]) and _days_before(text_pub, pub) >= SAVE_STAMP_MIN_DAYS:
         return text_pub, text_src
     if pub and text_pub and mod and text_pub[:10] == mod[:10] and _days_before(pub, mod) >= SAVE_STAMP_MIN_DAYS \
-            and (not og_pub or og_pub[:10] == mod[:10]) and not shown_iso:
+            and (not og_pub or og_pub[:10] == mod[:10]) and not shown_iso and not thread:
         return text_pub, text_src  # the shown update over a publication only JSON-LD states (SHOWN_UPDATE)
     if pub:
         return pub, pub_src
@@ -78,7 +79,9 @@ def rank(pub: Optional[str], pub_src: Optional[str], text_pub: Optional[str],
 # when the page prints that day in ISO form ("By Jane Doe - 2019-04-10", `shown_iso`): the template writes
 # out its machine save stamp, not a date an editor set (news dev: the one page left where the rule moved
 # JSON-LD's day, a story about an event of the publication's year; the WCXB pages above all print the day
-# in words).
+# in words). Nor on a forum thread (`thread`): the date under its title is the last reply's, which the
+# thread's modification states too, and the label is the first post's (WCXB dev HTML tune forums: 4 pages
+# lost, none right, when the rule was read there).
 OG_PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time")
 
 

@@ -2332,7 +2332,8 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         art.published = art.published_source = text_pub = text_src = None
     og_pub = next((d for d in (parse_date(meta[k]) for k in _dates.OG_PUBLISHED_META if meta.get(k)) if d), None)
     shown_iso = bool(text_pub and mod and text_pub[:10] == mod[:10]) and any(mod[:10] in ln.text for ln in art.lines)
-    got, src = _dates.rank(pub, pub_src, text_pub, mod, text_src or "text_line", og_pub, shown_iso)
+    got, src = _dates.rank(pub, pub_src, text_pub, mod, text_src or "text_line", og_pub, shown_iso,
+                           getattr(art, "page_type", None) == "forum")
     if got:
         art.published, art.published_source = got, src
     people, src = [], None

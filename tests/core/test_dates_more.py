@@ -74,3 +74,8 @@ def test_a_dot_after_the_day():
     assert parse_date("📅Jul. 11. 2025") == "2025-07-11"
     assert parse_date("December 19. 2025") == "2025-12-19"
     assert parse_date("Version 3. 2024") is None  # (not a month)
+
+
+def test_a_forum_thread_keeps_its_stated_publication():
+    # (the date under a thread's title is the last reply's)
+    assert D.rank("2021-05-10", "json-ld", "2025-03-03", "2025-03-03", thread=True) == ("2021-05-10", "json-ld")
