@@ -1544,6 +1544,32 @@ def _above_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
     return []
 
 
+def _bare_name_under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] = None) -> list[str]:
+    """The line right under the headline when it is a person's name and nothing else (two or three words),
+    the article's header going on below it (a date row, tags: not the first paragraph), none of its words a
+    word the prose writes in lower case: text dumps print the author element there alone, without the date
+    or the job title _under_headline wants beside it. (A heading or a widget's label there, "Key Takeaways",
+    "Post Tags", is followed by the body or shares its words with the prose; a title repeated as a related
+    story's link, "Compare Specs" under it, is no headline, nor a sentence holding the title's words, a
+    "Book Now" button under it; four title-case words there were a forum's category.)
+    (WCXB dev articles, text: tune 3 pages right, none wrong; validation and HTML mode: none moved.)"""
+    ln, nxt = lines[head + 1], lines[head + 2] if head + 2 < len(lines) else None
+    t = ln.text.strip()
+    if lines[head].label == "related_link" or _ENDS_SENTENCE.search(lines[head].text.strip()) \
+            or ln.label == "body" or nxt is None or nxt.label == "body" \
+            or not 1 <= t.count(" ") <= 2 or person_name(t) != t \
+            or _is_site_name(t, domain) or _any_prose_word(t, lines):
+        return []
+    return [t]
+
+
+def _any_prose_word(name: str, lines: Sequence[LabelledLine]) -> bool:
+    """Whether any word of a name line is a word the article's prose writes in lower case (_topic_words asks
+    it of every word)."""
+    prose = "\n".join(ln.text for ln in lines if ln.label == "body")
+    return any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", prose) for w in _WORD_CHARS.findall(name))
+
+
 def _alone_names(lines: Sequence[LabelledLine]) -> set[str]:
     """The name lines of the page's author boxes, as printed: a short line (two or three words) outside the
     body under an "About the author" heading, or over its job title or a biography that opens with it."""
@@ -1658,6 +1684,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         authors.extend(_under_headline(lines, head, domain))
     if not authors and head is not None and head <= fb:  # the byline over it, its date between
         authors.extend(_above_headline(lines, head, domain))
+    if not authors and head is not None and head + 1 < fb:  # a name alone on the line under the headline
+        authors.extend(_bare_name_under_headline(lines, head, domain))
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
@@ -1933,7 +1961,10 @@ _BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
 _BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
                             re.I)
-_BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
+# (a comma with the joiner after it is one separator: "Jane Doe, John Roe, and Ann Poe", the serial comma; split
+# at the comma alone, "and Ann Poe" was no name and ended the list. WCXB dev articles, text: tune 1 page right,
+# nothing else moved in either mode)
+_BYLINE_PARTS = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
 # ("Text" alone only with its colon: a bare "Text" is a font-size control on some pages.)

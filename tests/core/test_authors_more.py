@@ -1,0 +1,34 @@
+"""Issue 14, more byline shapes: a name alone on the line under the headline (text dumps), the serial comma
+in a list of names."""
+from copydesk.core.extract import authors_from_byline, text_authors
+from helpers import labelled_lines
+
+_PROSE = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the vote "
+          "was closer than most members had expected before the session.")
+
+
+def _page(*header):
+    return labelled_lines(("Site menu", "navigation"), ("Council passes the budget after a long night", "headline"),
+                          *header, (_PROSE, "body"), (_PROSE, "body"))
+
+
+def test_bare_name_under_the_headline_with_the_header_going_on():
+    lines = _page(("Jane Doebright", "navigation"), ("Dec 19, 2025 | Last updated on Dec 19, 2025 | 4 min read",
+                                                      "other_boilerplate"))
+    assert text_authors(lines, head=1)[0] == ["Jane Doebright"]
+
+
+def test_heading_under_the_headline_is_no_author():
+    # the first paragraph right after it: a heading of the body, not a byline
+    assert text_authors(_page(("Jane Doebright", "navigation")), head=1)[0] == []
+    # its words are the prose's words: a widget's label
+    assert text_authors(_page(("Budget Council", "navigation"), ("Share", "share")), head=1)[0] == []
+    # the "headline" is a sentence of prose that holds the title
+    lines = labelled_lines(("Council passes the budget after a long night.", "other_boilerplate"),
+                           ("Book Today", "navigation"), ("Map", "navigation"), (_PROSE, "body"))
+    assert text_authors(lines, head=0)[0] == []
+
+
+def test_serial_comma_before_the_last_name():
+    assert authors_from_byline("Written by Jane Doe, John Roe, and Ann Poe") == ["Jane Doe", "John Roe", "Ann Poe"]
+    assert authors_from_byline("By Jane Doe, John Roe & Ann Poe") == ["Jane Doe", "John Roe", "Ann Poe"]
