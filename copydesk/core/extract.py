@@ -1706,6 +1706,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         authors.extend(_far_name_under_title(lines, fb, domain))
     if not authors and head is not None:  # the first byline line, however far above the body (see there)
         authors.extend(_first_byline(lines, fb))
+    if not authors:  # a byline the classifier kept among the body's lines (see there)
+        authors.extend(_byline_in_body(lines, fb, lb if lb is not None else _last_body(lines)))
     if not authors:  # a signature under the article ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...")
         last = _last_body(lines) if lb is None else lb
         signed = [ln.text.strip() for ln in (lines[last + 1:last + 1 + 2 * SIGNATURE_AFTER] if last >= 0 else ())
@@ -1748,6 +1750,26 @@ def _far_name_under_title(lines: list[LabelledLine], fb: int, domain: Optional[s
         if name == t and not _is_site_name(name, domain):
             found.append(name)
     return found if len(found) == 1 and not _topic_words(found[0], lines) else []
+
+
+# How many words a byline kept among the body's lines may have ("Text by Jane Doe", "ByJane Doe").
+BODY_BYLINE_MAX_WORDS = 6
+
+
+def _byline_in_body(lines: list[LabelledLine], fb: int, lb: int) -> list[str]:
+    """The names of the one short "By Jane Doe" line among the body's lines (the classifier kept the byline
+    element as a paragraph: "ByJane Doe" under the lead, "Text by Jane Doe" under the last paragraph), when
+    it is a byline label and names alone. Two or more such lines are a list of cards: nobody. Asked last
+    but for the signature and the author card below the body. (WCXB dev articles: HTML tune 1 page right,
+    validation 1; text tune 2; none wrong.)"""
+    found = []
+    for ln in lines[fb: lb + 1]:
+        t = ln.text.strip()
+        if ln.label == "body" and len(t.split()) <= BODY_BYLINE_MAX_WORDS and (_BY_NAME_START.match(t) or _BY.match(t)):
+            names = _only_names(_after_byline_label(t)[1])
+            if names:
+                found.append(names)
+    return found[0] if len(found) == 1 else []
 
 
 # Lines a byline is never on: related stories' cards, captions, comment threads (their reasons say so).

@@ -32,3 +32,20 @@ def test_heading_under_the_headline_is_no_author():
 def test_serial_comma_before_the_last_name():
     assert authors_from_byline("Written by Jane Doe, John Roe, and Ann Poe") == ["Jane Doe", "John Roe", "Ann Poe"]
     assert authors_from_byline("By Jane Doe, John Roe & Ann Poe") == ["Jane Doe", "John Roe", "Ann Poe"]
+
+
+def _body_page(*rows):
+    return labelled_lines(("Council passes the budget after a long night", "headline"), (_PROSE, "body"), *rows,
+                          (_PROSE, "body"))
+
+
+def test_byline_kept_among_the_body_lines():
+    assert text_authors(_body_page(("ByJane Doe", "body")))[0] == ["Jane Doe"]
+    assert text_authors(_body_page(("Text by Jane Doe", "body")))[0] == ["Jane Doe"]
+
+
+def test_body_by_lines_that_are_cards_or_sentences_are_no_byline():
+    # two such lines: a list of cards
+    assert text_authors(_body_page(("By Jane Doe", "body"), ("By John Roe", "body")))[0] == []
+    # more than the name after the label
+    assert text_authors(_body_page(("By Jane Doe of the council budget office", "body")))[0] == []
