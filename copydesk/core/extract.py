@@ -1951,6 +1951,10 @@ def _element_names(kind: str, first: str, domain: Optional[str], lines: Sequence
     "Posted by Acme" element refused, and Acme's author page linked beside it)."""
     names = authors_from_byline(first)
     lead = _BY.sub("", _BY_LABEL.sub("", first)).lstrip(" :")
+    if not names:  # the name and its job title in one element ("Jane Doe Founder at Acme": the name's and the
+        # role's spans joined; WCXB dev articles, HTML: tune 1 page right, validation none moved)
+        titled = _titled_name(lead)
+        names = [titled] if titled else []
     if not names:
         one = person_name(lead, allow_single=True) if kind != "class" else single_after_label(first, domain)
         names = [one] if one and len(one.split()) == 1 and not _is_site_word(one, domain) else []

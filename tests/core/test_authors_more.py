@@ -49,3 +49,15 @@ def test_body_by_lines_that_are_cards_or_sentences_are_no_byline():
     assert text_authors(_body_page(("By Jane Doe", "body"), ("By John Roe", "body")))[0] == []
     # more than the name after the label
     assert text_authors(_body_page(("By Jane Doe of the council budget office", "body")))[0] == []
+
+
+def test_author_element_holding_the_name_and_its_job_title():
+    from copydesk.core.extract import markup_authors
+    from copydesk.core.html import parse_meta
+    body = "<p>" + "Some words of the article body that go on for a while. " * 8 + "</p>"
+    meta = parse_meta('<html><body><h1>A headline</h1><div class="post-author"><span>Jane Doe</span>'
+                      f'<span>Founder at Acme</span></div>{body}</body></html>')
+    assert markup_authors(meta) == ["Jane Doe"]
+    meta = parse_meta('<html><body><h1>A headline</h1><div class="post-author">Senior Editor at Acme</div>'
+                      f'{body}</body></html>')
+    assert markup_authors(meta) == []
