@@ -1071,6 +1071,8 @@ NOT_PERSON_WORDS = {
     # interface and role words that bylines and author boxes print next to the name ("Full Bio", "Text Size",
     # "Senior Director", "Expert Reviewer", "Last Modified") and question words of a heading
     "bio", "size", "text", "tips", "director", "reviewer", "expert", "modified", "senior", "why", "how", "what",
+    # (and a page's print button under its header, "Print Article")
+    "print", "article",
     # the footer and "About ..." links that share an author element's class on some templates (issue 14:
     # html.parse_meta's author elements)
     "about", "privacy", "policy", "conditions", "terms", "contact",
@@ -1545,15 +1547,19 @@ def _above_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
 
 
 def _bare_name_under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] = None) -> list[str]:
-    """The line right under the headline when it is a person's name and nothing else (two or three words),
+    """The line right under the headline (past a deck) when it is a person's name and nothing else (2-3 words),
     the article's header going on below it (a date row, tags: not the first paragraph), none of its words a
     word the prose writes in lower case: text dumps print the author element there alone, without the date
     or the job title _under_headline wants beside it. (A heading or a widget's label there, "Key Takeaways",
     "Post Tags", is followed by the body or shares its words with the prose; a title repeated as a related
     story's link, "Compare Specs" under it, is no headline, nor a sentence holding the title's words, a
-    "Book Now" button under it; four title-case words there were a forum's category.)
-    (WCXB dev articles, text: tune 3 pages right, none wrong; validation and HTML mode: none moved.)"""
-    ln, nxt = lines[head + 1], lines[head + 2] if head + 2 < len(lines) else None
+    "Book Now" button under it; four title-case words there were a forum's category; a "Print Article"
+    button: NOT_PERSON_WORDS.) (WCXB dev articles, text: tune 4 pages right, none wrong; validation and HTML
+    mode: none moved.)"""
+    i = head + 1
+    while i + 1 < len(lines) and lines[i].label != "body" and lines[i].text.count(" ") >= UNDER_HEADLINE_NOTE_WORDS:
+        i += 1  # past a deck (a long line)
+    ln, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else None
     t = ln.text.strip()
     if lines[head].label == "related_link" or _ENDS_SENTENCE.search(lines[head].text.strip()) \
             or ln.label == "body" or nxt is None or nxt.label == "body" \

@@ -61,3 +61,10 @@ def test_author_element_holding_the_name_and_its_job_title():
     meta = parse_meta('<html><body><h1>A headline</h1><div class="post-author">Senior Editor at Acme</div>'
                       f'{body}</body></html>')
     assert markup_authors(meta) == []
+
+
+def test_bare_name_under_the_deck():
+    deck = ("How the council found the money for the new park", "other_boilerplate")
+    assert text_authors(_page(deck, ("Jane Doebright", "navigation"), ("City Hall", "navigation")), head=1)[0] \
+        == ["Jane Doebright"]
+    assert text_authors(_page(deck, ("Print Article", "navigation"), ("City Hall", "navigation")), head=1)[0] == []
