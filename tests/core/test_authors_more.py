@@ -68,3 +68,15 @@ def test_bare_name_under_the_deck():
     assert text_authors(_page(deck, ("Jane Doebright", "navigation"), ("City Hall", "navigation")), head=1)[0] \
         == ["Jane Doebright"]
     assert text_authors(_page(deck, ("Print Article", "navigation"), ("City Hall", "navigation")), head=1)[0] == []
+
+
+def test_author_card_kept_among_the_body_lines():
+    bio = ("Jane Doebright", "body"), ("Jane Doebright is the head of marketing at Acme and writes about it; she "
+                                       "has worked there for ten years.", "body")
+    assert text_authors(_body_page(*bio))[0] == ["Jane Doebright"]
+    tool = ("Acme Spark", "body"), ("Acme Spark is an engine for large data jobs that runs on many machines at "
+                                    "once.", "body")
+    assert text_authors(_body_page(*tool))[0] == []
+    other = ("John Roebright", "body"), ("John Roebright is a reporter at Acme who covers the council, and he "
+                                         "writes on Sundays.", "body")
+    assert text_authors(_body_page(*bio, *other))[0] == []  # a list of people: the article's matter
