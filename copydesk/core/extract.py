@@ -1716,18 +1716,40 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         authors.extend(_byline_in_body(lines, fb, lb if lb is not None else _last_body(lines)))
     if not authors:  # a signature under the article ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...")
         last = _last_body(lines) if lb is None else lb
-        signed = [ln.text.strip() for ln in (lines[last + 1:last + 1 + 2 * SIGNATURE_AFTER] if last >= 0 else ())
-                  if ln.label not in ("related_link", "image_caption")
-                  and len(ln.text.split()) <= SIGNATURE_MAX_WORDS
-                  and (_BY_NAME_START.match(ln.text.strip()) or _BY_LABEL.match(ln.text.strip()))]
+        below = lines[last + 1:last + 1 + 2 * SIGNATURE_AFTER] if last >= 0 else []
+        signed = [(i, t) for i, t in enumerate(_signature_text(ln) for ln in below) if t]
         # one signature: several "by ..." lines in a row are a list of related stories' cards
-        if len(signed) == 1 and signed[0] in {ln.text.strip() for ln in lines[last + 1:last + 1 + SIGNATURE_AFTER]}:
-            authors.extend(authors_from_byline(signed[0]))
+        if len(signed) == 1 and signed[0][0] < SIGNATURE_AFTER:
+            authors.extend(authors_from_byline(signed[0][1]))
         if not authors:  # an author card under the article ("About the author" / "Jane Doe" / biography)
             name = _bio_box(lines, last, domain) or _bio_in_body(lines, fb, last, domain)
             if name:
                 authors.append(name)
     return list(dict.fromkeys(authors)), agencies
+
+
+# The sentence a signature may be ("This post was written by Jane Doe, Head of ..."), read as "By Jane Doe ...".
+_WRITTEN_SENTENCE = re.compile(r"(?i:(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was\s+)?"
+                               r"(?:written|authored)\s+by)\s+(?=[A-ZÀ-Ý])")
+# The signatures that say "written" ("Written by Jane Doe", "Authors: Jane Doe and John Roe", the sentence above):
+# under the body they are the article's even where the classifier took them for a related story's link (a
+# card prints "By Jane Doe", not these).
+_WRITTEN_SIGNATURE = re.compile(r"(?i)(?:written\s+by|authors?\s*:)\s+|(?:this|the)\s+(?:blog\s+)?"
+                                r"(?:post|article|story|piece|guide)\s+(?:was\s+)?(?:written|authored)\s+by\s")
+
+
+def _signature_text(ln: LabelledLine) -> Optional[str]:
+    """A line under the body as a signature to read ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...";
+    the sentence form read as "By ..."), or None: captions are none, related stories' links only when they say
+    "written" (_WRITTEN_SIGNATURE). (WCXB dev articles, the "written" links and the sentence: tune HTML 2
+    pages right, text 2; none wrong.)"""
+    t = ln.text.strip()
+    if ln.label == "image_caption" or (ln.label == "related_link" and not _WRITTEN_SIGNATURE.match(t)):
+        return None
+    t = _WRITTEN_SENTENCE.sub("By ", t, count=1) if t[:4].lower() in ("this", "the ") else t
+    if len(t.split()) <= SIGNATURE_MAX_WORDS and (_BY_NAME_START.match(t) or _BY_LABEL.match(t)):
+        return t
+    return None
 
 
 def _far_name_under_title(lines: list[LabelledLine], fb: int, domain: Optional[str] = None) -> list[str]:

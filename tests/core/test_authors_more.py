@@ -80,3 +80,23 @@ def test_author_card_kept_among_the_body_lines():
     other = ("John Roebright", "body"), ("John Roebright is a reporter at Acme who covers the council, and he "
                                          "writes on Sundays.", "body")
     assert text_authors(_body_page(*bio, *other))[0] == []  # a list of people: the article's matter
+
+
+def _signed_page(*tail):
+    return labelled_lines(("Council passes the budget after a long night", "headline"), (_PROSE, "body"),
+                          (_PROSE, "body"), *tail)
+
+
+def test_written_signature_under_the_body():
+    assert text_authors(_signed_page(("Written by Jane Doe", "related_link")))[0] == ["Jane Doe"]
+    assert text_authors(_signed_page(("Authors: Jane Doe and John Roe, city educators", "related_link")))[0] \
+        == ["Jane Doe", "John Roe"]
+    assert text_authors(_signed_page(("This post was written by Jane Doe, Head of Marketing at Acme",
+                                      "other_boilerplate")))[0] == ["Jane Doe"]
+
+
+def test_related_card_by_line_is_no_signature():
+    from copydesk.core.extract import _signature_text
+    assert _signature_text(labelled_lines(("By Jane Doe", "related_link"))[0]) is None
+    assert _signature_text(labelled_lines(("Written by Jane Doe", "related_link"))[0]) == "Written by Jane Doe"
+    assert _signature_text(labelled_lines(("Written by Jane Doe", "image_caption"))[0]) is None
