@@ -1476,6 +1476,13 @@ def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
         ln = lines[idx]
         t = ln.text.strip()
         if ln.label == "body":
+            if "," in t and idx + 1 < len(lines) and _meta_neighbour(lines[idx + 1]):
+                # the list of names over a meta line, kept as the body's first lines (the names of a paper's
+                # page, "Jane Doe, John Roe, Ann Poe" / "24 Apr 2000 • 3 min read"; WCXB dev articles, HTML: tune
+                # 1 page right, nothing else moved in either mode)
+                names = _only_names(t)
+                if len(names) >= 2:
+                    return names
             continue
         # (a "By" line of any length here: under the headline a long one is the byline's row of dates,
         # categories and tags, "Posted by Jane Doe December 30, 2024 Posted in Podcast, Writing ...")

@@ -100,3 +100,12 @@ def test_related_card_by_line_is_no_signature():
     assert _signature_text(labelled_lines(("By Jane Doe", "related_link"))[0]) is None
     assert _signature_text(labelled_lines(("Written by Jane Doe", "related_link"))[0]) == "Written by Jane Doe"
     assert _signature_text(labelled_lines(("Written by Jane Doe", "image_caption"))[0]) is None
+
+
+def test_list_of_names_over_a_meta_line_kept_as_body():
+    lines = labelled_lines(("A study of the council's budget", "headline"), ("Jane Doe, John Roe, Ann Poe", "body"),
+                           ("24 Apr 2000 • 3 min read", "body"), (_PROSE, "body"), (_PROSE, "body"))
+    assert text_authors(lines, head=0)[0] == ["Jane Doe", "John Roe", "Ann Poe"]
+    lines = labelled_lines(("A study of the council's budget", "headline"), ("Apples, Pears, Plums", "body"),
+                           ("24 Apr 2000 • 3 min read", "body"), (_PROSE, "body"), (_PROSE, "body"))
+    assert text_authors(lines, head=0)[0] == []
