@@ -109,3 +109,12 @@ def test_list_of_names_over_a_meta_line_kept_as_body():
     lines = labelled_lines(("A study of the council's budget", "headline"), ("Apples, Pears, Plums", "body"),
                            ("24 Apr 2000 • 3 min read", "body"), (_PROSE, "body"), (_PROSE, "body"))
     assert text_authors(lines, head=0)[0] == []
+
+
+def test_author_cards_under_the_article():
+    prose = [(_PROSE, "body")] * 4
+    lines = _signed_page(*prose, ("Jane Doebright", "other_boilerplate"), ("Staff Software Engineer, Acme", "other_boilerplate"),
+                         ("John Roebright", "other_boilerplate"), ("Senior Editor", "other_boilerplate"))
+    assert text_authors(lines)[0] == ["Jane Doebright", "John Roebright"]
+    lines = _signed_page(*prose, ("Acme Newsletter", "other_boilerplate"), ("Written by our editors", "other_boilerplate"))
+    assert text_authors(lines)[0] == []
