@@ -1736,6 +1736,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 authors.append(name)
         if not authors:  # author cards under the article, a name over its job title each
             authors.extend(_role_cards(lines, last, domain))
+        if not authors:  # "Author(s)" alone, a name a line under it
+            authors.extend(_names_under_label(below))
     return list(dict.fromkeys(authors)), agencies
 
 
@@ -1943,6 +1945,25 @@ def _bio_in_body(lines: list[LabelledLine], fb: int, lb: int, domain: Optional[s
                 and (_PERSONAL_PRONOUN.search(nxt) or _ROLE_ANY_CASE.search(nxt)):
             found.append(t)
     return found[0] if len(found) == 1 else None
+
+
+_AUTHORS_LABEL = re.compile(r"(?i)authors?(?:\s*\(s\))?:?")
+
+
+def _names_under_label(below: Sequence[LabelledLine]) -> list[str]:
+    """The names printed one a line under an "Author(s)" / "Authors:" label alone, below the article (a
+    report's side panel: "Author(s)" / "Jane Doe" / "John Roe" / "Download pdf"). (WCXB dev articles: tune 1 page
+    right in each mode, validation none moved.)"""
+    for i, ln in enumerate(below):
+        if _AUTHORS_LABEL.fullmatch(ln.text.strip()):
+            names = []
+            for nxt in below[i + 1:]:
+                t = nxt.text.strip()
+                if person_name(t) != t:
+                    break
+                names.append(t)
+            return names
+    return []
 
 
 def _role_cards(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -> list[str]:

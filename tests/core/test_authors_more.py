@@ -118,3 +118,10 @@ def test_author_cards_under_the_article():
     assert text_authors(lines)[0] == ["Jane Doebright", "John Roebright"]
     lines = _signed_page(*prose, ("Acme Newsletter", "other_boilerplate"), ("Written by our editors", "other_boilerplate"))
     assert text_authors(lines)[0] == []
+
+
+def test_names_under_an_authors_label_below_the_article():
+    prose = [(_PROSE, "body")] * 4
+    lines = _signed_page(*prose, ("Author(s)", "other_boilerplate"), ("Jane A. Doe", "other_boilerplate"),
+                         ("John B. Roe", "other_boilerplate"), ("Download pdf", "other_boilerplate"))
+    assert text_authors(lines)[0] == ["Jane A. Doe", "John B. Roe"]
