@@ -1083,6 +1083,10 @@ NOT_PERSON_WORDS = {
     # interface and role words that bylines and author boxes print next to the name ("Full Bio", "Text Size",
     # "Senior Director", "Expert Reviewer", "Last Modified") and question words of a heading
     "bio", "size", "text", "tips", "director", "reviewer", "expert", "modified", "senior", "why", "how", "what",
+    # (and a page's print button under its header, "Print Article")
+    "print", "article",
+    # a newsletter's name over its description, where author cards sit ("Acme Newsletter")
+    "newsletter",
     # the footer and "About ..." links that share an author element's class on some templates (issue 14:
     # html.parse_meta's author elements)
     "about", "privacy", "policy", "conditions", "terms", "contact",
@@ -1486,6 +1490,13 @@ def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
         ln = lines[idx]
         t = ln.text.strip()
         if ln.label == "body":
+            if "," in t and idx + 1 < len(lines) and _meta_neighbour(lines[idx + 1]):
+                # the list of names over a meta line, kept as the body's first lines (the names of a paper's
+                # page, "Jane Doe, John Roe, Ann Poe" / "24 Apr 2000 • 3 min read"; WCXB dev articles, HTML: tune
+                # 1 page right, nothing else moved in either mode)
+                names = _only_names(t)
+                if len(names) >= 2:
+                    return names
             continue
         # (a "By" line of any length here: under the headline a long one is the byline's row of dates,
         # categories and tags, "Posted by Jane Doe December 30, 2024 Posted in Podcast, Writing ...")
@@ -1554,6 +1565,36 @@ def _above_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
             return [name]
         break
     return []
+
+
+def _bare_name_under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] = None) -> list[str]:
+    """The line right under the headline (past a deck) when it is a person's name and nothing else (2-3 words),
+    the article's header going on below it (a date row, tags: not the first paragraph), none of its words a
+    word the prose writes in lower case: text dumps print the author element there alone, without the date
+    or the job title _under_headline wants beside it. (A heading or a widget's label there, "Key Takeaways",
+    "Post Tags", is followed by the body or shares its words with the prose; a title repeated as a related
+    story's link, "Compare Specs" under it, is no headline, nor a sentence holding the title's words, a
+    "Book Now" button under it; four title-case words there were a forum's category; a "Print Article"
+    button: NOT_PERSON_WORDS.) (WCXB dev articles, text: tune 4 pages right, none wrong; validation and HTML
+    mode: none moved.)"""
+    i = head + 1
+    while i + 1 < len(lines) and lines[i].label != "body" and lines[i].text.count(" ") >= UNDER_HEADLINE_NOTE_WORDS:
+        i += 1  # past a deck (a long line)
+    ln, nxt = lines[i], lines[i + 1] if i + 1 < len(lines) else None
+    t = ln.text.strip()
+    if lines[head].label == "related_link" or _ENDS_SENTENCE.search(lines[head].text.strip()) \
+            or ln.label == "body" or nxt is None or nxt.label == "body" \
+            or not 1 <= t.count(" ") <= 2 or person_name(t) != t \
+            or _is_site_name(t, domain) or _any_prose_word(t, lines):
+        return []
+    return [t]
+
+
+def _any_prose_word(name: str, lines: Sequence[LabelledLine]) -> bool:
+    """Whether any word of a name line is a word the article's prose writes in lower case (_topic_words asks
+    it of every word)."""
+    prose = "\n".join(ln.text for ln in lines if ln.label == "body")
+    return any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", prose) for w in _WORD_CHARS.findall(name))
 
 
 def _alone_names(lines: Sequence[LabelledLine]) -> set[str]:
@@ -1670,6 +1711,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         authors.extend(_under_headline(lines, head, domain))
     if not authors and head is not None and head <= fb:  # the byline over it, its date between
         authors.extend(_above_headline(lines, head, domain))
+    if not authors and head is not None and head + 1 < fb:  # a name alone on the line under the headline
+        authors.extend(_bare_name_under_headline(lines, head, domain))
     if not authors:  # a byline further up, above a block of links: the nearest one above the body
         for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
             t = lines[idx].text.strip()
@@ -1690,20 +1733,48 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         authors.extend(_far_name_under_title(lines, fb, domain))
     if not authors and head is not None:  # the first byline line, however far above the body (see there)
         authors.extend(_first_byline(lines, fb))
+    if not authors:  # a byline the classifier kept among the body's lines (see there)
+        authors.extend(_byline_in_body(lines, fb, lb if lb is not None else _last_body(lines)))
     if not authors:  # a signature under the article ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...")
         last = _last_body(lines) if lb is None else lb
-        signed = [ln.text.strip() for ln in (lines[last + 1:last + 1 + 2 * SIGNATURE_AFTER] if last >= 0 else ())
-                  if ln.label not in ("related_link", "image_caption")
-                  and len(ln.text.split()) <= SIGNATURE_MAX_WORDS
-                  and (_BY_NAME_START.match(ln.text.strip()) or _BY_LABEL.match(ln.text.strip()))]
+        below = lines[last + 1:last + 1 + 2 * SIGNATURE_AFTER] if last >= 0 else []
+        signed = [(i, t) for i, t in enumerate(_signature_text(ln) for ln in below) if t]
         # one signature: several "by ..." lines in a row are a list of related stories' cards
-        if len(signed) == 1 and signed[0] in {ln.text.strip() for ln in lines[last + 1:last + 1 + SIGNATURE_AFTER]}:
-            authors.extend(authors_from_byline(signed[0]))
+        if len(signed) == 1 and signed[0][0] < SIGNATURE_AFTER:
+            authors.extend(authors_from_byline(signed[0][1]))
         if not authors:  # an author card under the article ("About the author" / "Jane Doe" / biography)
-            name = _bio_box(lines, last, domain)
+            name = _bio_box(lines, last, domain) or _bio_in_body(lines, fb, last, domain)
             if name:
                 authors.append(name)
+        if not authors:  # author cards under the article, a name over its job title each
+            authors.extend(_role_cards(lines, last, domain))
+        if not authors:  # "Author(s)" alone, a name a line under it
+            authors.extend(_names_under_label(below))
     return list(dict.fromkeys(authors)), agencies
+
+
+# The sentence a signature may be ("This post was written by Jane Doe, Head of ..."), read as "By Jane Doe ...".
+_WRITTEN_SENTENCE = re.compile(r"(?i:(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was\s+)?"
+                               r"(?:written|authored)\s+by)\s+(?=[A-ZÀ-Ý])")
+# The signatures that say "written" ("Written by Jane Doe", "Authors: Jane Doe and John Roe", the sentence above):
+# under the body they are the article's even where the classifier took them for a related story's link (a
+# card prints "By Jane Doe", not these).
+_WRITTEN_SIGNATURE = re.compile(r"(?i)(?:written\s+by|authors?\s*:)\s+|(?:this|the)\s+(?:blog\s+)?"
+                                r"(?:post|article|story|piece|guide)\s+(?:was\s+)?(?:written|authored)\s+by\s")
+
+
+def _signature_text(ln: LabelledLine) -> Optional[str]:
+    """A line under the body as a signature to read ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...";
+    the sentence form read as "By ..."), or None: captions are none, related stories' links only when they say
+    "written" (_WRITTEN_SIGNATURE). (WCXB dev articles, the "written" links and the sentence: tune HTML 2
+    pages right, text 2; none wrong.)"""
+    t = ln.text.strip()
+    if ln.label == "image_caption" or (ln.label == "related_link" and not _WRITTEN_SIGNATURE.match(t)):
+        return None
+    t = _WRITTEN_SENTENCE.sub("By ", t, count=1) if t[:4].lower() in ("this", "the ") else t
+    if len(t.split()) <= SIGNATURE_MAX_WORDS and (_BY_NAME_START.match(t) or _BY_LABEL.match(t)):
+        return t
+    return None
 
 
 def _far_name_under_title(lines: list[LabelledLine], fb: int, domain: Optional[str] = None) -> list[str]:
@@ -1732,6 +1803,26 @@ def _far_name_under_title(lines: list[LabelledLine], fb: int, domain: Optional[s
         if name == t and not _is_site_name(name, domain):
             found.append(name)
     return found if len(found) == 1 and not _topic_words(found[0], lines) else []
+
+
+# How many words a byline kept among the body's lines may have ("Text by Jane Doe", "ByJane Doe").
+BODY_BYLINE_MAX_WORDS = 6
+
+
+def _byline_in_body(lines: list[LabelledLine], fb: int, lb: int) -> list[str]:
+    """The names of the one short "By Jane Doe" line among the body's lines (the classifier kept the byline
+    element as a paragraph: "ByJane Doe" under the lead, "Text by Jane Doe" under the last paragraph), when
+    it is a byline label and names alone. Two or more such lines are a list of cards: nobody. Asked last
+    but for the signature and the author card below the body. (WCXB dev articles: HTML tune 1 page right,
+    validation 1; text tune 2; none wrong.)"""
+    found = []
+    for ln in lines[fb: lb + 1]:
+        t = ln.text.strip()
+        if ln.label == "body" and len(t.split()) <= BODY_BYLINE_MAX_WORDS and (_BY_NAME_START.match(t) or _BY.match(t)):
+            names = _only_names(_after_byline_label(t)[1])
+            if names:
+                found.append(names)
+    return found[0] if len(found) == 1 else []
 
 
 # Lines a byline is never on: related stories' cards, captions, comment threads (their reasons say so).
@@ -1845,6 +1936,66 @@ def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -
     return None
 
 
+_ROLE_ANY_CASE = re.compile(_ROLE.pattern, re.I)  # (a biography writes the job in lower case: "an editor")
+
+
+def _bio_in_body(lines: list[LabelledLine], fb: int, lb: int, domain: Optional[str] = None) -> Optional[str]:
+    """An author card the classifier kept among the body's lines: a line that is a person's name alone over a
+    biography that opens with it ("Jane Doe" / "Jane Doe is the head of ..."), once on the page (a list of
+    people, each a name over a paragraph about them, is an article's own matter: nobody), when the biography
+    speaks of a person (a pronoun or a job: "Acme Spark" / "Acme Spark is an engine ..." is a tool's section).
+    Asked last, after the card under the body. (WCXB dev articles: tune HTML 1 page right, text 2, none
+    wrong; validation none moved.)"""
+    found = []
+    for i in range(max(0, fb), min(lb, len(lines) - 1)):
+        t = lines[i].text.strip()
+        if not (4 < len(t) <= 40) or not 1 <= t.count(" ") <= 3:
+            continue
+        nxt = lines[i + 1].text
+        if nxt.startswith(t) and _BIO_AFTER_NAME.match(nxt[len(t):]) and nxt.count(" ") >= BIO_MIN_WORDS \
+                and person_name(t) == t and not _is_site_name(t, domain) \
+                and (_PERSONAL_PRONOUN.search(nxt) or _ROLE_ANY_CASE.search(nxt)):
+            found.append(t)
+    return found[0] if len(found) == 1 else None
+
+
+_AUTHORS_LABEL = re.compile(r"(?i)authors?(?:\s*\(s\))?:?")
+
+
+def _names_under_label(below: Sequence[LabelledLine]) -> list[str]:
+    """The names printed one a line under an "Author(s)" / "Authors:" label alone, below the article (a
+    report's side panel: "Author(s)" / "Jane Doe" / "John Roe" / "Download pdf"). (WCXB dev articles: tune 1 page
+    right in each mode, validation none moved.)"""
+    for i, ln in enumerate(below):
+        if _AUTHORS_LABEL.fullmatch(ln.text.strip()):
+            names = []
+            for nxt in below[i + 1:]:
+                t = nxt.text.strip()
+                if person_name(t) != t:
+                    break
+                names.append(t)
+            return names
+    return []
+
+
+def _role_cards(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -> list[str]:
+    """The names of the author cards under the article's last body line (BIO_BOX_AFTER lines): a line that is
+    a person's name alone over a line naming a job ("Jane Doe" / "Staff Software Engineer, Acme"), every such
+    card there (a paper or a post by two). Asked last of all. (WCXB dev articles: tune HTML 1 page right,
+    text 2, none wrong once "newsletter" was no name word; validation text 1 right, HTML none moved.)"""
+    if lb < 0:
+        return []
+    below = lines[lb + 1: lb + 1 + BIO_BOX_AFTER]
+    out = []
+    for i, ln in enumerate(below[:-1]):
+        t = ln.text.strip()
+        if ln.label == "related_link" or not (4 < len(t) <= 40) or not 1 <= t.count(" ") <= 3:
+            continue
+        if _is_role_line(below[i + 1].text) and person_name(t) == t and not _is_site_name(t, domain):
+            out.append(t)
+    return list(dict.fromkeys(out))
+
+
 def authors_from_meta(value) -> list[str]:
     """JSON-LD `author` (object, list, or string) or meta author: people only."""
     items = value if isinstance(value, list) else [value]
@@ -1913,6 +2064,10 @@ def _element_names(kind: str, first: str, domain: Optional[str], lines: Sequence
     "Posted by Acme" element refused, and Acme's author page linked beside it)."""
     names = authors_from_byline(first)
     lead = _BY.sub("", _BY_LABEL.sub("", first)).lstrip(" :")
+    if not names:  # the name and its job title in one element ("Jane Doe Founder at Acme": the name's and the
+        # role's spans joined; WCXB dev articles, HTML: tune 1 page right, validation none moved)
+        titled = _titled_name(lead)
+        names = [titled] if titled else []
     if not names:
         one = person_name(lead, allow_single=True) if kind != "class" else single_after_label(first, domain)
         names = [one] if one and len(one.split()) == 1 and not _is_site_word(one, domain) else []
@@ -1945,7 +2100,10 @@ _BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
 _BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
                             re.I)
-_BYLINE_PARTS = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|e|y|dan)\s+")
+# (a comma with the joiner after it is one separator: "Jane Doe, John Roe, and Ann Poe", the serial comma; split
+# at the comma alone, "and Ann Poe" was no name and ended the list. WCXB dev articles, text: tune 1 page right,
+# nothing else moved in either mode)
+_BYLINE_PARTS = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&|und|et|e|y|dan)\s+")
 _BY_ALONE = re.compile(r"(?i)(?:by|von|par|por|oleh):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
 # ("Text" alone only with its colon: a bare "Text" is a font-size control on some pages.)
