@@ -146,7 +146,11 @@ _MONTH = re.compile(rf"\b(?:{MONTH_ABBR_ALT})[a-z]*\b", re.I)
 # 0.8562 (70 pages up, 35 down), validation 0.8247 -> 0.8256 (listings 0.653 -> 0.659 / 0.655 -> 0.652,
 # services 0.811 -> 0.812 / 0.707 -> 0.715); text tune 0.8027 -> 0.8036 (68 up, 19 down), validation
 # 0.7901 -> 0.7914 (listings 0.561 -> 0.566 / 0.673 -> 0.683, services 0.757 -> 0.761 / 0.740 -> 0.744).
+# Those two only where the page type is sure, as for the widening (a URL, an article share under
+# NON_ARTICLE_MAX_SHARE): a story without a URL can be filed a service (page_size), and its legitimately
+# repeated lines would go (tests/core: a listicle whose sections repeat a paragraph).
 DEDUPE_TYPES = frozenset({"forum", "product", "listing", "service"})
+DEDUPE_SURE_TYPES = frozenset({"listing", "service"})
 REASON_REPEATED_LINE = "repeated_on_page"
 # A page can carry its whole content two or three times (a desktop and a mobile copy of the article, the
 # same text in a tab pane and in an accordion): WCXB's truth holds it once, and every later copy is noise to
@@ -241,15 +245,16 @@ def _posts_in_comment_class(lines: Sequence[LabelledLine]) -> bool:
     return sum(len(ln.text) for ln in lines if ln.reason == REASON_COMMENT_CLASS) > body
 
 
-def strip_post_chrome(lines: Sequence[LabelledLine], page_type: str) -> Optional[list[LabelledLine]]:
+def strip_post_chrome(lines: Sequence[LabelledLine], page_type: str, sure: bool = True
+                      ) -> Optional[list[LabelledLine]]:
     """The lines with what a page repeats set aside: a forum's post chrome (`forum_post_chrome`), later
     copies of a whole block of container text on any page type (`drop_copied_blocks`), then on forums and
     products body lines repeating an earlier one (`drop_repeated_lines`), then a product's lines without a
     letter (`product_number_lines`); None when nothing changed. (The pipeline's one call for the passes
-    over repeated lines and a page's chrome.)"""
+    over repeated lines and a page's chrome.) `sure`: whether the page type is sure (DEDUPE_SURE_TYPES)."""
     chrome = forum_post_chrome(lines, page_type)
     chrome = drop_copied_blocks(chrome or lines) or chrome
-    chrome = drop_repeated_lines(chrome or lines, page_type) or chrome
+    chrome = drop_repeated_lines(chrome or lines, page_type, sure) or chrome
     return product_number_lines(chrome or lines, page_type) or chrome
 
 
@@ -322,11 +327,12 @@ def product_number_lines(lines: Sequence[LabelledLine], page_type: str) -> Optio
     return relabelled_at(lines, gone, "other_boilerplate", REASON_NUMBER_LINE)
 
 
-def drop_repeated_lines(lines: Sequence[LabelledLine], page_type: str) -> Optional[list[LabelledLine]]:
+def drop_repeated_lines(lines: Sequence[LabelledLine], page_type: str, sure: bool = True
+                        ) -> Optional[list[LabelledLine]]:
     """The lines with every body line that repeats an earlier body line's text set aside as
     `other_boilerplate` / REASON_REPEATED_LINE (see DEDUPE_TYPES); None when the page type is not one of
-    DEDUPE_TYPES or nothing repeats."""
-    if page_type not in DEDUPE_TYPES:
+    DEDUPE_TYPES (of DEDUPE_SURE_TYPES, when the type is not `sure`) or nothing repeats."""
+    if page_type not in DEDUPE_TYPES or not sure and page_type in DEDUPE_SURE_TYPES:
         return None
     seen: set[str] = set()
     repeats: set[int] = set()

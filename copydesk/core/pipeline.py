@@ -15,7 +15,7 @@ from copydesk.core import classify as cls
 from copydesk.core import dates
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
-from copydesk.core.mainframe import strip_post_chrome, widen_non_article
+from copydesk.core.mainframe import NON_ARTICLE_MAX_SHARE, strip_post_chrome, widen_non_article
 from copydesk.core.second import article_lists, non_article_items, reconsider
 from copydesk.core.pagetype import page_type, page_url
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, SURE_LANGUAGE_PROB, detect_language, detect_language_scored
@@ -193,9 +193,11 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
     final = reconsider(lines, ptype) or lines  # an article's body that stops short of its prose (second.py)
     final = article_lists(final, ptype) or final  # an article's own list between its paragraphs (second.py)
     final = non_article_items(final, ptype) or final  # a listing's items, a service's sections (second.py)
-    wide = widen_non_article(final, ptype, article_share, bool(page_url(prep.raw.url, prep.meta)), prep.places)
+    has_url = bool(page_url(prep.raw.url, prep.meta))
+    wide = widen_non_article(final, ptype, article_share, has_url, prep.places)
     final = final if wide is None else wide
-    final = strip_post_chrome(final, ptype) or final  # a forum's post chrome, repeated lines (mainframe.py)
+    sure = has_url and article_share < NON_ARTICLE_MAX_SHARE  # the page type the widening trusts
+    final = strip_post_chrome(final, ptype, sure) or final  # a forum's post chrome, repeated lines (mainframe.py)
     return lines, final, (ptype, reason)
 
 
