@@ -39,7 +39,7 @@ from typing import Optional
 
 from copydesk.core.authors import unnamed
 from copydesk.core.dates import MONTH_ABBR_ALT
-from copydesk.core.mainframe import REASON_CARD_HEADER, REASON_COMMENT_CLASS
+from copydesk.core.mainframe import PLACE_FORM, PLACE_HEADER, PLACE_OFF_MAIN, REASON_CARD_HEADER, REASON_COMMENT_CLASS
 from copydesk.core.records import Block, LabelledLine
 from copydesk.core.segment import clean_line
 from copydesk.core.vocab import DOM_CLASS_REASON
@@ -271,6 +271,9 @@ class Page:
     blocks: list[Block]
     hints: list[Optional[tuple[str, str]]] = field(default_factory=list)
     inside: list[bool] = field(default_factory=list)
+    # {block number: where it lies} for the blocks outside the container that the non-article widening
+    # may leave out (`_outside_places`; mainframe.PLACE_TYPES says on which page types)
+    places: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def _dom_found_body(self) -> bool:
         return any(h is not None and h[0] == "body" for h in self.hints)
@@ -657,7 +660,7 @@ def _parse_lexbor(html: str, with_paths: bool = False, utf8: Optional[bytes] = N
     hints, inside = _label(els, blocks, owners, meta.get("og:title") or meta.get("title") or "")
     if times:
         meta["time_published"], meta["time_modified"] = _time_dates(times, els, blocks, hints)
-    return Page(meta, blocks, hints, inside)
+    return Page(meta, blocks, hints, inside, _outside_places(els, blocks, owners, hints, inside))
 
 
 # `<time datetime>` elements as dated candidates (issue 14), collected by the walk (no second parse; about
@@ -699,6 +702,40 @@ def _time_dates(times: list, els: list[_El], blocks: list[Block],
             published = value
             break
     return published, modified
+
+
+_PLACE_BITS = {"form": 1, "header": 2}
+_IN_MAIN = 4
+
+
+def _outside_places(els: list[_El], blocks: list[Block], owners: list[int], hints: list,
+                    inside: list[bool]) -> dict[int, frozenset[str]]:
+    """{block number: places} of the blocks outside the container with no cue of their own
+    (`outside_main_container`) that lie in a <form> (PLACE_FORM) or a <header> (PLACE_HEADER), or, when
+    the container lies in a <main>, outside the <main>s around it (PLACE_OFF_MAIN). What the non-article
+    widening reads to leave those out (mainframe.PLACE_TYPES). One pass over the elements."""
+    first = next((o for o, ok in zip(owners, inside) if ok), None)
+    if first is None:
+        return {}
+    mains = set()
+    i = first
+    while i >= 0:
+        if els[i].tag == "main":
+            mains.add(i)
+        i = els[i].parent
+    bits = [0] * len(els)
+    for i, e in enumerate(els):
+        bits[i] = (bits[e.parent] if i else 0) | _PLACE_BITS.get(e.tag, 0) | (_IN_MAIN if i in mains else 0)
+    out: dict[int, frozenset[str]] = {}
+    for b, o, h, ok in zip(blocks, owners, hints, inside):
+        if ok or h is None or h[1] != "outside_main_container":
+            continue
+        f = bits[o]
+        names = frozenset(n for n, on in ((PLACE_FORM, f & 1), (PLACE_HEADER, f & 2),
+                                          (PLACE_OFF_MAIN, mains and not f & _IN_MAIN)) if on)
+        if names:
+            out[b.number] = names
+    return out
 
 
 def _parse_fallback(html: str) -> Page:

@@ -15,7 +15,7 @@ from copydesk.core import classify as cls
 from copydesk.core import dates
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
-from copydesk.core.mainframe import strip_post_chrome, widen_non_article
+from copydesk.core.mainframe import NON_ARTICLE_MAX_SHARE, strip_post_chrome, widen_non_article
 from copydesk.core.second import article_lists, non_article_items, reconsider
 from copydesk.core.pagetype import page_type, page_url
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, SURE_LANGUAGE_PROB, detect_language, detect_language_scored
@@ -67,6 +67,8 @@ class Prepared:
     lang_prob: float = 0.0  # how sure the sample's language is (finish re-detects the body's when unsure)
     # HTML whose metadata states no publication date: kept for the last-resort date finder (dates.py)
     undated_html: Optional[str] = None
+    # HTML: {block number: places} of outside blocks the non-article widening may leave out (html.Page.places)
+    places: Optional[dict] = None
 
 
 def page_site(raw: RawDoc, meta: Mapping, blocks: list) -> Optional[str]:
@@ -94,7 +96,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
         raise RejectError("too_large", f"{len(text)} characters of text, over the cap of {opts.max_text_chars}")
     meta: dict = {}
     dom_hints, outside = None, []
-    page_blocks, page_hints = None, None
+    page_blocks, page_hints, places = None, None, None
     if raw.kind == "html":
         from copydesk.core.html import parse_page
         try:
@@ -106,7 +108,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
             meta = page.meta
             blocks, dom_hints = page.main()
             outside = page.outside_lines()
-            page_blocks, page_hints = page.blocks, page.hints
+            page_blocks, page_hints, places = page.blocks, page.hints, page.places
         except RejectError:
             raise
         except Exception as e:  # parser failure on malformed markup
@@ -121,7 +123,7 @@ def prepare(raw: RawDoc, opts: Options = Options(), template_keys: bool = False)
     feats = cls.features(blocks, lang)
     prep = Prepared(raw=replace(raw, data=b""), blocks=blocks, dom_hints=dom_hints, outside=outside, meta=meta,
                     lang=lang, sample=sample, feats=feats, page_blocks=page_blocks or blocks, page_hints=page_hints,
-                    lang_prob=lang_prob)
+                    lang_prob=lang_prob, places=places)
     if raw.kind == "html" and not dates.has_meta_date(meta):
         prep.undated_html = text
     if template_keys:
@@ -191,9 +193,11 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
     final = reconsider(lines, ptype) or lines  # an article's body that stops short of its prose (second.py)
     final = article_lists(final, ptype) or final  # an article's own list between its paragraphs (second.py)
     final = non_article_items(final, ptype) or final  # a listing's items, a service's sections (second.py)
-    wide = widen_non_article(final, ptype, article_share, bool(page_url(prep.raw.url, prep.meta)))
+    has_url = bool(page_url(prep.raw.url, prep.meta))
+    wide = widen_non_article(final, ptype, article_share, has_url, prep.places)
     final = final if wide is None else wide
-    final = strip_post_chrome(final, ptype) or final  # a forum's post chrome, repeated lines (mainframe.py)
+    sure = has_url and article_share < NON_ARTICLE_MAX_SHARE  # the page type the widening trusts
+    final = strip_post_chrome(final, ptype, sure) or final  # a forum's post chrome, repeated lines (mainframe.py)
     return lines, final, (ptype, reason)
 
 

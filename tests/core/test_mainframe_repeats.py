@@ -23,8 +23,11 @@ def test_later_copies_of_a_body_line_leave_the_body():
 
 
 def test_only_the_repeating_page_types_and_pages_that_repeat():
-    assert {"forum", "product"} == DEDUPE_TYPES
-    for ptype in ("article", "documentation", "service", "listing", "collection"):
+    assert {"forum", "product", "listing", "service"} == DEDUPE_TYPES
+    assert drop_repeated_lines(product_page(), "listing")[3].reason == REASON_REPEATED_LINE
+    assert drop_repeated_lines(product_page(), "listing", sure=False) is None  # the type is not sure
+    assert drop_repeated_lines(product_page(), "product", sure=False)[3].reason == REASON_REPEATED_LINE
+    for ptype in ("article", "documentation", "collection"):
         assert drop_repeated_lines(product_page(), ptype) is None
     assert drop_repeated_lines(product_page()[:3], "product") is None
 
