@@ -68,3 +68,29 @@ def test_news_dev_tune_pages_stay_articles(mode):
         if art.page_type != "article":
             wrong.append((k, art.page_type, art.page_type_reason))
     assert not wrong
+
+
+def test_training_weights_pull_the_fit_toward_heavy_rows():
+    # scripts/train_pagetype.py weighs the news tune pages NEWS_WEIGHT in the text fit: a row weighted
+    # more moves the model toward its class; all weights 1 is the unweighted fit, to the last digit
+    import importlib.util
+    from pathlib import Path
+    import pytest
+    pytest.importorskip("numpy")
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_pagetype.py"
+    spec = importlib.util.spec_from_file_location("train_pagetype_under_test", path)
+    tp = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tp)
+    from copydesk.core.pagetype import FEATURES
+    i = FEATURES.index("chars_k")
+    X, y = [], []
+    for k, cls in ((1.0, 0), (2.0, 0), (3.0, 1), (4.0, 1), (2.5, 1)):
+        row = [0.0] * len(FEATURES)
+        row[i] = k
+        X.append(row)
+        y.append(cls)
+    plain = tp.fit(X, y, 1.0, ("chars_k",))
+    assert tp.fit(X, y, 1.0, ("chars_k",), [1.0] * len(X)) == plain
+    heavy = tp.fit(X, y, 1.0, ("chars_k",), [1.0, 1.0, 1.0, 1.0, 0.1])
+    # the ambiguous listing row (2.5) counts for little: the article class gains ground
+    assert heavy["intercept"][0] - heavy["intercept"][1] > plain["intercept"][0] - plain["intercept"][1]
