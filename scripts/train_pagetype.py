@@ -47,13 +47,14 @@ MODE_FEATURES = {"html": tuple(f for f in FEATURES if f not in TEXT_FEATURES),
 # HTML: no prior (the news set is unchanged there).
 # Text: with the news set's tune pages weighted NEWS_WEIGHT in the fit (below) the news pages stand further
 # from the non-article classes, and the prior can be halved: text cross-validation (C 0.3) on WCXB's tune
-# pages (the news rows left out of the score), seven-way / article-vs-not / articles filed otherwise /
-# non-articles filed as articles / the smallest margin of a news tune page for article: weight 1 prior 1.0 .747/.828/30/176/1.06; weight 10 prior 0.5
-# .757/.843/32/156/0.79; weight 10 prior 0.25 .760/.852/37/140/0.54; weight 20 prior 0.25
-# .761/.851/33/145/0.71; weight 4 prior 0.5 .753/.842/35/154/0.65 (at weight 1 a lower prior leaves the
-# news pages less margin: prior 0.5 0.56, prior 0 0.06). Eval, weight 10 prior 0.5 against weight 1 prior 1.0, tune /
-# validation: page type article-vs-not .841/.868 -> .858/.882, seven-way .782/.764 -> .793/.770; WCXB text
-# body all .8036/.7914 -> .8053/.7934, articles .9188/.9300 -> .9186/.9295; news dev text unchanged.
+# pages (the news rows left out of the score), seven-way / article-vs-not / articles filed otherwise / non-
+# articles filed as articles / the smallest margin of a news tune page for article: weight 1 prior 1.0
+# .747/.828/30/176/1.06; weight 10 prior 0.5 .757/.843/32/156/0.79; weight 10 prior 0.25
+# .760/.852/37/140/0.54; weight 20 prior 0.25 .761/.851/33/145/0.71; weight 4 prior 0.5 .753/.842/35/154/0.65
+# (at weight 1 a lower prior leaves the news pages less margin: prior 0.5 0.56, prior 0 0.06). Eval, weight 10
+# prior 0.5 against weight 1 prior 1.0, tune / validation: page type article-vs-not .841/.868 -> .858/.882,
+# seven-way .782/.764 -> .793/.770; WCXB text body all .8036/.7914 -> .8053/.7934, articles .9188/.9300 ->
+# .9186/.9295; news dev text unchanged.
 ARTICLE_PRIOR = {"html": 0.0, "text": 0.5}
 # How much a news dev tune page (56 pages, all articles: the pages copydesk is run on) weighs in the fit
 # against a WCXB page, per mode. HTML: 1 (unchanged model).
