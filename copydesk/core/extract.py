@@ -1120,7 +1120,7 @@ _MONTH_DAY = re.compile(r"[\s.,]*\d")
 
 
 _CONTACT = re.compile(r"\S+@\S+\.\w+|https?://\S+|@\w+|\(\d{3}\)|\d[\d\s().-]{6,}")
-_NAME_END = re.compile(r"\s+[|/–—•⋅·-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d")
+_NAME_END = re.compile(r"\s+[|/–—•⋅·●-]\s+|\s+-\s*|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+for\s+|\s+publiziert\b|\s+\d")
 
 # Faster forms of the three patterns above, as person_name applies them (speed: it runs on every short line
 # of a page header; same results, checked by tests/test_extract_equivalence.py):
@@ -1137,7 +1137,7 @@ _GLUED_ROLE_AT = re.compile("|".join(
     # the date's month glued to the name ("Conor AllisonJanuary 5, 2026": a byline and its date in one
     # element with no space); "May" is left out, it ends names. WCXB dev tune, text: 2 authors right, none lost
     + [rf"{w[0]}(?<=[a-z]{w[0]}){w[1:]}\b" for w in (m.capitalize() for m in _dates.ENGLISH_MONTHS if m != "may")]))
-_NAME_END_AT = re.compile(r"\s+(?:[|/–—•⋅·-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+_NAME_END_AT = re.compile(r"\s+(?:[|/–—•⋅·●-]\s+|-\s*|for\s+|publiziert\b|\d)|\.(?<=[a-z]{2}\.)\s+(?=[A-Z])")
 
 
 def _cut_date(s: str) -> str:
@@ -2093,12 +2093,13 @@ _ENDS_SENTENCE = re.compile(r"[.!]$")
 _TWO_SENTENCES = re.compile(r"\w[.!?] [A-Z]")
 _BY_START = re.compile(r"^(?:by|von|par|por|posted by)\s", re.I)
 _EMAIL_HANDLE = re.compile(r"\S+@\S+\.\w+|@\w+")
-# (the dots "•", "⋅", "·" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor";
+# (the dots "•", "⋅", "·", "●" separate a byline's name from its role and date like a bar: "By Jane Doe ⋅ Editor";
 # "in" opens the blog's category after the name: "Posted by Jane Doe in Travel, Guides")
-_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·-]\s+|\s+-\s+|\s+(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\s+\d",
+# ("●": WCXB dev tune, text: 1 byline "by Jane Doe ● December 23, 2025 ● 6 min read" read, none lost)
+_BYLINE_END = re.compile(r"\s*—|\s+[|/–—•⋅·●-]\s+|\s+-\s+|\s+(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\s+\d",
                          re.I)
 # (_BYLINE_END with the shared whitespace in front: the same first match start, one branch per position)
-_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·-]\s+|-\s+|(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
+_BYLINE_END_AT = re.compile(r"\s*—|\s+(?:[|/–—•⋅·●-]\s+|-\s+|(?:on|am|in|publiziert|(?:last\s+)?updated|published|posted)\b|\d)",
                             re.I)
 # (a comma with the joiner after it is one separator: "Jane Doe, John Roe, and Ann Poe", the serial comma; split
 # at the comma alone, "and Ann Poe" was no name and ended the list. WCXB dev articles, text: tune 1 page right,
