@@ -91,7 +91,7 @@ OG_PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:
 # then the generic "date" (which some templates fill with the page's render day: believed after all of those;
 # two rarer keys follow it). Keys
 # named for the update (modified, updated) are never here; a video's "uploadDate" is not the article's.
-PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time",
+PUBLISHED_META = OG_PUBLISHED_META + (
                    "article:first_published_time", "article-published_time", "datepublished", "pubdate",
                    "publishdate", "publish-date", "publish_date", "og:publish_date", "published-date",
                    "published_date", "publisheddate", "date-pub", "w-published-date", "awa-publisheddate",

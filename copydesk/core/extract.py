@@ -1355,13 +1355,16 @@ def _topic_words(name: str, lines: Sequence[LabelledLine]) -> bool:
     section, a topic or a heading in title case ("Top Weight Loss Medications", "Event Type", "Backup
     Strategy") beside the date, not a person (a person's name is seldom all common words: "Scott Rich" has
     "scott"). Only for the bare-name rules, which have no "By" to vouch for the name."""
-    words = [w.casefold() for w in _WORD_CHARS.findall(name)]
-    if not words:
-        return False
-    # (each word looked for in the prose as written, lower case, with word bounds: the first one missing
-    # ends the test; a set of the prose's words cost ~1 ms a call)
+    words = _WORD_CHARS.findall(name)
+    return bool(words) and all(_in_prose(words, lines))
+
+
+def _in_prose(words: Sequence[str], lines: Sequence[LabelledLine]):
+    """For each word in turn, whether the article's prose writes it in lower case (lazily: each word looked
+    for in the prose as written, with word bounds, so all() / any() stop at the first answer; a set of the
+    prose's words cost ~1 ms a call)."""
     prose = "\n".join(ln.text for ln in lines if ln.label == "body")
-    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", prose) for w in words)
+    return (re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", prose) is not None for w in words)
 
 
 # A date opening a header line, with the separator after it ("Dec 17, 2025 · ", "2025-12-17 | ", a year glued
@@ -1490,13 +1493,11 @@ def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
         ln = lines[idx]
         t = ln.text.strip()
         if ln.label == "body":
-            if "," in t and idx + 1 < len(lines) and _meta_neighbour(lines[idx + 1]):
-                # the list of names over a meta line, kept as the body's first lines (the names of a paper's
-                # page, "Jane Doe, John Roe, Ann Poe" / "24 Apr 2000 • 3 min read"; WCXB dev articles, HTML: tune
-                # 1 page right, nothing else moved in either mode)
-                names = _only_names(t)
-                if len(names) >= 2:
-                    return names
+            # the list of names over a meta line, kept as the body's first lines (the names of a paper's
+            # page; WCXB dev articles, HTML: tune 1 page right, nothing else moved in either mode)
+            names = _name_list_over_meta(lines, idx)
+            if names:
+                return names
             continue
         # (a "By" line of any length here: under the headline a long one is the byline's row of dates,
         # categories and tags, "Posted by Jane Doe December 30, 2024 Posted in Podcast, Writing ...")
@@ -1525,11 +1526,9 @@ def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
             continue  # the name printed twice (an avatar's caption, then the byline): the second one is read
         if _label_alone(t) or not _NO_LETTER.search(t) or _meta_neighbour(ln):
             continue
-        if fits and "," in t and idx + 1 < len(lines) and _meta_neighbour(lines[idx + 1]):
-            # a list of names over a meta line ("Jane Doe, John Roe, Ann Poe" / "24 Apr 2000 • 3 min read")
-            names = _only_names(t)
-            if len(names) >= 2:
-                return names
+        names = _name_list_over_meta(lines, idx) if fits else []
+        if names:
+            return names
         if t.count(" ") >= UNDER_HEADLINE_NOTE_WORDS and not row:
             continue  # a deck or a note ("This article is also available in following languages:")
         name = person_name(t) if fits else None
@@ -1542,6 +1541,16 @@ def _under_headline(lines: list[LabelledLine], head: int, domain: Optional[str] 
                 return [name]
         clear = False
     return []
+
+
+def _name_list_over_meta(lines: Sequence[LabelledLine], idx: int) -> list[str]:
+    """The names of line `idx` when it lists two or more names and nothing else over a meta line ("Jane Doe,
+    John Roe, Ann Poe" / "24 Apr 2000 • 3 min read"), else []."""
+    t = lines[idx].text.strip()
+    if "," not in t or idx + 1 >= len(lines) or not _meta_neighbour(lines[idx + 1]):
+        return []
+    names = _only_names(t)
+    return names if len(names) >= 2 else []
 
 
 def _above_headline(lines: list[LabelledLine], head: int, domain: Optional[str] = None) -> list[str]:
@@ -1585,16 +1594,9 @@ def _bare_name_under_headline(lines: list[LabelledLine], head: int, domain: Opti
     if lines[head].label == "related_link" or _ENDS_SENTENCE.search(lines[head].text.strip()) \
             or ln.label == "body" or nxt is None or nxt.label == "body" \
             or not 1 <= t.count(" ") <= 2 or person_name(t) != t \
-            or _is_site_name(t, domain) or _any_prose_word(t, lines):
+            or _is_site_name(t, domain) or any(_in_prose(_WORD_CHARS.findall(t), lines)):
         return []
     return [t]
-
-
-def _any_prose_word(name: str, lines: Sequence[LabelledLine]) -> bool:
-    """Whether any word of a name line is a word the article's prose writes in lower case (_topic_words asks
-    it of every word)."""
-    prose = "\n".join(ln.text for ln in lines if ln.label == "body")
-    return any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", prose) for w in _WORD_CHARS.findall(name))
 
 
 def _alone_names(lines: Sequence[LabelledLine]) -> set[str]:
@@ -1733,10 +1735,10 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         authors.extend(_far_name_under_title(lines, fb, domain))
     if not authors and head is not None:  # the first byline line, however far above the body (see there)
         authors.extend(_first_byline(lines, fb))
+    last = _last_body(lines) if lb is None else lb  # the article's last body line, for the rules below it
     if not authors:  # a byline the classifier kept among the body's lines (see there)
-        authors.extend(_byline_in_body(lines, fb, lb if lb is not None else _last_body(lines)))
+        authors.extend(_byline_in_body(lines, fb, last))
     if not authors:  # a signature under the article ("By: Jane Doe", "Text: Jane Doe", "Posted by ... on ...")
-        last = _last_body(lines) if lb is None else lb
         below = lines[last + 1:last + 1 + 2 * SIGNATURE_AFTER] if last >= 0 else []
         signed = [(i, t) for i, t in enumerate(_signature_text(ln) for ln in below) if t]
         # one signature: several "by ..." lines in a row are a list of related stories' cards
@@ -1858,6 +1860,13 @@ _BIO_AFTER_NAME = re.compile(r"^\s+(?:is|was|has|writes|covers|ist|est|es|è)\s"
 AUTHOR_BOX_AFTER = 400  # lines below the first body line where the box may sit (long pages, comments after)
 
 
+def _opens_biography(text: str, name: str) -> bool:
+    """Whether a line is a biography that opens with the name as written ("Jane Doe is a travel writer ...",
+    BIO_MIN_WORDS words or more)."""
+    return text.startswith(name) and _BIO_AFTER_NAME.match(text[len(name):]) is not None \
+        and text.count(" ") >= BIO_MIN_WORDS
+
+
 def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = None) -> Optional[str]:
     for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
         ln = lines[idx]
@@ -1871,11 +1880,9 @@ def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = No
         if not name or name != t:
             continue
         if _is_site_name(name, domain):
-            continue  # the site describing itself ("Serious Eats is ..."), not an author
+            continue  # the site describing itself ("Acme Kitchen is ..."), not an author
         for later in lines[idx + 1: fb + AUTHOR_BOX_AFTER]:
-            lt = later.text
-            if lt.startswith(name) and later.label != "related_link" and _BIO_AFTER_NAME.match(lt[len(name):]) \
-                    and lt.count(" ") >= BIO_MIN_WORDS:
+            if later.label != "related_link" and _opens_biography(later.text, name):
                 return name
     return None
 
@@ -1926,12 +1933,11 @@ def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -
             continue
         nxt = below[i + 1].text if i + 1 < len(below) else ""
         # (the biography may call the author by the first name alone, "Jane Doe" / "Jane is a growth analyst
-        # ... Her expertise ...", when it speaks of a person: a product's card says "ServiceTitan is a ...")
+        # ... Her expertise ...", when it speaks of a person: a product's card says "Acme Spark is a ...")
         first = name.split()[0]
         opener = name if nxt.startswith(name) else first if len(first) > 2 and nxt.startswith(first + " ") \
             and _PERSONAL_PRONOUN.search(nxt) else None
-        if _under_bio_heading(below, i) or (
-                opener and _BIO_AFTER_NAME.match(nxt[len(opener):]) and nxt.count(" ") >= BIO_MIN_WORDS):
+        if _under_bio_heading(below, i) or (opener and _opens_biography(nxt, opener)):
             return name
     return None
 
@@ -1952,8 +1958,7 @@ def _bio_in_body(lines: list[LabelledLine], fb: int, lb: int, domain: Optional[s
         if not (4 < len(t) <= 40) or not 1 <= t.count(" ") <= 3:
             continue
         nxt = lines[i + 1].text
-        if nxt.startswith(t) and _BIO_AFTER_NAME.match(nxt[len(t):]) and nxt.count(" ") >= BIO_MIN_WORDS \
-                and person_name(t) == t and not _is_site_name(t, domain) \
+        if _opens_biography(nxt, t) and person_name(t) == t and not _is_site_name(t, domain) \
                 and (_PERSONAL_PRONOUN.search(nxt) or _ROLE_ANY_CASE.search(nxt)):
             found.append(t)
     return found[0] if len(found) == 1 else None

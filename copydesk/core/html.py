@@ -704,7 +704,9 @@ def _time_dates(times: list, els: list[_El], blocks: list[Block],
     return published, modified
 
 
-_PLACE_BITS = {"form": 1, "header": 2}
+# the bit of each place an element's ancestors give it (the tag's name is the place's), and of "in a <main>
+# around the container"
+_PLACE_BITS = {PLACE_FORM: 1, PLACE_HEADER: 2}
 _IN_MAIN = 4
 
 
@@ -731,8 +733,8 @@ def _outside_places(els: list[_El], blocks: list[Block], owners: list[int], hint
         if ok or h is None or h[1] != "outside_main_container":
             continue
         f = bits[o]
-        names = frozenset(n for n, on in ((PLACE_FORM, f & 1), (PLACE_HEADER, f & 2),
-                                          (PLACE_OFF_MAIN, mains and not f & _IN_MAIN)) if on)
+        names = frozenset([p for p, bit in _PLACE_BITS.items() if f & bit]
+                          + ([PLACE_OFF_MAIN] if mains and not f & _IN_MAIN else []))
         if names:
             out[b.number] = names
     return out

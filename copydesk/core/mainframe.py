@@ -189,6 +189,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 REASON_NUMBER_LINE = "number_line_on_product"
 
 
+def type_is_sure(article_share: float, has_url: bool) -> bool:
+    """Whether the page-type model's non-article decision is trusted enough to act on (the widening, the
+    dedupe of DEDUPE_SURE_TYPES): the page has a URL (see widen_non_article) and the model's article share
+    is under NON_ARTICLE_MAX_SHARE."""
+    return has_url and article_share < NON_ARTICLE_MAX_SHARE
+
+
 def widen_non_article(lines: Sequence[LabelledLine], page_type: str, article_share: float,
                       has_url: bool = True, places: Optional[Mapping[int, frozenset[str]]] = None
                       ) -> Optional[list[LabelledLine]]:
@@ -198,7 +205,7 @@ def widen_non_article(lines: Sequence[LabelledLine], page_type: str, article_sha
     trained on had one, and without it a short story reads like a site's home page (its type is still
     given). `places`: {line number: places} of outside lines (html._outside_places); a line in a place
     PLACE_TYPES names for this page type is not taken back."""
-    if not has_url or page_type == "article" or article_share >= NON_ARTICLE_MAX_SHARE:
+    if page_type == "article" or not type_is_sure(article_share, has_url):
         return None
     reasons = SERVICE_SET_ASIDE_REASONS if page_type == "service" else SET_ASIDE_REASONS
     if page_type == "product":

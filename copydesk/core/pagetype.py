@@ -285,4 +285,3 @@ def page_type(blocks: Sequence, hints: Optional[Sequence], meta: Optional[Mappin
     from copydesk.core.pagetype_model import MODELS
     model = MODELS.get(mode) or MODELS.get("html")
     return decide_scored(page_features(blocks, hints, meta, url, lines), model)
-

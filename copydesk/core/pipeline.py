@@ -15,7 +15,7 @@ from copydesk.core import classify as cls
 from copydesk.core import dates
 from copydesk.core.entities import entities
 from copydesk.core.extract import apply_meta, basic_fields, with_zone
-from copydesk.core.mainframe import NON_ARTICLE_MAX_SHARE, strip_post_chrome, widen_non_article
+from copydesk.core.mainframe import strip_post_chrome, type_is_sure, widen_non_article
 from copydesk.core.second import article_lists, non_article_items, reconsider
 from copydesk.core.pagetype import page_type, page_url
 from copydesk.core.lang import LANGUAGE_SAMPLE_CHARS, SURE_LANGUAGE_PROB, detect_language, detect_language_scored
@@ -196,8 +196,8 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
     has_url = bool(page_url(prep.raw.url, prep.meta))
     wide = widen_non_article(final, ptype, article_share, has_url, prep.places)
     final = final if wide is None else wide
-    sure = has_url and article_share < NON_ARTICLE_MAX_SHARE  # the page type the widening trusts
-    final = strip_post_chrome(final, ptype, sure) or final  # a forum's post chrome, repeated lines (mainframe.py)
+    # a forum's post chrome, repeated lines (mainframe.py)
+    final = strip_post_chrome(final, ptype, type_is_sure(article_share, has_url)) or final
     return lines, final, (ptype, reason)
 
 
