@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -63,6 +64,25 @@ ITERATIONS = 4000  # accelerated gradient steps; the objective is convex and has
 FOLDS = 5
 
 
+class PageRow(NamedTuple):
+    """One dev page as the fit reads it: its part of the split, its labelled type, its feature values (in
+    FEATURES order), its cross-validation group (the WCXB domain; a news page is its own) and whether it is a
+    news dev page (weighted NEWS_WEIGHT). Kept in --cache as a JSON list of these fields."""
+    part: str
+    page_type: str
+    x: list
+    group: str
+    news: bool
+
+
+class TuneRow(NamedTuple):
+    """A tune page in the fit: features, class index, cross-validation group, weight."""
+    x: list
+    y: int
+    group: str
+    weight: float
+
+
 def page_rows(root: Path, mode: str, default_type: str | None = None):
     gt = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     halves = split(gt)
@@ -80,8 +100,8 @@ def page_rows(root: Path, mode: str, default_type: str | None = None):
             continue
         f = page_features(prep.page_blocks, prep.page_hints, prep.meta, raw.url, lines)
         # the domain (WCXB; a news page is its own group) groups the tune pages for cross-validation
-        yield part_of[k], gt[k].get("page_type") or default_type, [f[n] for n in FEATURES], gt[k].get("domain") or k, \
-            default_type is not None
+        yield PageRow(part_of[k], gt[k].get("page_type") or default_type, [f[n] for n in FEATURES],
+                      gt[k].get("domain") or k, default_type is not None)
 
 
 def transform(X):
@@ -147,28 +167,29 @@ def main():
     for mode in ("html", "text"):
         cache = Path(a.cache) / f"pagetype_rows_{mode}.json" if a.cache else None
         if cache and cache.exists():
-            data = json.loads(cache.read_text())
+            data = [PageRow(*row) for row in json.loads(cache.read_text())]
         else:
             data = list(page_rows(SHARED / "eval" / "wcxb-dev", mode)) + \
                 list(page_rows(SHARED / "eval" / "dev", mode, default_type="article"))
             if cache:
                 cache.write_text(json.dumps(data))
-        tune = [(x, CLASSES.index(y), g, NEWS_WEIGHT[mode] if news else 1.0) for p, y, x, g, news in data if p == "tune"]
-        val = [(x, CLASSES.index(y)) for p, y, x, _, _ in data if p == "validation"]
+        tune = [TuneRow(r.x, CLASSES.index(r.page_type), r.group, NEWS_WEIGHT[mode] if r.news else 1.0)
+                for r in data if r.part == "tune"]
+        val = [(r.x, CLASSES.index(r.page_type)) for r in data if r.part == "validation"]
         c, names = C[mode], MODE_FEATURES[mode]
         # cross-validation on the tune part, folds by domain: how the settings above were chosen
         cv = [0] * len(tune)
         for k in range(FOLDS):
-            fold = [row for row in tune if fold_of(row[2]) != k]
-            m = fit([row[0] for row in fold], [row[1] for row in fold], c, names, [row[3] for row in fold])
+            fold = [row for row in tune if fold_of(row.group) != k]
+            m = fit([row.x for row in fold], [row.y for row in fold], c, names, [row.weight for row in fold])
             m["intercept"][0] += ARTICLE_PRIOR[mode]
-            for i, (x, _, g, _) in enumerate(tune):
-                if fold_of(g) == k:
-                    cv[i] = predict(m, x)
-        report(f"{mode} tune {FOLDS}-fold by domain", cv, [row[1] for row in tune])
-        model = fit([row[0] for row in tune], [row[1] for row in tune], c, names, [row[3] for row in tune])
+            for i, row in enumerate(tune):
+                if fold_of(row.group) == k:
+                    cv[i] = predict(m, row.x)
+        report(f"{mode} tune {FOLDS}-fold by domain", cv, [row.y for row in tune])
+        model = fit([row.x for row in tune], [row.y for row in tune], c, names, [row.weight for row in tune])
         model["intercept"][0] = round(model["intercept"][0] + ARTICLE_PRIOR[mode], 6)
-        for name, rows in (("tune", [(x, y) for x, y, _, _ in tune]), ("validation", val)):
+        for name, rows in (("tune", [(row.x, row.y) for row in tune]), ("validation", val)):
             report(f"{mode} {name}", [predict(model, x) for x, _ in rows], [y for _, y in rows])
         models[mode] = model
     write_models(models, Path(a.out))
