@@ -93,7 +93,8 @@ _NUM_DATE = re.compile(r"\b(\d{1,2})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{4}|\d
 # Numeric dates written year first ("2019/03/12", "2019.03.12", East Asian "2019年3月12日"): year, month, day
 # always (no country writes year, day, month). Dashed dates with the day or month first ("12-03-2019") are
 # read as slash dates; they need a four-digit year (a shorter run of dashed numbers is a code or a score).
-_YMD_DATE = re.compile(r"\b((?:19|20)\d{2})(?:[/.]\s?|年)(\d{1,2})(?:[/.]\s?|月)(\d{1,2})(?:\b|日)")
+# (Korean "2019년 3월 12일" the same way)
+_YMD_DATE = re.compile(r"\b((?:19|20)\d{2})(?:[/.]\s?|年|년\s?)(\d{1,2})(?:[/.]\s?|月|월\s?)(\d{1,2})(?:\b|日|일)")
 _DASH_DATE = re.compile(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})\b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\b\.?)?", re.I)
 

@@ -30,6 +30,7 @@ BODY = "A first paragraph of the story, long enough to be the body of the page. 
     ("12 ARALIK 2021", "2021-12-12"),            # Turkish in capitals (dotless i lowered)
     ("12. tammikuuta 2021", "2021-01-12"),       # Finnish partitive
     ("3 березня 2021", "2021-03-03"),            # Ukrainian genitive
+    ("2021년 3월 12일 10:30", "2021-03-12"),      # Korean, year first
 ])
 def test_day_first_month_names(text, day):
     assert (parse_date(text) or "")[:10] == day
