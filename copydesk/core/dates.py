@@ -85,6 +85,14 @@ def rank(pub: Optional[str], pub_src: Optional[str], text_pub: Optional[str],
 OG_PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time")
 
 
+# Rarer publication keys (the spellings htmldate's own list reads, Barbaresi 2020, less its generation stamps
+# "gentime"/"timestamp" and its "created"/"release_date": a render day and a product's): on WCXB dev and news
+# dev 7 pages name one; German and other European news templates use them ("dcterms.date", "og:pubdate",
+# "pdate"). Believed before the generic "date"; a page naming one no longer calls htmldate (speed).
+MORE_PUBLISHED_META = ("article:published", "og:pubdate", "pdate", "publication_date", "date_published",
+                       "dc.date.created", "dcterms.date", "article_date_original", "originalpublicationdate")
+
+
 # Meta tags that state a publication date, in the order they are believed (extract.apply_meta): the Open
 # Graph article keys and their spellings, schema.org microdata, the CMS and analytics keys (Parse.ly,
 # Sailthru, Cxense, Shareaholic), the scholarly citation keys (Google Scholar's citation_*), Dublin Core,
@@ -98,7 +106,7 @@ PUBLISHED_META = OG_PUBLISHED_META + (
                    "parsely-pub-date", "sailthru.date", "cxenseparse:publishtime", "shareaholic:article_published_time",
                    "citation_publication_date", "citation_online_date", "citation_date", "dc.date.issued",
                    "dcterms.issued", "dcterms.created", "dc.date", "datecreated", "published", "ms.date",
-                   "gsa_date", "date", "article.published", "cxenseparse:recs:publishtime")
+                   "gsa_date") + MORE_PUBLISHED_META + ("date", "article.published", "cxenseparse:recs:publishtime")
 
 
 # Compact forms a meta value may hold that the text's date reader (extract.parse_date) does not take, as

@@ -9,9 +9,10 @@ from helpers import labelled_lines as _lines
 
 
 def test_date_under_the_headline_wins_whatever_its_label():
-    # the header is long (menus), the date line sits right under the headline, labelled a related link
+    # the header is long (menus), the date line sits right under the headline, labelled a menu entry (a
+    # related link's short date line above the body is read without the headline too: test_dates_more)
     rows = [("Menu item", "navigation")] * 3 + [("How We Tested Forty Kettles This Year", "headline"),
-                                                ("Posted on July 1, 2024 by infuy", "related_link")]
+                                                ("Posted on July 1, 2024 by infuy", "navigation")]
     rows += [("Menu item", "navigation")] * 20 + [("A first paragraph of the story, long enough. " * 3, "body")]
     lines = _lines(*rows)
     fb = len(rows) - 1
