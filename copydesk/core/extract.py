@@ -2550,6 +2550,9 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         # A far byline's update stamp (basic_fields) is a text-mode answer: in HTML it moved no WCXB dev tune
         # page (where such pages have metadata it states the publication), and where the metadata states
         # only a modification, that day again, the stamp is no better evidence of the publication than above.
+        # The stamp stays the page's modification (it is the update it says it is), and bounds htmldate's
+        # answer (dates.fallback_date).
+        art.modified = art.modified or text_pub
         art.published = art.published_source = text_pub = text_src = None
     og_pub = next((d for d in (parse_date(meta[k]) for k in _dates.OG_PUBLISHED_META if meta.get(k)) if d), None)
     shown_iso = bool(text_pub and mod and text_pub[:10] == mod[:10]) and any(mod[:10] in ln.text for ln in art.lines)

@@ -167,7 +167,8 @@ def finish(prep: Prepared, opts: Options = Options(), template: Optional[cls.Tem
     if meta:
         apply_meta(art, meta)
     if not art.published and prep.undated_html is not None:  # no cheaper evidence: htmldate (dates.py)
-        art.published, art.published_source = dates.fallback_date(prep.undated_html, raw.url, raw.fetched_at)
+        art.published, art.published_source = dates.fallback_date(prep.undated_html, raw.url, raw.fetched_at,
+                                                                      art.modified)
     tz = opts.site_zones.get(art.publisher_domain or "") or opts.site_zones.get(art.site_name or "")
     if tz:  # a configured per-site zone gives an offset to wall-clock times the page left without one
         art.published, art.modified = with_zone(art.published, tz), with_zone(art.modified, tz)

@@ -106,3 +106,15 @@ def test_header_related_link_date_before_a_dated_list_in_the_body():
     # labelled a menu entry, the header line is not read: the body's dated list is
     rows[1] = ("December 17, 2025 • 8 minutes", "navigation")
     assert text_dates(_lines(*rows))[0] == "2025-11-25"
+
+
+def test_htmldate_answer_after_the_shown_update_is_refused():
+    # a publication cannot come after the page's update: htmldate's day (here read off the URL) is
+    # dropped when it is later than the modification the other sources read, kept when it is not
+    pytest.importorskip("htmldate")
+    from copydesk.core.dates import fallback_date
+    html = "<html><head><title>A story</title></head><body><p>Some text of the story.</p></body></html>"
+    url = "https://example.com/2024/05/06/a-story"
+    assert fallback_date(html, url, None) == ("2024-05-06", "htmldate")
+    assert fallback_date(html, url, None, "2024-06-01T10:00:00") == ("2024-05-06", "htmldate")
+    assert fallback_date(html, url, None, "2024-05-01") == (None, None)
