@@ -3,7 +3,7 @@ set-aside lines, a shop grid or a listing held in caption-classed cards, a colle
 import json
 
 from copydesk.core import html as H
-from copydesk.core.mainframe import (REASON_NON_ARTICLE_CONTENT, described_lines, widen_non_article)
+from copydesk.core.mainframe import REASON_NON_ARTICLE_CONTENT, described_lines, link_lines_in_span, widen_non_article
 from copydesk.core.records import LabelledLine
 
 DESCRIPTION = ("A sturdy oak stool for the workshop. Seat height 60 cm. Oiled by hand, it takes a knock "
@@ -87,3 +87,18 @@ def test_a_collection_grid_of_links_outweighing_the_body_is_taken():
     assert widen_non_article(lines, "listing", 0.1) is None
     heavy = [LabelledLine(0, "Our tables are made to order. " * 20, "body", "in_main_container")]
     assert widen_non_article(heavy + _grid("link_dense", "related_link"), "collection", 0.1) is None
+
+
+def test_a_listing_takes_its_promo_and_related_classed_items_inside_its_content_span():
+    lines = [LabelledLine(1, "Latest from the garden desk", "related_link", "dom_class_related_link"),  # above
+             LabelledLine(2, "Garden news", "body", "in_main_container"),
+             LabelledLine(3, "How to prune a pear tree in winter", "advertisement", "dom_class_advertisement"),
+             LabelledLine(4, "Ten shrubs that like shade", "related_link", "dom_class_related_link"),
+             LabelledLine(5, "Jane Doe", "byline", "dom_class_byline"),
+             LabelledLine(6, "Why compost heaps get warm", "body", "in_main_container"),
+             LabelledLine(7, "Sponsored: garden sheds", "advertisement", "dom_class_advertisement")]  # below
+    got = link_lines_in_span(lines, "listing")
+    assert [ln.number for ln in got if ln.label == "body"] == [2, 3, 4, 6]
+    assert got[2].reason == REASON_NON_ARTICLE_CONTENT and got[2].first == ("advertisement", "dom_class_advertisement")
+    assert link_lines_in_span(lines, "service") is None  # other types keep the cues
+    assert link_lines_in_span(lines, "documentation") is None  # there only link-dense lines
