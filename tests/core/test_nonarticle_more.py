@@ -102,3 +102,14 @@ def test_a_listing_takes_its_promo_and_related_classed_items_inside_its_content_
     assert got[2].reason == REASON_NON_ARTICLE_CONTENT and got[2].first == ("advertisement", "dom_class_advertisement")
     assert link_lines_in_span(lines, "service") is None  # other types keep the cues
     assert link_lines_in_span(lines, "documentation") is None  # there only link-dense lines
+
+
+def test_a_documentation_page_takes_its_callouts_inside_its_content_span():
+    lines = [LabelledLine(1, "Install the tool", "body", "in_main_container"),
+             LabelledLine(2, "Note: the tool needs Python 3.11 or newer.", "other_boilerplate",
+                          "dom_class_other_boilerplate"),
+             LabelledLine(3, "Run the tool", "body", "in_main_container"),
+             LabelledLine(4, "Was this page helpful?", "other_boilerplate", "dom_class_other_boilerplate")]
+    got = link_lines_in_span(lines, "documentation")
+    assert [ln.number for ln in got if ln.label == "body"] == [1, 2, 3]
+    assert link_lines_in_span(lines, "listing") is None  # a listing's span takes other classes
