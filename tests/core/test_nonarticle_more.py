@@ -113,3 +113,13 @@ def test_a_documentation_page_takes_its_callouts_inside_its_content_span():
     got = link_lines_in_span(lines, "documentation")
     assert [ln.number for ln in got if ln.label == "body"] == [1, 2, 3]
     assert link_lines_in_span(lines, "listing") is None  # a listing's span takes other classes
+
+
+def test_a_service_page_takes_its_offer_cards_inside_its_content_span_only():
+    lines = [LabelledLine(1, "Plans for every team", "related_link", "teaser_card"),  # above the span
+             LabelledLine(2, "Managed IT support", "body", "in_main_container"),
+             LabelledLine(3, "Round-the-clock help desk", "related_link", "teaser_card"),
+             LabelledLine(4, "Backups you can restore", "other_boilerplate", "dom_class_other_boilerplate"),
+             LabelledLine(5, "Talk to us about your office.", "body", "in_main_container")]
+    got = link_lines_in_span(lines, "service")
+    assert [ln.number for ln in got if ln.label == "body"] == [2, 3, 5]
