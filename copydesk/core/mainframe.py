@@ -291,8 +291,8 @@ def widen_non_article(lines: Sequence[LabelledLine], page_type: str, article_sha
 
 def described_lines(lines: Sequence[LabelledLine], description: Optional[str]) -> Optional[list[LabelledLine]]:
     """The lines with the set-aside lines that repeat the page's product description (see
-    DESCRIBED_MIN_CHARS) relabelled body (REASON_NON_ARTICLE_CONTENT); None when there is none. Cost: one substring
-    test per set-aside line, on pages that state a description only."""
+    DESCRIBED_MIN_CHARS) relabelled body (REASON_NON_ARTICLE_CONTENT); None when there is none. Cost:
+    one substring test per set-aside line, on pages that state a description only."""
     if not description:
         return None
     body = {" ".join(ln.text.split()) for ln in lines if ln.label == "body"}
@@ -316,8 +316,8 @@ def page_heading(lines: Sequence[LabelledLine], page_type: str) -> Optional[list
 
 def link_lines_in_span(lines: Sequence[LabelledLine], page_type: str) -> Optional[list[LabelledLine]]:
     """The lines with the link-dense lines between the first and the last body line of a listing or a
-    documentation page relabelled body (REASON_LINK_LINE, see LINK_LINE_TYPES), and on a listing its
-    class-cued lines there (REASON_NON_ARTICLE_CONTENT, see SPAN_CUE_REASONS); None when the page is not
+    documentation page relabelled body (REASON_LINK_LINE, see LINK_LINE_TYPES), and on the page types of
+    SPAN_CUE_REASONS their class-cued lines there (REASON_NON_ARTICLE_CONTENT); None when the page is not
     one of those types or has no such line."""
     cue_reasons = SPAN_CUE_REASONS.get(page_type, frozenset())
     if page_type not in LINK_LINE_TYPES and not cue_reasons:
@@ -331,13 +331,14 @@ def link_lines_in_span(lines: Sequence[LabelledLine], page_type: str) -> Optiona
 
 def _content_span(lines: Sequence[LabelledLine]) -> list[int]:
     """The indices of the lines after the first and before the last body line that are not body (an
-    empty range when the page has fewer than two body lines)."""
+    empty list when the page has fewer than two body lines)."""
     body = [i for i, ln in enumerate(lines) if ln.label == "body"]
     return [i for i in range(body[0] + 1, body[-1]) if lines[i].label != "body"] if len(body) > 1 else []
 
 
 def _outweighs_body(lines: Sequence[LabelledLine], reason: str) -> bool:
-    """Whether the page's lines of that reason (REASON_COMMENT_CLASS, REASON_CAPTION_CLASS) outweigh its
+    """Whether the page's lines of that reason (REASON_COMMENT_CLASS, REASON_CAPTION_CLASS,
+    REASON_LINK_DENSE) outweigh its
     body lines, in characters."""
     body = sum(len(ln.text) for ln in lines if ln.label == "body")
     return sum(len(ln.text) for ln in lines if ln.reason == reason) > body
