@@ -29,6 +29,7 @@ the page. Reason codes are snake_case; every rule below says why it exists.
 from __future__ import annotations
 
 import functools
+import html as html_lib
 import json
 import re
 import statistics
@@ -551,6 +552,10 @@ def parse_meta(html: str, tree=None) -> dict:
     # every schema.org @type the page declares (Product, DiscussionForumPosting, FAQPage, ItemList ...):
     # page-type evidence for copydesk.core.pagetype, which the news objects above leave out
     meta["jsonld_types"] = _all_types(ld)
+    if "Product" in meta["jsonld_types"]:  # the product's own words, for mainframe.described_lines
+        desc = _product_description(ld)
+        if desc:
+            meta["product_description"] = desc
     root = tree.css_first("html")
     if root is not None and root.attributes.get("lang"):
         meta["html_lang"] = root.attributes["lang"]
@@ -574,6 +579,29 @@ def _all_types(items: list, cap: int = 400) -> list[str]:
                     out.append(t)
             stack.extend(v for v in x.values() if isinstance(v, (dict, list)))
     return out
+
+
+# markup inside a JSON-LD description ("<p>Made of oak.</p>"): the DOM's lines carry none
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _product_description(items: list, cap: int = 400) -> Optional[str]:
+    """The `description` of the first JSON-LD Product object (nested ones too, at most `cap` objects seen),
+    as plain text on one line (entities decoded, tags dropped); None when there is none."""
+    stack = list(items)
+    seen = 0
+    while stack and seen < cap:
+        x = stack.pop(0)
+        seen += 1
+        if isinstance(x, list):
+            stack.extend(x)
+        elif isinstance(x, dict):
+            typ = x.get("@type")
+            desc = x.get("description")
+            if "Product" in (typ if isinstance(typ, list) else [typ]) and isinstance(desc, str) and desc.strip():
+                return " ".join(_TAG.sub(" ", html_lib.unescape(desc)).split())
+            stack.extend(v for v in x.values() if isinstance(v, (dict, list)))
+    return None
 
 
 def _news_objects(items: list) -> list[dict]:

@@ -195,7 +195,8 @@ def _labelled(prep: Prepared, template: Optional[cls.TemplateIndex] = None) -> t
     final = article_lists(final, ptype) or final  # an article's own list between its paragraphs (second.py)
     final = non_article_items(final, ptype) or final  # a listing's items, a service's sections (second.py)
     has_url = bool(page_url(prep.raw.url, prep.meta))
-    wide = widen_non_article(final, ptype, article_share, has_url, prep.places)
+    wide = widen_non_article(final, ptype, article_share, has_url, prep.places,
+                             prep.meta.get("product_description") if prep.meta else None)
     final = final if wide is None else wide
     # a forum's post chrome, repeated lines (mainframe.py)
     final = strip_post_chrome(final, ptype, type_is_sure(article_share, has_url)) or final
