@@ -1114,7 +1114,10 @@ NOT_PERSON_WORDS = {
     "redacteur", "periodista", "journaliste", "giornalista", "jornalista", "journalist", "journalistin",
     "enviado", "enviada", "envoyé", "envoyée", "inviato", "inviata",
     # a review credit's label read as a title-case name ("Fact Checked By", "Reviewed By")
-    "checked", "reviewed", "tested", "edited"}
+    "checked", "reviewed", "tested", "edited",
+    # possessives opening a card's heading ("My Experience", "Our Story"), never a name's ("Your" stays: a
+    # business names itself so, and WCXB dev labels one such page's author with it)
+    "my", "our"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "di", "du", "dos", "das"}
 # Academic and professional letters after a name ("Rachael Link, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
@@ -1362,6 +1365,13 @@ def _author_lines(lines: list[LabelledLine], fb: Optional[int] = None, lb: Optio
 REVIEW_LINE_MAX_WORDS = 8
 
 
+def _first_field(t: str) -> str:
+    """A meta row's first field ("by Jane Doe" of "by Jane Doe | Mar 11, 2023 | Brakes, Repair | 0 comments"): a
+    theme's byline row goes on with its categories and comment count, which say nothing of its length as a
+    byline (WCXB dev tune, text: 1 page's row of 18 words above the headline)."""
+    return t.split(" | ", 1)[0]
+
+
 def _reviewers(lines: Sequence[LabelledLine], fb: int) -> set[str]:
     """The names the header credits with a review, not the writing ("Reviewed by Jane Doe", "Fact Checked By" /
     "John Roe"): from BYLINE_FAR lines above the first body line to HEADER_AFTER under it. A reviewer is no
@@ -1377,11 +1387,13 @@ def _reviewers(lines: Sequence[LabelledLine], fb: int) -> set[str]:
     return out
 
 
-# "Name, Affiliation" lines: the affiliation names a newsroom or a newsroom job.
+# "Name, Affiliation" lines: the affiliation names a newsroom or a newsroom job, or the university of an academic
+# writing for the press ("Jane Doe, Acme University": a republished commentary's byline; WCXB dev tune, text: 1 page).
+# (A space may come before the comma: the HTML mode's lines join a name's element and the comma after it so.)
 _NAME_AFFILIATION = re.compile(
-    r"^[A-ZÀ-Ý][\w.’'-]+(?:\s[A-ZÀ-Ý][\w.’'-]+){1,3},\s+.*\b(?:Writer|Reporter|Staff|Correspondent|Contributor|"
+    r"^[A-ZÀ-Ý][\w.’'-]+(?:\s[A-ZÀ-Ý][\w.’'-]+){1,3}\s?,\s+.*\b(?:Writer|Reporter|Staff|Correspondent|Contributor|"
     r"Editor|Columnist|Insider|News|Times|Post|Press|Magazine|Journal|Today|Media|Herald|Tribune|Business|"
-    r"Reuters|AP|CNN)\b")
+    r"Reuters|AP|CNN|University|College|Institute)\b")
 # A newsroom job after the name ("Tom Krisher, AP Auto Writer") marks a byline even far from the body.
 _NEWSROOM_JOB = re.compile(r"\b(?:Writer|Reporter|Correspondent|Columnist|Editor|Staff)\b")
 # How far above the first paragraph a byline is still the article's (past a block of related links).
@@ -1754,7 +1766,8 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                         (nxt is not None and nxt.label != "body" and len(nxt.text.split()) <= DATE_LINE_MAX_WORDS
                          and parse_date(nxt.text) and len(prv.split()) >= TITLE_MIN_WORDS + 2)
                         or (nxt is not None and nxt.label != "body" and _is_role_line(nxt.text))
-                        or (idx == fb - 1 and len(prv.split()) <= DATE_LINE_MAX_WORDS and parse_date(prv)))) \
+                        or ((idx == fb - 1 or _headline_at(lines, idx - 2, head))
+                            and len(prv.split()) <= DATE_LINE_MAX_WORDS and parse_date(prv)))) \
                         and not _topic_words(name, lines):
                     take([name])
                 elif titled and not _topic_words(titled, lines):
@@ -1776,7 +1789,7 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                 take(authors_from_byline("By " + lines[idx + 1].text.strip()))
                 if authors:
                     break
-            elif lines[idx].label == "byline" or (_BY_CAP.match(t) and len(t.split()) <= 14) \
+            elif lines[idx].label == "byline" or (_BY_CAP.match(t) and len(_first_field(t).split()) <= 14) \
                     or (_NAME_AFFILIATION.match(t) and _NEWSROOM_JOB.search(t) and len(t.split()) <= 8):
                 take(authors_from_byline(t))
                 if authors:
@@ -1807,6 +1820,13 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
         if not authors:  # "Author(s)" alone, a name a line under it
             take(_names_under_label(below))
     return list(dict.fromkeys(authors)), agencies
+
+
+def _headline_at(lines: Sequence[LabelledLine], i: int, head: Optional[int]) -> bool:
+    """Whether line i is the located headline or prints its text again (a page printing the headline twice, the
+    located one further down): the headline / date / name stack of an article's header, the name alone under
+    the date (WCXB dev tune, text: 1 page)."""
+    return head is not None and i >= 0 and (i == head or lines[i].text.strip() == lines[head].text.strip())
 
 
 # A byline run on after the deck's last sentence, its date after it: "The chain plans 150 openings. By Jane Doe on
@@ -1950,6 +1970,18 @@ def _opens_biography(text: str, name: str) -> bool:
         and text.count(" ") >= BIO_MIN_WORDS
 
 
+# A biography in the first person under the name ("Jane Doe" / "I'm the founder of Acme ...", "Hello, and
+# welcome! I'm the editor of this site ..."): the author card of a one-person site.
+_FIRST_PERSON_BIO = re.compile(r"^(?:(?:Hi|Hello|Hey)\b[^.!?]{0,30}[.!?,]\s*)?I(?:’m|'m|\s+am)\s")
+
+
+def _speaks_as_author(text: str) -> bool:
+    """Whether a line is a first-person biography that names the speaker's job (a comment under the article says
+    "I'm so glad ...", not "I'm the editor ..."): BIO_MIN_WORDS words or more."""
+    return _FIRST_PERSON_BIO.match(text) is not None and text.count(" ") >= BIO_MIN_WORDS \
+        and _ROLE_ANY_CASE.search(text) is not None
+
+
 def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = None) -> Optional[str]:
     for idx in range(fb - 1, max(-1, fb - BYLINE_FAR), -1):
         ln = lines[idx]
@@ -2020,8 +2052,9 @@ def _bio_box(lines: list[LabelledLine], lb: int, domain: Optional[str] = None) -
         first = name.split()[0]
         opener = name if nxt.startswith(name) else first if len(first) > 2 and nxt.startswith(first + " ") \
             and _PERSONAL_PRONOUN.search(nxt) else None
-        if _under_bio_heading(below, i) or (opener and _opens_biography(nxt, opener)):
-            return name
+        if _under_bio_heading(below, i) or (opener and _opens_biography(nxt, opener)) \
+                or (_speaks_as_author(nxt) and not _topic_words(name, lines)):
+            return name  # (a heading over a first-person paragraph, "My Experience", is words of the prose)
     return None
 
 
@@ -2041,8 +2074,9 @@ def _bio_in_body(lines: list[LabelledLine], fb: int, lb: int, domain: Optional[s
         if not (4 < len(t) <= 40) or not 1 <= t.count(" ") <= 3:
             continue
         nxt = lines[i + 1].text
-        if _opens_biography(nxt, t) and person_name(t) == t and not _is_site_name(t, domain) \
-                and (_PERSONAL_PRONOUN.search(nxt) or _ROLE_ANY_CASE.search(nxt)):
+        if (_speaks_as_author(nxt) and not _topic_words(t, lines)
+            or _opens_biography(nxt, t) and (_PERSONAL_PRONOUN.search(nxt) or _ROLE_ANY_CASE.search(nxt))) \
+                and person_name(t) == t and not _is_site_name(t, domain):
             found.append(t)
     return found[0] if len(found) == 1 else None
 

@@ -88,3 +88,31 @@ def test_written_by_handle_in_the_pipeline():
     assert a.authors == ["Jane Doe"]
     # the site's own name is no author
     assert process_bytes(_yoast_page("Example"), "t", "html", url="https://example.com/a-headline").authors == []
+
+
+def _carded(*card):
+    return labelled_lines(("Council passes the budget after a long night", "headline"), ("Share", "share"),
+                          *[(_PROSE, "body")] * 4, ("Comments are closed.", "other_boilerplate"), *card)
+
+
+def test_first_person_author_card_under_the_article():
+    card = (("Jane Doe", "other_boilerplate"),
+            ("Hello, and welcome! I'm the editor and founder of this site, and I have tested gear for ten years.",
+             "other_boilerplate"))
+    assert text_authors(_carded(*card), head=0)[0] == ["Jane Doe"]
+    # a comment says no job: nobody
+    card = (("Jane Doe", "other_boilerplate"),
+            ("I'm so glad I found this page, it helped me plan the whole trip in one evening.", "other_boilerplate"))
+    assert text_authors(_carded(*card), head=0)[0] == []
+    # a card's heading in the first person is no name
+    card = (("My Experience", "other_boilerplate"),
+            ("I'm a reviewer and columnist focused on laptops, monitors and the games people play on them.",
+             "other_boilerplate"))
+    assert text_authors(_carded(*card), head=0)[0] == []
+
+
+def test_academic_byline_with_the_university():
+    lines = labelled_lines(("Council passes the budget after a long night", "headline"), ("By Acme News", "byline"),
+                           ("May 2, 2025", "timestamp"), ("Jane Q. Doe, Acme State University", "other_boilerplate"),
+                           (_PROSE, "body"), (_PROSE, "body"))
+    assert text_authors(lines, head=0)[0] == ["Jane Q. Doe"]

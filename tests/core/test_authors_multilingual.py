@@ -77,3 +77,23 @@ def test_menu_by_line_does_not_end_the_far_byline_search():
             ("Jane Doe", "navigation"), *[(f"Link {i}", "navigation") for i in range(45)])
     lines = _article(head=head)
     assert text_authors(lines, head=41)[0] == ["Jane Doe"]
+
+
+def test_theme_byline_row_with_categories_above_the_headline():
+    row = "by Jane Doe | Mar 11, 2023 | Budget News, Council Business, City Hall Matters | 0 comments"
+    head = ((row, "other_boilerplate"), ("Table of Contents", "navigation"),
+            ("Council passes the budget after a long night", "headline"),
+            *[(f"Section {i}", "navigation") for i in range(20)])
+    assert text_authors(_article(head=head), head=3)[0] == ["Jane Doe"]
+
+
+def test_name_under_the_date_under_the_headline_printed_twice():
+    title = "Council passes the budget after a long night"
+    # the headline, its date, the name; the headline again over the body (the located one)
+    head = ((title, "related_link"), ("Sep 01, 2023", "timestamp"), ("Jane Doe", "navigation"),
+            (title, "headline"), ("Building a budget", "related_link"))
+    assert text_authors(_article(head=head), head=4)[0] == ["Jane Doe"]
+    # under a date that is under another line: a card's
+    head = (("Other story of the week in the city", "related_link"), ("Sep 01, 2023", "timestamp"),
+            ("Jane Doe", "navigation"), (title, "headline"), ("Building a budget", "related_link"))
+    assert text_authors(_article(head=head), head=4)[0] == []
