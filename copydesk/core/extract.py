@@ -1223,10 +1223,12 @@ def _long_name(words: list[str]) -> bool:
 
 
 # Byline labels with a colon ("Written by: Jane Doe", "Text: Anna Muster", "Autor: ...") and the Italian
-# lower-case "di" before a capital ("di Mario Rossi"): where pages put "By" in other words (issue 14).
+# lower-case "di" before a capital ("di Mario Rossi"), capitalised before a full name only ("Di Mario Rossi";
+# "Di Maio" is a surname): where pages put "By" in other words (issue 14).
 # ("Autora:", "Autrice:", French "Texte :", Dutch/Scandinavian/Polish "Tekst:": the same label in more languages)
 _BY_LABEL = re.compile(r"^(?:(?i:written\s+by|text|texto|testo|texte|tekst|author|authors|autor|autora|autoras|"
-                       r"autore|autrice|auteur|auteurs|autores|autoren|words|reporting)\s*:\s*|di\s+(?=[A-ZÀ-Ý]))")
+                       r"autore|autrice|auteur|auteurs|autores|autoren|words|reporting)\s*:\s*|di\s+(?=[A-ZÀ-Ý])|"
+                       r"Di\s+(?=[A-ZÀ-Ý][\w.’'-]*\s+[A-ZÀ-Ý]))")
 
 
 def authors_from_byline(text: str) -> list[str]:
@@ -1959,7 +1961,8 @@ def _first_byline(lines: list[LabelledLine], fb: int) -> list[str]:
 # when such a biography repeats it below the first paragraph. (The name repeated alone counted too at
 # first: "Contact Us" and other menu entries repeat in footers, so precision fell by 6 points.)
 BIO_MIN_WORDS = 8
-_BIO_AFTER_NAME = re.compile(r"^\s+(?:is|was|has|writes|covers|ist|est|es|è)\s")
+# (the verb in English, German, French, Spanish, Italian and Portuguese: "ist", "war", "est", "es", "è", "é")
+_BIO_AFTER_NAME = re.compile(r"^\s+(?:is|was|has|writes|covers|ist|war|est|es|è|é)\s")
 AUTHOR_BOX_AFTER = 400  # lines below the first body line where the box may sit (long pages, comments after)
 
 
@@ -2022,7 +2025,7 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 BIO_BOX_INSIDE = 2
 _BIO_HEADING = re.compile(r"(?i)(?:about|meet)\s+the\s+(?:author|writer)s?|about\s+(?:the\s+)?author|"
                           r"(?:the\s+)?authors?|author\s+bio|written\s+by|über\s+(?:den|die)\s+autor(?:in)?|"
-                          r"à propos de l'auteur|sobre (?:el|o) autor")
+                          r"à propos de l'auteur|sobre (?:el|o) autor|sull'autore|l'autore|over de auteur|om forfatteren")
 
 
 def _under_bio_heading(lines: Sequence[LabelledLine], i: int) -> bool:

@@ -97,3 +97,19 @@ def test_name_under_the_date_under_the_headline_printed_twice():
     head = (("Other story of the week in the city", "related_link"), ("Sep 01, 2023", "timestamp"),
             ("Jane Doe", "navigation"), (title, "headline"), ("Building a budget", "related_link"))
     assert text_authors(_article(head=head), head=4)[0] == []
+
+
+def test_capital_di_byline_line_in_a_text_dump():
+    head = (("Council passes the budget after a long night", "headline"), ("Di Mario Rossi", "other_boilerplate"),
+            ("12 marzo 2024", "timestamp"))
+    assert text_authors(_article(head=head), head=1)[0] == ["Mario Rossi"]
+
+
+def test_author_card_in_other_languages():
+    card = (("Über die Autorin", "widget_heading"), ("Jane Doe", "other_boilerplate"),
+            ("Sie schreibt seit zehn Jahren über Politik und Verkehr in der Stadt.", "other_boilerplate"))
+    assert text_authors(_article(("Kommentare", "other_boilerplate"), *card), head=1)[0] == ["Jane Doe"]
+    card = (("Jane Doe", "other_boilerplate"),
+            ("Jane Doe é jornalista e escreve sobre política e transportes na cidade há dez anos.",
+             "other_boilerplate"))
+    assert text_authors(_article(("Comentários", "other_boilerplate"), *card), head=1)[0] == ["Jane Doe"]
