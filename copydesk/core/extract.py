@@ -1070,7 +1070,7 @@ def wire_signoffs(paragraphs: list[str]) -> list[str]:
 # multilingual news; WCXB dev tune has none of them, so this is for the held-out pages, with tests)
 WRITTEN_BY_PHRASES = ("geschrieben von", "ein beitrag von", "escrito por", "publicado por", "scritto da",
                       "écrit par", "publié par", "geschreven door", "skrevet af", "skrevet av", "skriven av")
-_WRITTEN_BY_ALT = "|".join(p.replace(" ", r"\s+") for p in WRITTEN_BY_PHRASES)
+_WRITTEN_BY_ALT = word_alternation("|".join(WRITTEN_BY_PHRASES))  # (a prefix tree: speed, these run on every line)
 # (the label needs a space or a colon after it: "Parisa", "Byron", "Vonda", "Porter" are names, not "Par isa";
 # a capital glued to "By" is the template's "ByJane Doe"; "Article by", "Recipe by", "Article written by": what
 # blogs and recipe pages print instead of "By". Dutch "door", Scandinavian "av"/"af" and Italian "Di" are only
@@ -1381,9 +1381,10 @@ def _reviewers(lines: Sequence[LabelledLine], fb: int) -> set[str]:
     dev tune, HTML: 1 page's fact checker read as its author)."""
     out: set[str] = set()
     for idx in range(max(0, fb - BYLINE_FAR), min(len(lines), fb + HEADER_AFTER + 1)):
-        t = lines[idx].text.strip()
-        m = _REVIEW_CREDIT.match(t) if len(t.split()) <= REVIEW_LINE_MAX_WORDS else None
-        if m:
+        t = lines[idx].text
+        t = t.lstrip() if t[:1].isspace() else t
+        m = _REVIEW_CREDIT.match(t)  # (anchored: most lines fail at their first letter, before any split)
+        if m and len(t.split()) <= REVIEW_LINE_MAX_WORDS:
             rest = t[m.end():].lstrip(" :")
             out.update(authors_from_byline(rest or (lines[idx + 1].text if idx + 1 < len(lines) else "")))
     return out
@@ -1729,9 +1730,7 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
             if alone is None:
                 alone = _alone_names(lines)
             names = _confirmed_prefix(ln.text, names, alone, lines)
-        # (a "By ..." line whose every word the prose writes in lower case is a sorting control or a menu, "By
-        # Event Type", "By Functionality": no person)
-        take(n for n in names or singles_after_label(ln.text, domain) if not _topic_words(n, lines))
+        take(names or singles_after_label(ln.text, domain))
         agencies.extend(_canon_wire(m.group(1)) for m in WIRE_NAMES.finditer(_BY.sub("", ln.text)))
     if not authors:
         for idx in range(max(0, fb - HEADER_WINDOW), min(len(lines), fb + HEADER_AFTER + 1)):
@@ -1951,7 +1950,8 @@ def _first_byline(lines: list[LabelledLine], fb: int) -> list[str]:
             if len(_BY.sub("", t).split()) == 1:
                 continue  # a menu's "By Region", "By Occasion" over its entries: no byline, the search goes on
                 # (WCXB dev tune, text: 1 page's "By" / "Jane Doe" under such a menu read)
-            # (a sorting menu's "By Event Type" far above the body is the first "By" line: words of the prose)
+            # (a sorting menu's "By Wine Region" past the one-word ones is words of the prose: WCXB dev tune, 1 page
+            # in each mode)
             return [n for n in authors_from_byline(t) if not _topic_words(n, lines)]
     return []
 
@@ -2238,7 +2238,7 @@ _BYLINE_END_AT = re.compile(rf"\s*—|\s+(?:[|/–—•⋅·●-]\s+|-\s+|(?:{_
 _BYLINE_PARTS = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&|und|et|e|y|dan|en|og|och)\s+")
 # ("Di" alone: the Italian label over its name; the Dutch and Scandinavian one-word labels are English words or
 # abbreviations alone on a line, "AV" over "Home Theater", and stay out)
-_BY_ALONE = re.compile(rf"(?i)(?:by|von|par|por|oleh|di|{_WRITTEN_BY_ALT}):?")
+_BY_ALONE = re.compile(rf"(?i)(?:{word_alternation('|'.join(('by', 'von', 'par', 'por', 'oleh', 'di') + WRITTEN_BY_PHRASES))}):?")
 # A byline label alone on its line, the name on the next ("Written by" / "Jane Doe"; "Author" / ...).
 # ("Text" alone only with its colon: a bare "Text" is a font-size control on some pages.)
 # (the longest line the two label-alone patterns match: "Article written by:")
