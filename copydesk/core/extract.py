@@ -1255,7 +1255,7 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
         words = words[:2]  # "Colin Gray Colin Gray": a byline element printing the name twice (WCXB dev tune,
         # text: 1 author right, none lost)
     if words and all(w.isupper() for w in words if w.isalpha()) and len(words) >= 2:
-        words = [w.capitalize() if len(w) > 2 else w for w in words]  # "TOM KRISHER" -> "Tom Krisher"
+        words = [w.capitalize() if len(w) > 2 else w for w in words]  # "JANE DOE" -> "Jane Doe"
     if not words or (len(words) == 1 and not allow_single):  # (more than four words returned above)
         return None
     for w in words:
@@ -1454,7 +1454,7 @@ _NAME_AFFILIATION = re.compile(
     r"^[A-ZÀ-Ý][\w.’'-]+(?:\s[A-ZÀ-Ý][\w.’'-]+){1,3}\s?,\s+.*\b(?:Writer|Reporter|Staff|Correspondent|Contributor|"
     r"Editor|Columnist|Insider|News|Times|Post|Press|Magazine|Journal|Today|Media|Herald|Tribune|Business|"
     r"Reuters|AP|CNN|University|College|Institute)\b")
-# A newsroom job after the name ("Tom Krisher, AP Auto Writer") marks a byline even far from the body.
+# A newsroom job after the name ("Jane Doe, AP Auto Writer") marks a byline even far from the body.
 _NEWSROOM_JOB = re.compile(r"\b(?:Writer|Reporter|Correspondent|Columnist|Editor|Staff)\b")
 # How far above the first paragraph a byline is still the article's (past a block of related links).
 BYLINE_FAR = 40
