@@ -348,13 +348,14 @@ NAV_WORDS = re.compile(
     r"início|inicio|accueil|startseite|главная|copied|advert|trending news|print|share|email|"
     rf"{'|'.join(sorted(NAV_OTHER))})[\s!.:]*$", _I)
 
-# Photo/credit phrases marking a caption or credit line.
+# Photo/credit phrases marking a caption or credit line. The agency EPA in capitals only: German's "ePA"
+# (the electronic patient record) closed a paragraph of a news dev tune page and read as a credit.
 # "Photo" in languages whose word is not "foto" (a credit line "Фото: Jane Doe", "Zdjęcie: Example"); only
 # the words that mean nothing but a photograph ("Bild" is also a picture in prose: "das Bild: ...").
 PHOTO_WORDS = "фото|фотография|fotó|kuva|zdjęcie|fotografía|fotografia|φωτογραφία"
 CREDIT = re.compile(
     rf"(?:\((?:photo|image|picture|foto|credit|file)[^)]*\)|\b(?:photo|image|picture|foto|photograph|{PHOTO_WORDS})\s*"
-    r"(?:credit|by|:|/|courtesy)|\bcredit\s*:|\b(?:getty images|shutterstock|afp|ap photo|reuters|epa|"
+    r"(?:credit|by|:|/|courtesy)|\bcredit\s*:|\b(?:getty images|shutterstock|afp|ap photo|reuters|(?-i:EPA)|"
     r"istock|alamy|associated press)\b\s*\)?\s*$|\bcourtesy of\b|\|\s*[^|]{0,80}\bvia\b[^|]*$)", _I)
 
 # Date/time shapes for timestamp lines.

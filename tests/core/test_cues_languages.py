@@ -171,3 +171,11 @@ def test_photo_credits_of_other_languages(line):
 
 def test_photographer_in_prose_is_no_credit():
     assert _feat("Фотограф снимал площадь весь день, рассказал он журналистам.", "ru").cue is None
+
+
+def test_agency_abbreviation_is_matched_as_printed():
+    # "EPA" the photo agency is printed in capitals; German's "ePA" (electronic patient record) is a word
+    assert _feat("Seit Jahren wird über ein Thema diskutiert, und zwar über die elektronische Patientenakte (ePA)",
+                 "de").cue is None
+    assert _feat("Crowds gather in the square on Sunday. Jane Doe/EPA").cue == "image_caption"
+    assert _feat("Crowds gather in the square on Sunday (EPA)").cue == "image_caption"
