@@ -39,11 +39,14 @@ LONG_UNPUNCT_MIN_WORDS = 20
 # the Latin and CJK marks, the full stops of scripts that have their own: Devanagari's danda (Hindi,
 # Marathi, Nepali; also Bengali's), the Arabic question mark and Urdu's full stop, Armenian's, Ethiopic's
 # and Burmese's. Without them no sentence of those languages ended a line, so none could read as prose
-# (no dev page holds any of them: the news and WCXB sets are unchanged).
-END_PUNCT = re.compile(r"(?:[.!?。！？…।॥؟۔։።။]|[.!?,…]?[\"”’»」』)]+|[.!?]\s*\([^)]{1,40}\))\s*$")
+# (no dev page holds any of them: the news and WCXB sets are unchanged). Issue 13: Khmer's khan and Tibetan's
+# shad, the full-width full stop and closing parenthesis of CJK text, and the closing quotes of German, Czech
+# and the other languages that open with a low quote („…“, ‚…‘): a German paragraph that ends in a quotation
+# ended in none of the marks, so it could not read as prose.
+END_PUNCT = re.compile(r"(?:[.!?。！？…।॥؟۔։።။។།．｡]|[.!?,…]?[\"”’“‘»」』)）]+|[.!?]\s*\([^)]{1,40}\))\s*$")
 # The same test, as the set of characters END_PUNCT can end on (every such line matches it): blocks are
 # stripped, so the last character decides.
-END_CHARS = frozenset(".!?。！？…।॥؟۔։።။\"”’»」』)")
+END_CHARS = frozenset(".!?。！？…।॥؟۔։።။។།．｡\"”’“‘»」』)）")
 # Max-sum region: a boilerplate line costs this many characters, a short non-sentence line this many.
 CUE_PENALTY = 60
 # Cues that mark the edge of the article (related/newsletter/share/comments/footer widgets) cost more:
@@ -148,15 +151,33 @@ class Cue:
     digit_first: bool = False
     pre: Optional[Callable[[str, "frozenset[str]"], bool]] = None  # (low, words): narrows the gate
     gated: bool = field(init=False, default=False)
+    # `prefixes` by their first two characters, and the one-character ones (speed: see _prefix_index)
+    by_two: dict = field(init=False, default_factory=dict)
+    ones: tuple = field(init=False, default=())
 
     def __post_init__(self):
         object.__setattr__(self, "gated", bool(self.words or self.prefixes or self.suffixes or self.subs
                                                or self.digit_first))
+        by_two, ones = _prefix_index(self.prefixes)
+        object.__setattr__(self, "by_two", by_two)
+        object.__setattr__(self, "ones", ones)
 
     def admits(self, n_words: int, terminal: bool) -> bool:
         """Whether the word and sentence-end limits let this cue judge such a line."""
         cap = self.terminal_max_words if terminal and self.terminal_max_words is not None else self.max_words
         return self.min_words <= n_words and (cap is None or n_words <= cap) and not (terminal and self.unterminated)
+
+
+def _prefix_index(prefixes) -> tuple[dict, tuple]:
+    """({first two characters: prefixes}, one-character prefixes). Speed only, same answers: `low` starts with
+    one of `prefixes` iff low.startswith(by_two.get(low[:2], ())) or low.startswith(ones). A line is tested
+    against the prefixes that open like it, one dict lookup instead of a scan of the whole tuple (the other
+    languages' widget phrases, issue 13, tripled the prefixes of the common letters)."""
+    by_two: dict[str, list] = {}
+    for p in dict.fromkeys(prefixes):
+        if len(p) >= 2:
+            by_two.setdefault(p[:2], []).append(p)
+    return {k: tuple(v) for k, v in by_two.items()}, tuple(dict.fromkeys(p for p in prefixes if len(p) == 1))
 
 
 def _on_low(find):
@@ -172,8 +193,10 @@ def _on_tail(find):
 
 
 _DIGIT = re.compile(r"\d")
+# The name's capital: Latin (with the accented capitals of Latin-1 and Latin Extended-A, where Ł, Š, Ž, Ő
+# live: "Von Łukasz Nowak"), Greek and Cyrillic (Ё and the Ukrainian І Ї Є Ґ lie outside А-Я).
 _BYLINE = re.compile(r"^(?:(?i:by|written by|reporting by|words by|von|par|por)[\s:]+|(?i:by)\s*$)"
-                     r"[A-ZÀ-ÖØ-ÞА-Я]")
+                     r"[A-ZÀ-ÖØ-ÞĀ-žΑ-ΩА-ЯЁІЇЄҐ]")
 
 
 def is_timestamp(text: str, low: Optional[str] = None) -> bool:
@@ -272,7 +295,7 @@ CUES: tuple[Cue, ...] = (
         prefixes=cues.GATE_ADVERTISEMENT),
     # comment sections follow the article ("12 responses to ...", "Leave a reply", "jdoe says:")
     Cue("other_boilerplate", "comment_section", _on_low(cues.COMMENT_LOW.match), max_words=40,
-        words=cues.GATE_COMMENT, subs=frozenset({"коммент"}), digit_first=True),
+        words=cues.GATE_COMMENT, prefixes=cues.GATE_COMMENT_HEADS, subs=frozenset({"коммент"}), digit_first=True),
     Cue("other_boilerplate", "comment_section", _on_low(cues.COMMENT_LOW.match), max_words=40,
         words=cues.GATE_COMMENT_VERB, pre=_commenter_colon),
     # share-bar UI text with an action verb
@@ -300,10 +323,10 @@ CUES: tuple[Cue, ...] = (
         subs=frozenset(cues.GATE_CREDIT_PAREN)),
     # a newsletter box: short, or without a sentence end however long (a sign-up form's run-on text)
     Cue("newsletter", "newsletter_phrase", _on_low(cues.NEWSLETTER_LOW.search), terminal_max_words=25,
-        subs=frozenset(cues.GATE_NEWSLETTER)),
+        subs=frozenset(cues.GATE_NEWSLETTER), words=cues.GATE_NEWSLETTER_WORDS),
     # jusText: "©" is bad
     Cue("copyright", "copyright_mark", _on_low(cues.COPYRIGHT_LOW.search), max_words=30,
-        subs=frozenset(cues.GATE_COPYRIGHT)),
+        subs=frozenset(cues.GATE_COPYRIGHT), words=cues.RIGHTS_WORDS),
     # a share bar flattened to a line of network names
     Cue("share", "share_words", _on_low(cues.SHARE_LOW.match), prefixes=cues.GATE_SHARE, digit_first=True),
     # "Related stories", "Most read", "Lesen Sie auch": the heading of a link widget
@@ -313,7 +336,7 @@ CUES: tuple[Cue, ...] = (
         prefixes=cues.GATE_RELATED_INLINE),
     # footer links (terms, privacy, contact)
     Cue("legal", "legal_link", _on_low(cues.LEGAL_LOW.search), max_words=12, unterminated=True,
-        subs=frozenset(cues.GATE_LEGAL)),
+        subs=frozenset(cues.GATE_LEGAL), words=cues.LEGAL_WORDS),
     # "By Jane Doe": a byline (a capital after "by": "by the river" is prose)
     Cue("byline", "by_prefix", _on_text(_BYLINE.match), max_words=15, prefixes=cues.GATE_BYLINE),
     # who stands where in the photo, or an artist's illustration
@@ -345,23 +368,20 @@ class _Gates:
     suffixes: tuple
     subs: frozenset
     digit_first: bool
-    # the prefixes by their first character (speed: a line is tested only against the prefixes that start
-    # with its own first character, one dict lookup instead of ~120 tail matches; same result)
-    by_first: dict = field(default_factory=dict, compare=False, hash=False)
+    # the prefixes by their first two characters, and the one-character ones (speed: _prefix_index)
+    by_two: dict = field(default_factory=dict, compare=False, hash=False)
+    ones: tuple = ()
 
 
 def _gates_for(n: int, terminal: bool) -> _Gates:
     open_ = tuple(c for c in CUES if c.admits(n, terminal))
     short = [c for c in open_ if c.gated and c.min_chars <= cues.CUE_MAX_CHARS]
-    by_first: dict[str, list] = {}
-    for p in dict.fromkeys(p for c in short for p in c.prefixes):
-        by_first.setdefault(p[:1], []).append(p)
     return _Gates(open_, tuple(c for c in open_ if not c.gated),
                   frozenset().union(*(c.words for c in short)),
                   tuple(dict.fromkeys(s for c in short for s in c.suffixes)),
                   frozenset().union(*(c.subs for c in short)),
                   any(c.digit_first for c in short),
-                  {k: tuple(v) for k, v in by_first.items()})
+                  *_prefix_index([p for c in short for p in c.prefixes]))
 
 
 # Word counts above this all share one gate set (one more than the largest word limit in CUES).
@@ -375,11 +395,13 @@ _NO_SUBS: frozenset = frozenset()
 def _first_cue(cands: tuple, text: str, low: str, words, held) -> tuple[Optional[str], str]:
     """The first of `cands` (cues admitting the line's words and sentence end) that the line is."""
     n = len(text)
+    two = low[:2]
     for c in cands:
         if n > c.max_chars or n < c.min_chars:
             continue
         # the gate: any one of its elements (an empty element is skipped by its truth test, cheaply)
-        if c.gated and not ((c.words and not c.words.isdisjoint(words)) or (c.prefixes and low.startswith(c.prefixes))
+        if c.gated and not ((c.words and not c.words.isdisjoint(words))
+                            or (c.prefixes and (low.startswith(c.by_two.get(two, ())) or (c.ones and low.startswith(c.ones))))
                             or (c.suffixes and low.endswith(c.suffixes)) or (c.subs and held and not c.subs.isdisjoint(held))
                             or (c.digit_first and low[:1].isdigit())):
             continue
@@ -477,8 +499,8 @@ def features(blocks: list[Block], lang: Optional[str]) -> list[Feat]:
             g = GATES[terminal][n_words if n_words < _GATE_CAP else _GATE_CAP]
             held = line_subs.get(i, _NO_SUBS)
             first = low[:1]
-            pre = g.by_first.get(first)
-            if (len(t) <= cues.CUE_MAX_CHARS and g.words.isdisjoint(toks) and not (pre and low.startswith(pre))
+            if (len(t) <= cues.CUE_MAX_CHARS and g.words.isdisjoint(toks)
+                    and not low.startswith(g.by_two.get(low[:2], ())) and not (g.ones and low.startswith(g.ones))
                     and not low.endswith(g.suffixes) and not (g.digit_first and first.isdigit())
                     and g.subs.isdisjoint(held)):
                 cue, why = _first_cue(g.shape, t, low, toks, held) if g.shape else _NO_CUE

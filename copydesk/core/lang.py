@@ -71,7 +71,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
     **{k: frozenset(v.split()) for k, v in _SW.items()},
 }
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Scripts whose lines count words by characters and carry no stopword list: CJK (kana, ideographs, Hangul),
+# and the scripts of South-East Asia that write no space between words (Thai, Lao, Myanmar, Khmer). Issue 13:
+# a Thai paragraph split into a few space-separated phrases and none of its words in any list read as a
+# stopword-free fragment (ratio 0, so never prose); as CJK it gets the character-based rule (no dev page
+# holds Thai, Lao, Myanmar or Khmer text: the dev sets are unchanged).
+_CJK = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 CJK_LANGS = {"zh", "ja", "ko"}
 
 
