@@ -46,3 +46,14 @@ def container_body(page) -> str:
     """The text of the blocks an `html.Page` hints as body from its chosen container (`page.main()`)."""
     blocks, hints = page.main()
     return " ".join(b.text for b, h in zip(blocks, hints) if h is not None and h[0] == "body")
+
+
+def plain_cue(text: str, n_words: int, terminal: bool) -> tuple:
+    """classify.CUES in order on their limits and tests alone: no gate, no pre-check, no per-length tables
+    (what the fast cue lookup must equal: test_cue_gates.py, test_cues_languages.py)."""
+    from copydesk.core import classify as C
+    low = text.lower()
+    for c in C.CUES:
+        if c.admits(n_words, terminal) and c.min_chars <= len(text) <= c.max_chars and c.test(text, low):
+            return c.label, c.reason
+    return None, ""

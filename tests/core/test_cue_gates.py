@@ -14,7 +14,7 @@ from copydesk.core.html import parse_page
 from copydesk.core.read import decode
 from copydesk.core.records import Block
 from copydesk.core.segment import text_blocks
-from helpers import DEV
+from helpers import DEV, plain_cue
 
 EDGES = [
     "Advertisement", "ADVERTISEMENT", "Share this article", "12 comments", "jdoe says:", "The mayor says: no",
@@ -29,13 +29,6 @@ EDGES = [
 ]
 
 
-def _plain(text: str, n_words: int, terminal: bool) -> tuple:
-    """CUES in order on their limits and tests alone: no gate, no pre-check, no per-length tables."""
-    low = text.lower()
-    for c in C.CUES:
-        if c.admits(n_words, terminal) and c.min_chars <= len(text) <= c.max_chars and c.test(text, low):
-            return c.label, c.reason
-    return None, ""
 
 
 def _dev_pages() -> list[list[Block]]:
@@ -58,7 +51,7 @@ def test_features_cue_equals_the_plain_table(pages):
     hits = 0
     for blocks in pages:
         for b, f in zip(blocks, C.features(blocks, "en")):
-            want = _plain(b.text, f.n_words, f.terminal)
+            want = plain_cue(b.text, f.n_words, f.terminal)
             assert (f.cue, f.cue_reason) == want, b.text
             hits += want[0] is not None
     assert hits > 2000

@@ -8,19 +8,13 @@ import pytest
 from copydesk.core import classify as C
 from copydesk.core import cues
 from copydesk.core.records import Block
+from helpers import plain_cue
 
 
 def _feat(text: str, lang: str = "en"):
     return C.features([Block(1, text)], lang)[0]
 
 
-def _plain(text: str, n_words: int, terminal: bool) -> tuple:
-    """CUES in order on their limits and tests alone (no gate), as in test_cue_gates.py."""
-    low = text.lower()
-    for c in C.CUES:
-        if c.admits(n_words, terminal) and c.min_chars <= len(text) <= c.max_chars and c.test(text, low):
-            return c.label, c.reason
-    return None, ""
 
 
 def _example(phrase: str) -> str:
@@ -46,7 +40,7 @@ def test_every_phrase_of_a_whole_line_table_is_its_cue(reason):
             line = _example(ph).capitalize()
             f = _feat(line)
             assert f.cue_reason == reason, (lang, line, f.cue_reason)
-            assert (f.cue, f.cue_reason) == _plain(line, f.n_words, f.terminal), line
+            assert (f.cue, f.cue_reason) == plain_cue(line, f.n_words, f.terminal), line
 
 
 def test_read_also_phrases_head_a_widget_and_prefix_a_teaser():
@@ -57,7 +51,7 @@ def test_read_also_phrases_head_a_widget_and_prefix_a_teaser():
             teaser = f"{head.capitalize()}: Example Town opens its new library"
             f = _feat(teaser)
             assert f.cue_reason == "related_prefix", (lang, teaser)
-            assert (f.cue, f.cue_reason) == _plain(teaser, f.n_words, f.terminal), teaser
+            assert (f.cue, f.cue_reason) == plain_cue(teaser, f.n_words, f.terminal), teaser
 
 
 def test_tag_labels_open_a_topic_list():
@@ -66,7 +60,7 @@ def test_tag_labels_open_a_topic_list():
             line = f"{_example(ph).capitalize()}: Example, Budget"
             f = _feat(line)
             assert f.cue_reason == "tags_prefix", (lang, line)
-            assert (f.cue, f.cue_reason) == _plain(line, f.n_words, f.terminal), line
+            assert (f.cue, f.cue_reason) == plain_cue(line, f.n_words, f.terminal), line
 
 
 @pytest.mark.parametrize("line, reason", [
@@ -107,7 +101,7 @@ def test_tag_labels_open_a_topic_list():
 def test_made_up_widget_lines_get_their_cue(line, reason):
     f = _feat(line)
     assert f.cue_reason == reason, (line, f.cue_reason)
-    assert (f.cue, f.cue_reason) == _plain(line, f.n_words, f.terminal), line
+    assert (f.cue, f.cue_reason) == plain_cue(line, f.n_words, f.terminal), line
 
 
 @pytest.mark.parametrize("line, lang", [
@@ -166,7 +160,7 @@ def test_dates_of_other_languages_are_timestamps(line):
 def test_photo_credits_of_other_languages(line):
     f = _feat(line)
     assert f.cue == "image_caption", (line, f.cue_reason)
-    assert (f.cue, f.cue_reason) == _plain(line, f.n_words, f.terminal), line
+    assert (f.cue, f.cue_reason) == plain_cue(line, f.n_words, f.terminal), line
 
 
 def test_photographer_in_prose_is_no_credit():
