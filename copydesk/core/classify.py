@@ -288,6 +288,9 @@ CUES: tuple[Cue, ...] = (
     # an e-mail address: contact or author-box line
     Cue("other_boilerplate", "contact_line", _on_text(cues.EMAIL.search), max_words=CONTACT_MAX_WORDS,
         subs=frozenset({"@"})),
+    # "JavaScript is disabled. Please enable JavaScript": the page's notice to browsers without scripts
+    Cue("other_boilerplate", "javascript_notice", _on_low(cues.JAVASCRIPT_NOTICE_LOW.search), max_words=30,
+        subs=frozenset({"javascript"})),
     # "Follow us on Twitter": the social bar (0 of 15 such dev lines are article text)
     Cue("share", "follow_us", _on_low(cues.FOLLOW_LOW.search), max_words=20, words=frozenset({"follow"})),
     # the label of an ad slot, alone on its line

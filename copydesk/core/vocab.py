@@ -20,7 +20,7 @@ Label = Literal[
 # --- line reasons, by the rules that give them ------------------------------------------------------------
 # classify.CUES: phrase and shape cues read off the line's text
 CueReason = Literal[
-    "caption_credit_end", "cookie_banner", "disclaimer_phrase", "contact_line", "follow_us", "ad_marker",
+    "caption_credit_end", "cookie_banner", "disclaimer_phrase", "contact_line", "javascript_notice", "follow_us", "ad_marker",
     "comment_section", "share_action", "caption_credit", "truncated_teaser", "counter_suffix",
     "about_box_heading", "call_to_action", "cookie_phrase", "tags_prefix", "photo_credit", "newsletter_phrase",
     "copyright_mark", "share_words", "widget_phrase", "related_prefix", "legal_link", "by_prefix",

@@ -173,3 +173,19 @@ def test_agency_abbreviation_is_matched_as_printed():
                  "de").cue is None
     assert _feat("Crowds gather in the square on Sunday. Jane Doe/EPA").cue == "image_caption"
     assert _feat("Crowds gather in the square on Sunday (EPA)").cue == "image_caption"
+
+
+@pytest.mark.parametrize("line, notice", [
+    ("JavaScript is disabled. For a better experience, please enable JavaScript in your browser.", True),
+    ("This slideshow requires JavaScript.", True),
+    ("You need to enable JavaScript to run this app.", True),
+    ("This site is best viewed in a modern browser with JavaScript enabled.", True),
+    ("Please download a browser that supports JavaScript.", True),
+    # prose that names the language is no notice
+    ("The team rewrote its booking app in JavaScript last year, the company said.", False),
+    ("Basic workflows need no coding, but knowing JavaScript helps with advanced logic.", False),
+])
+def test_javascript_notice(line, notice):
+    f = _feat(line)
+    assert (f.cue_reason == "javascript_notice") is notice, line
+    assert (f.cue, f.cue_reason) == plain_cue(line, f.n_words, f.terminal), line
