@@ -683,6 +683,10 @@ def strip_site(title: str, site: Optional[str]) -> str:
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 40
 _NOT_TITLE_LABELS = {"timestamp", "byline", "image_caption", "tags", "copyright", "cookie_notice", "share",
                      "newsletter", "advertisement", "legal", "navigation", "widget_heading"}
+# Cue reasons of other_boilerplate lines that are never a headline (the label also holds short lines set aside
+# only for where they lie, headlines among them): a browser's JavaScript notice (WCXB dev tune, text: a page
+# whose only line is the notice took it as its title), an e-mail contact line, a comment section's heading.
+_NOT_TITLE_REASONS = {"javascript_notice", "contact_line", "comment_section"}
 
 
 _NON_WORD_RUN = re.compile(r"\W+")
@@ -758,7 +762,8 @@ def text_title(lines: list[LabelledLine], page_title: Optional[str], fb: Optiona
         ln = lines[idx]
         t = ln.text.strip()
         n = len(t.split())
-        if ln.label in _NOT_TITLE_LABELS or not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS or idx in meta_set:
+        if ln.label in _NOT_TITLE_LABELS or ln.reason in _NOT_TITLE_REASONS or not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS \
+                or idx in meta_set:
             continue
         # (cheap tests first; person_name only for short lines, where its answer counts)
         if t.endswith(":") or (n <= 6 and person_name(t)) or _not_title(t) or _NAME_AFFILIATION.match(t) \

@@ -189,3 +189,11 @@ def test_javascript_notice(line, notice):
     f = _feat(line)
     assert (f.cue_reason == "javascript_notice") is notice, line
     assert (f.cue, f.cue_reason) == plain_cue(line, f.n_words, f.terminal), line
+
+
+def test_a_javascript_notice_is_never_the_title():
+    # a dump that holds only the browser notice has no title (it used to become the notice)
+    from copydesk.core.pipeline import process_bytes
+    art = process_bytes(b"You need to enable JavaScript to run this app.\n", "js-only", "text")
+    assert [ln.reason for ln in art.lines] == ["javascript_notice"]
+    assert art.title is None
