@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from copydesk.core.authors import unnamed
+from copydesk.core.cues import JAVASCRIPT_NOTICE_LOW
 from copydesk.core.dates import MONTH_ABBR_ALT
 from copydesk.core.mainframe import PLACE_FORM, PLACE_HEADER, PLACE_OFF_MAIN, REASON_CARD_HEADER, REASON_COMMENT_CLASS
 from copydesk.core.records import Block, LabelledLine
@@ -1313,7 +1314,7 @@ def _may_be_credit(t: str) -> bool:
 
 def _text_label(b: Block) -> Optional[tuple[str, str]]:
     """Text cues that mark a short block inside the container as page furniture: a skip link, an ad slot's
-    label, a widget heading ("Read more", "Related"), a photo credit line."""
+    label, a widget heading ("Read more", "Related"), a photo credit line, a browser's JavaScript notice."""
     t = b.text
     if len(t) > TEXT_CUE_MAX_CHARS:
         return None
@@ -1328,6 +1329,9 @@ def _text_label(b: Block) -> Optional[tuple[str, str]]:
         return "image_caption", "photo_credit"
     if "©" in t and len(t) <= COPYRIGHT_MAX_CHARS:
         return "copyright", "copyright_sign"
+    low = t.lower()
+    if "javascript" in low and JAVASCRIPT_NOTICE_LOW.search(low):  # the browser notice, as in text mode (cues.py)
+        return "other_boilerplate", "javascript_notice"
     return None
 
 

@@ -197,3 +197,17 @@ def test_a_javascript_notice_is_never_the_title():
     art = process_bytes(b"You need to enable JavaScript to run this app.\n", "js-only", "text")
     assert [ln.reason for ln in art.lines] == ["javascript_notice"]
     assert art.title is None
+
+
+def test_a_javascript_notice_inside_the_html_container_is_not_body():
+    # in HTML the container's short blocks are judged by html._text_label: the notice leaves the body there too
+    from copydesk.core.pipeline import process_bytes
+    para = ("The council approved the new budget on Tuesday after a long debate about the cost of repairs "
+            "to the old bridge, which engineers say has reached the end of its working life.")
+    page = (f"<html><head><title>Council approves budget</title></head><body><article><h1>Council approves "
+            f"budget</h1><p>{para}</p><p>This slideshow requires JavaScript.</p><p>{para.replace('Tuesday', 'Monday')}"
+            f"</p><p>{para.replace('Tuesday', 'Friday')}</p></article></body></html>").encode()
+    art = process_bytes(page, "js-html", "html")
+    notice = [ln for ln in art.lines if ln.text == "This slideshow requires JavaScript."]
+    assert [(ln.label, ln.reason) for ln in notice] == [("other_boilerplate", "javascript_notice")]
+    assert len(art.paragraphs) == 3
