@@ -317,7 +317,7 @@ CUES: tuple[Cue, ...] = (
     Cue("other_boilerplate", "call_to_action", _on_low(cues.CALL_TO_ACTION_LOW.search), max_words=25,
         words=cues.GATE_CALL_TO_ACTION),
     # C4: cookie/privacy lines
-    Cue("cookie_notice", "cookie_phrase", _on_low(cues.COOKIE_LOW.search), subs=frozenset({"cookie"}),
+    Cue("cookie_notice", "cookie_phrase", _on_low(cues.COOKIE_LOW.search), subs=frozenset(cues.GATE_COOKIE_SUBS),
         words=cues.GATE_COOKIE),
     # "Tags: Politics, Budget": the topic list under an article
     Cue("tags", "tags_prefix", _on_low(cues.TAGS_LOW.match), prefixes=cues.GATE_TAGS),
@@ -326,7 +326,7 @@ CUES: tuple[Cue, ...] = (
         subs=frozenset(cues.GATE_CREDIT_PAREN)),
     # a newsletter box: short, or without a sentence end however long (a sign-up form's run-on text)
     Cue("newsletter", "newsletter_phrase", _on_low(cues.NEWSLETTER_LOW.search), terminal_max_words=25,
-        subs=frozenset(cues.GATE_NEWSLETTER), words=cues.GATE_NEWSLETTER_WORDS),
+        subs=frozenset(cues.GATE_NEWSLETTER)),
     # jusText: "©" is bad
     Cue("copyright", "copyright_mark", _on_low(cues.COPYRIGHT_LOW.search), max_words=30,
         subs=frozenset(cues.GATE_COPYRIGHT), words=cues.RIGHTS_WORDS),

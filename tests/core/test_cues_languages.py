@@ -211,3 +211,15 @@ def test_a_javascript_notice_inside_the_html_container_is_not_body():
     notice = [ln for ln in art.lines if ln.text == "This slideshow requires JavaScript."]
     assert [(ln.label, ln.reason) for ln in notice] == [("other_boilerplate", "javascript_notice")]
     assert len(art.paragraphs) == 3
+
+
+@pytest.mark.parametrize("line, reason", [
+    # word forms past the phrase's literal head: the gate lets them through to the pattern, which reads them
+    ("Anmäl dig till nyhetsbrevet", "newsletter_phrase"),
+    ("Çerezlerimizi kabul ediyor musunuz?", "cookie_phrase"),
+    ("Сайт использует кукисы для работы", "cookie_phrase"),
+])
+def test_the_gate_passes_every_word_form_the_pattern_reads(line, reason):
+    f = _feat(line)
+    assert f.cue_reason == reason, line
+    assert (f.cue, f.cue_reason) == plain_cue(line, f.n_words, f.terminal), line
