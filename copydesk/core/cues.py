@@ -253,7 +253,7 @@ RIGHTS_WORDS = frozenset("riservati voorbehouden zastrzeżone förbehållna forb
                          "vyhrazena".split())
 
 ADVERTISEMENT = re.compile(
-    r"^(?:advertisement|advertisements|advertising|ad|ads|sponsored(?: content| links?)?|paid (?:post|content)|"
+    r"^(?:advertisement|advertisements|advertising|adverts?|ad|ads|sponsored(?: content| links?)?|paid (?:post|content)|"
     rf"promoted(?: content)?|{_alts(AD_LABELS)}|"
     r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
     r"continue reading (?:the main story|below))[\s.:]*$", _I)
@@ -321,6 +321,9 @@ WIDGET_HEADING = re.compile(
     r"sponsored stories|around the web|from (?:our partners|the web)|what to read next|recommended videos?|"
     rf"up next|watch next|in case you missed it|more headlines|{_alts(READ_ALSO)}|{_alts(WIDGET_PHRASES)})"
     r"[\s:.!…»›>-]*$", _I)
+
+# The other languages' widget headings, for the HTML container's own narrower English list (html.py).
+FOREIGN_WIDGET_HEADINGS = f"{_alts(READ_ALSO)}|{_alts(WIDGET_PHRASES)}"
 
 # "Related: <headline>" teaser inline in the body.
 RELATED_INLINE = re.compile(

@@ -39,7 +39,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from copydesk.core.authors import unnamed
-from copydesk.core.cues import JAVASCRIPT_NOTICE_LOW
+from copydesk.core import cues
+from copydesk.core.cues import ADVERTISEMENT_LOW, JAVASCRIPT_NOTICE_LOW
 from copydesk.core.dates import MONTH_ABBR_ALT
 from copydesk.core.mainframe import PLACE_FORM, PLACE_HEADER, PLACE_OFF_MAIN, REASON_CARD_HEADER, REASON_COMMENT_CLASS
 from copydesk.core.records import Block, LabelledLine
@@ -125,17 +126,16 @@ _CALL_TO_ACTION = re.compile(
     r"have a tip|send us (?:a|your) tip|abonnieren|inscreva-se|assine)\b", re.I)
 # Text cues apply to short blocks only: a long block is prose whatever words it contains.
 TEXT_CUE_MAX_CHARS = 200
-# The label of an ad slot, alone on its line (several languages).
-_AD_LABEL = re.compile(
-    r"^\W*(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| links)?|anzeige|werbung|"
-    r"publicidade|publicidad|publicité|pubblicità|iklan|реклама|広告|continue reading below)\W*$", re.I)
-# Headings of link widgets inside the article column ("Read more", "Related articles", "Don't miss").
+# Headings of link widgets inside the article column ("Read more", "Related articles", "Don't miss"): the
+# English phrases, and the other languages' from cues.py (one table). Narrower than text mode's
+# cues.WIDGET_HEADING: inside the container "More on ..." / "More about ..." open prose and section headings
+# ("More on that in a follow-up post.", a manual's "More about forms"): tried with that pattern, WCXB dev
+# tune HTML, 4 pages lost such lines, 22 gained about as little.
 _WIDGET_HEADING = re.compile(
     r"^\W*(?:read more|read also|also read|see also|more on this(?: story)?|related(?: articles| stories| news|"
     r" content| posts| coverage)?|you may also like|you might also like|don'?t miss|recommended(?: for you)?|"
     r"most (?:popular|read)|trending(?: now)?|more stories|more from [\w .]{1,30}|"
-    r"leia (?:também|mais)|veja também|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|"
-    r"baca juga|читайте также|関連記事)\W*$", re.I)
+    rf"{cues.FOREIGN_WIDGET_HEADINGS})\W*$", re.I)
 # An accessibility link to the page's own parts ("Skip to main content", "Jump to content", "Skip to
 # footer"), which a reader of the page never sees as text; short, so only lines of at most
 # SKIP_LINK_MAX_CHARS. Outside the container it carried `outside_main_container`, which the non-article
@@ -1276,6 +1276,7 @@ def _trailing_calls_to_action(blocks: list[Block], hints: list) -> None:
 
 
 _WORD = re.compile(r"\w+")
+_EDGE_MARKS = re.compile(r"^\W+|\W+$")
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 
 
@@ -1321,7 +1322,8 @@ def _text_label(b: Block) -> Optional[tuple[str, str]]:
     skip = _skip_link(b)
     if skip:
         return skip
-    if _AD_LABEL.match(t):
+    low = t.lower()
+    if ADVERTISEMENT_LOW.match(_EDGE_MARKS.sub("", low)):  # the ad slot's label, as in text mode (cues.py)
         return "advertisement", "ad_label"
     if _WIDGET_HEADING.match(t):
         return "widget_heading", "widget_heading_phrase"
@@ -1329,7 +1331,6 @@ def _text_label(b: Block) -> Optional[tuple[str, str]]:
         return "image_caption", "photo_credit"
     if "©" in t and len(t) <= COPYRIGHT_MAX_CHARS:
         return "copyright", "copyright_sign"
-    low = t.lower()
     if "javascript" in low and JAVASCRIPT_NOTICE_LOW.search(low):  # the browser notice, as in text mode (cues.py)
         return "other_boilerplate", "javascript_notice"
     return None

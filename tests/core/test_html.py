@@ -151,6 +151,27 @@ def test_short_block_text_cues():
     assert body_of(html) == PROSE
 
 
+def test_short_block_text_cues_read_the_other_languages_tables():
+    # the ad label and widget headings of cues.py's language tables hold inside the container too
+    extra = "<div>Anzeige</div><h3>Czytaj także</h3><div>Advert</div><h3>Les plus lus</h3>"
+    html = page(f"<article>{paras(PROSE[:2])}{extra}{paras(PROSE[2:])}</article>")
+    h = hints_by_text(html)
+    assert h["Anzeige"] == ("advertisement", "ad_label")
+    assert h["Advert"] == ("advertisement", "ad_label")
+    assert h["Czytaj także"] == ("widget_heading", "widget_heading_phrase")
+    assert h["Les plus lus"] == ("widget_heading", "widget_heading_phrase")
+    assert body_of(html) == PROSE
+
+
+def test_more_on_prose_and_section_headings_stay_in_the_container_body():
+    # text mode's "More on ..." widget heading is not read inside the container: there it opens prose
+    extra = "<p>More on that in a follow-up post about the depot.</p><h2>More about timetables</h2>"
+    html = page(f"<article>{paras(PROSE[:2])}{extra}{paras(PROSE[2:])}</article>")
+    h = hints_by_text(html)
+    assert h["More on that in a follow-up post about the depot."][0] == "body"
+    assert h["More about timetables"][0] == "body"
+
+
 def test_a_wrapper_holding_most_of_the_prose_is_not_boilerplate_whatever_its_class():
     html = page(f"<div class='content-with-sidebar'><div class='main'>{paras()}</div>"
                 f"<div class='sidebar'><p>Sidebar box text</p></div></div>")
