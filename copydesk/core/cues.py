@@ -322,8 +322,10 @@ WIDGET_HEADING = re.compile(
     rf"up next|watch next|in case you missed it|more headlines|{_alts(READ_ALSO)}|{_alts(WIDGET_PHRASES)})"
     r"[\s:.!…»›>-]*$", _I)
 
-# The other languages' widget headings, for the HTML container's own narrower English list (html.py).
-FOREIGN_WIDGET_HEADINGS = f"{_alts(READ_ALSO)}|{_alts(WIDGET_PHRASES)}"
+# The other languages' widget headings alone on a line, for the HTML container beside its own narrower
+# English list (html.py), with the prefixes that gate them.
+FOREIGN_WIDGET_HEADING = re.compile(rf"^(?:{_alts(READ_ALSO)}|{_alts(WIDGET_PHRASES)})$", _I)
+GATE_FOREIGN_WIDGET = _heads(READ_ALSO) + _heads(WIDGET_PHRASES)
 
 # "Related: <headline>" teaser inline in the body.
 RELATED_INLINE = re.compile(
@@ -559,6 +561,7 @@ WIDGET_HEADING_LOW, RELATED_INLINE_LOW, COMMENT_LOW, SHARE_ACTION_LOW, COOKIE_LE
     lowered, (WIDGET_HEADING, RELATED_INLINE, COMMENT, SHARE_ACTION, COOKIE_LEAD))
 CALL_TO_ACTION_LOW, DISCLAIMER_LOW, DATE_TOKEN_LOW, CAPTION_PHRASE_LOW, JAVASCRIPT_NOTICE_LOW = map(
     lowered, (CALL_TO_ACTION, DISCLAIMER, DATE_TOKEN, CAPTION_PHRASE, JAVASCRIPT_NOTICE))
+FOREIGN_WIDGET_HEADING_LOW = lowered(FOREIGN_WIDGET_HEADING)
 
 # NAV_WORDS as a set of whole lower-cased lines (a lone menu word), for a dictionary lookup.
 NAV_SET = frozenset(

@@ -40,7 +40,7 @@ from typing import Optional
 
 from copydesk.core.authors import unnamed
 from copydesk.core import cues
-from copydesk.core.cues import ADVERTISEMENT_LOW, JAVASCRIPT_NOTICE_LOW
+from copydesk.core.cues import JAVASCRIPT_NOTICE_LOW
 from copydesk.core.dates import MONTH_ABBR_ALT
 from copydesk.core.mainframe import PLACE_FORM, PLACE_HEADER, PLACE_OFF_MAIN, REASON_CARD_HEADER, REASON_COMMENT_CLASS
 from copydesk.core.records import Block, LabelledLine
@@ -126,16 +126,18 @@ _CALL_TO_ACTION = re.compile(
     r"have a tip|send us (?:a|your) tip|abonnieren|inscreva-se|assine)\b", re.I)
 # Text cues apply to short blocks only: a long block is prose whatever words it contains.
 TEXT_CUE_MAX_CHARS = 200
-# Headings of link widgets inside the article column ("Read more", "Related articles", "Don't miss"): the
-# English phrases, and the other languages' from cues.py (one table). Narrower than text mode's
-# cues.WIDGET_HEADING: inside the container "More on ..." / "More about ..." open prose and section headings
-# ("More on that in a follow-up post.", a manual's "More about forms"): tried with that pattern, WCXB dev
-# tune HTML, 4 pages lost such lines, 22 gained about as little.
+# Headings of link widgets inside the article column ("Read more", "Related articles", "Don't miss"), in
+# English; the other languages' are cues.py's tables (cues.FOREIGN_WIDGET_HEADING). Narrower than text
+# mode's cues.WIDGET_HEADING: inside the container "More on ..." / "More about ..." open prose and section
+# headings ("More on that in a follow-up post.", a manual's "More about forms"): tried with that pattern,
+# WCXB dev tune HTML, 4 pages lost such lines, 22 gained about as little.
 _WIDGET_HEADING = re.compile(
     r"^\W*(?:read more|read also|also read|see also|more on this(?: story)?|related(?: articles| stories| news|"
     r" content| posts| coverage)?|you may also like|you might also like|don'?t miss|recommended(?: for you)?|"
-    r"most (?:popular|read)|trending(?: now)?|more stories|more from [\w .]{1,30}|"
-    rf"{cues.FOREIGN_WIDGET_HEADINGS})\W*$", re.I)
+    r"most (?:popular|read)|trending(?: now)?|more stories|more from [\w .]{1,30})\W*$", re.I)
+# The marks around a label's words ("— Anzeige —", "» Lesen Sie auch:"), stripped before the cue tables
+# (whose phrases are bare words) are read.
+_EDGE_MARKS = " \t-–—•·|»«›‹<>*#:;.,!?()[]\"'“”‘’…/"
 # An accessibility link to the page's own parts ("Skip to main content", "Jump to content", "Skip to
 # footer"), which a reader of the page never sees as text; short, so only lines of at most
 # SKIP_LINK_MAX_CHARS. Outside the container it carried `outside_main_container`, which the non-article
@@ -1276,7 +1278,6 @@ def _trailing_calls_to_action(blocks: list[Block], hints: list) -> None:
 
 
 _WORD = re.compile(r"\w+")
-_EDGE_MARKS = re.compile(r"^\W+|\W+$")
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 
 
@@ -1323,9 +1324,11 @@ def _text_label(b: Block) -> Optional[tuple[str, str]]:
     if skip:
         return skip
     low = t.lower()
-    if ADVERTISEMENT_LOW.match(_EDGE_MARKS.sub("", low)):  # the ad slot's label, as in text mode (cues.py)
+    bare = low.strip(_EDGE_MARKS)  # (the cue tables' gates first: most blocks open with none of their words)
+    if bare.startswith(cues.GATE_ADVERTISEMENT) and cues.ADVERTISEMENT_LOW.match(bare):  # as in text mode
         return "advertisement", "ad_label"
-    if _WIDGET_HEADING.match(t):
+    if _WIDGET_HEADING.match(t) or (
+            bare.startswith(cues.GATE_FOREIGN_WIDGET) and cues.FOREIGN_WIDGET_HEADING_LOW.match(bare)):
         return "widget_heading", "widget_heading_phrase"
     if _may_be_credit(t) and _CREDIT_END.search(t):
         return "image_caption", "photo_credit"

@@ -54,6 +54,18 @@ def test_read_also_phrases_head_a_widget_and_prefix_a_teaser():
             assert (f.cue, f.cue_reason) == plain_cue(teaser, f.n_words, f.terminal), teaser
 
 
+def test_the_html_container_reads_every_widget_and_ad_phrase_of_the_tables():
+    # html._text_label gates the tables by their prefixes: every phrase must pass its gate
+    from copydesk.core.html import _text_label
+    tables = {"widget_heading": (cues.READ_ALSO, cues.WIDGET_PHRASES), "advertisement": (cues.AD_LABELS,)}
+    for label, group in tables.items():
+        for table in group:
+            for lang, alts in table.items():
+                for ph in cues._top_level(alts):
+                    line = f"» {_example(ph).capitalize()}:"
+                    assert (_text_label(Block(1, line)) or ("",))[0] == label, (lang, line)
+
+
 def test_tag_labels_open_a_topic_list():
     for lang, alts in cues.TAG_LABELS.items():
         for ph in cues._top_level(alts):
