@@ -2670,6 +2670,9 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
             if d:
                 pub, pub_src = with_zone(d, tz), "meta"
                 break
+    local = _dates.url_local_day(pub, date_in_url(art.url))
+    if local:  # the newsroom's day over its metadata's UTC time (dates.url_local_day)
+        pub, pub_src = local, "url"
     v = _ld_value(ld, "dateModified")
     d = parse_date(str(v)) if v else None
     if not d:
