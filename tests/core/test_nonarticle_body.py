@@ -1,9 +1,10 @@
 """The body of a non-article page in HTML: the widening takes back the lines outside the container, but not
 those in a <form>, in a <header>, or outside the <main> that holds the container (html._outside_places,
-mainframe.PLACE_TYPES)."""
+mainframe.PLACE_TYPES); on a forum not its short chrome lines (SHORT_CHROME_TYPES); and the section heads
+above a paragraph of a service page whether or not the widening fired (HEADING_REASONS)."""
 from copydesk.core.html import parse_page
 from copydesk.core.mainframe import (PLACE_FORM, PLACE_HEADER, PLACE_OFF_MAIN, REASON_NON_ARTICLE_CONTENT,
-                                     widen_non_article)
+                                     page_heading, widen_non_article)
 from copydesk.core.records import LabelledLine
 
 _STORY = ("<p>The Larkspur garden bench is made of oiled acacia wood and seats three grown-ups in comfort on "
@@ -62,3 +63,32 @@ def test_the_widening_leaves_out_lines_in_such_places_by_page_type():
     header = {2: frozenset({PLACE_HEADER})}
     assert [ln.label for ln in widen_non_article(lines, "service", 0.1, places=header)] == ["body"] * 3
     assert widen_non_article(lines, "product", 0.1, places=header)[1].label == "other_boilerplate"
+
+
+def test_a_forum_widening_leaves_out_its_short_chrome_but_not_short_replies_in_text():
+    lines = _lines(("Has anyone got the garden bench to fold flat without the hinge sticking?", "body",
+                    "in_main_container"),
+                   ("Replies 12", "other_boilerplate", "outside_main_container"),
+                   ("Jane Doe", "other_boilerplate", "dom_class_comment_thread"),
+                   ("Oil the hinge pin first, then fold it slowly from the left side of the frame.",
+                    "other_boilerplate", "outside_main_container"),
+                   ("Thanks, that worked!", "other_boilerplate", "prose_outside_main_run"))
+    # the comment-classed line weighs less than the body: only the outside lines are candidates
+    wide = widen_non_article(lines, "forum", 0.1)
+    assert [ln.label for ln in wide] == ["body", "other_boilerplate", "other_boilerplate", "body", "body"]
+    # on a listing the same short outside line is taken back (an item's date, a count)
+    assert widen_non_article(lines, "listing", 0.1)[1].label == "body"
+
+
+def test_section_heads_above_a_paragraph_are_body_on_services():
+    lines = _lines(("Why choose us", "other_boilerplate", "heading_above_body"),
+                   ("We fit garden benches in a day and take the old one away for free.", "body",
+                    "in_main_container"),
+                   ("Example Benches Ltd", "headline", "h1_heading"))
+    got = page_heading(lines, "service")
+    assert [ln.label for ln in got] == ["body", "body", "body"]
+    assert got[0].reason == REASON_NON_ARTICLE_CONTENT and got[0].first == ("other_boilerplate",
+                                                                            "heading_above_body")
+    assert [ln.label for ln in page_heading(lines, "listing")] == ["other_boilerplate", "body", "body"]
+    for ptype in ("collection", "product", "article"):
+        assert page_heading(lines, ptype) is None
