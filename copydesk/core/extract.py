@@ -2414,7 +2414,8 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
     authors, agencies = text_authors(lines, fb, lb, domain_of(url), head)
     if authors and " " not in authors[0]:
         authors = [a for a in authors if not _owner_name(a, lines, out["copyright"])]
-    out["authors"], out["authors_source"] = authors, "byline" if authors else None
+    out["authors"], out["authors_source"] = _authors.with_credentials(authors, [ln.text for ln in lines]), \
+        "byline" if authors else None
     # the dateline opens the first paragraph; when the classifier left that paragraph out, it is a long
     # line just above the first body line
     leads = paragraphs[:1] + [ln.text for ln in lines[max(0, fb - HEADER_AFTER):fb]
@@ -2640,8 +2641,9 @@ _TITLE_WORD = re.compile(r"^(?:Dr\.?|Prof\.?)\s+")
 
 
 def _untitled(name: str) -> str:
-    """A name without its "Dr" or "Prof." ("Dr Jane Doe" and "Jane Doe" are one person)."""
-    return _TITLE_WORD.sub("", name)
+    """A name without its "Dr" or "Prof." and without the credentials with_credentials put after it ("Dr Jane
+    Doe", "Jane Doe, MD" and "Jane Doe" are one person)."""
+    return _TITLE_WORD.sub("", name.split(",", 1)[0])
 
 
 def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
@@ -2743,7 +2745,9 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     if people and " " not in people[0]:  # a one-word name (typed Person, markup): not the site itself
         people = [p for p in people if not _is_site_word(p, page_domain)]
     if people:
-        art.authors, art.authors_source = people, src
+        # (the metadata's own author strings first: "Jane Doe, MS, RD" in a meta tag, its byline row long)
+        texts = [v for v, _ in _authors.author_values(meta, ld) if isinstance(v, str)] + [ln.text for ln in art.lines]
+        art.authors, art.authors_source = _authors.with_credentials(people, texts), src
     else:  # an organisation as author ("The Associated Press") is a wire credit, not a person
         a = _ld_value(ld, "author")
         names = [x.get("name") if isinstance(x, dict) else x for x in (a if isinstance(a, list) else [a])]
