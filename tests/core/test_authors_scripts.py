@@ -1,0 +1,42 @@
+"""Issue 14: names in the other cased alphabets (Cyrillic, Greek, Romanian and Vietnamese letters), and a
+metadata author that is the site itself while the byline names a person."""
+from copydesk.core.extract import authors_from_byline, authors_from_meta
+from copydesk.core.pipeline import process_bytes
+
+_PROSE = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the vote "
+          "was closer than most members had expected before the session.")
+
+
+def test_cyrillic_and_greek_names():
+    assert authors_from_meta("Иван Петров") == ["Иван Петров"]
+    assert authors_from_meta({"@type": "Person", "name": "Олександр Шевченко"}) == ["Олександр Шевченко"]
+    assert authors_from_meta("Γιώργος Παπαδόπουλος") == ["Γιώργος Παπαδόπουλος"]
+    assert authors_from_byline("Автор: Иван Петров") == ["Иван Петров"]
+    assert authors_from_meta("ИВАН ПЕТРОВ") == ["Иван Петров"]
+
+
+def test_romanian_and_vietnamese_letters():
+    assert authors_from_meta("Ștefan Dima") == ["Ștefan Dima"]
+    assert authors_from_meta("Nguyễn Thị Hương") == ["Nguyễn Thị Hương"]
+
+
+def test_newsrooms_and_phrases_stay_out():
+    assert authors_from_meta("Редакция Сайта") == []
+    assert authors_from_meta("Новости дня") == []  # (a lower-case word: no name)
+    assert authors_from_meta("РИА Новости") == []
+    assert authors_from_meta("山田太郎") == []  # (no case: not read as a name)
+
+
+def _page(meta_author, byline):
+    return ('<html><head><title>Council passes the budget</title><meta property="og:site_name" content="Acme '
+            f'Trees"><meta name="author" content="{meta_author}"></head><body><article>'
+            f'<h1>Council passes the budget</h1><p class="byline">{byline}</p>' + f"<p>{_PROSE}</p>" * 3 +
+            '</article></body></html>').encode()
+
+
+def test_metadata_author_that_is_the_site_loses_to_the_byline():
+    assert process_bytes(_page("Acme Trees", "By Jane Doe"), "x", "html").authors == ["Jane Doe"]
+    # a metadata author that is not the site still wins
+    assert process_bytes(_page("John Roe", "By Jane Doe"), "x", "html").authors == ["John Roe"]
+    # and the site's name stays where no byline names anyone else (a blog bearing its owner's name)
+    assert process_bytes(_page("Acme Trees", ""), "x", "html").authors == ["Acme Trees"]
