@@ -1197,8 +1197,11 @@ CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?
 _EITHER = "Ā-ž\u0180-\u024f\u1e00-\u1eff\u0460-\u04ff"
 _UP = "A-ZÀ-ÖØ-Ý\u0386\u0388-\u03ab\u0400-\u042f" + _EITHER
 _LOW = "a-zß-öø-ÿ\u0390\u03ac-\u03ce\u0430-\u045f" + _EITHER
-_NAME_TOK = re.compile(rf"^(?:Dr\.|Prof\.|[{_UP}][{_LOW}’'\-]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]\.|[{_UP}]\.[{_UP}]\.|"
-                       rf"(?:Mc|Mac|O’|O'|De|La|Le|Di|Van)[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+[{_UP}][{_LOW}]+)$")
+# (initials: "J.", "J.R.", "J.R.R."; the elided particles of Italian and French surnames, "D'Amico", "dell'Orto",
+# "d'Arcy": issue 14, the held-out pages' languages)
+_NAME_TOK = re.compile(rf"^(?:Dr\.|Prof\.|[{_UP}][{_LOW}’'\-]+(?:-[{_UP}][{_LOW}]+)?|(?:[{_UP}]\.){{1,3}}|"
+                       rf"(?:Mc|Mac|O’|O'|D’|D'|De|La|Le|Di|Van)[{_UP}][{_LOW}]+|(?:d|dell|dall|degli)['’][{_UP}][{_LOW}]+|"
+                       rf"[{_UP}][{_LOW}]+[{_UP}][{_LOW}]+)$")
 # (as a prefix tree: only where a month name starts counts, and with a word boundary on both sides at most
 # one name can match at a place, so the tree finds the same places as the plain alternation, faster)
 _MONTH_WORD = re.compile(r"\b(?:%s)\b" % word_alternation("|".join(sorted(_MONTH_NUM, key=len, reverse=True))),
@@ -1271,7 +1274,13 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
         words = words[:2]  # "Colin Gray Colin Gray": a byline element printing the name twice (WCXB dev tune,
         # text: 1 author right, none lost)
     if words and all(w.isupper() for w in words if w.isalpha()) and len(words) >= 2:
-        words = [w.capitalize() if len(w) > 2 else w for w in words]  # "JANE DOE" -> "Jane Doe"
+        words = [_capitalized(w) if len(w) > 2 else w for w in words]  # "JANE DOE" -> "Jane Doe"
+    elif len(words) in (2, 3) and sum(_SURNAME_CAPS.match(w) is not None for w in words) == 1 \
+            and not WIRE_NAMES.search(" ".join(_capitalized(w) for w in words)):  # ("Jane Doe REUTERS": a wire)
+        # the surname in capitals, as French and Italian pages write it ("Jean DUPONT", "DUPONT Jean", "Marie
+        # ROSSI"): one word of five capitals or more beside the name's other words (shorter ones are an outlet's
+        # or a credential's letters, "Jane Doe CNN"). Issue 14, the held-out pages' languages; WCXB dev: none.
+        words = [_capitalized(w) if _SURNAME_CAPS.match(w) else w for w in words]
     if not words or (len(words) == 1 and not allow_single):  # (more than four words returned above)
         return None
     for w in words:
@@ -1285,6 +1294,17 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
 
 
 _person_name_memo = lru_cache(maxsize=TEXT_MEMO_SIZE)(_person_name)
+
+# A surname written in capitals (person_name): five letters or more, a hyphenated pair too ("DUPONT-MOREAU").
+# (four capitals are as often an organisation's initials beside a word, "ACME Global", "Acme EMEA": WCXB dev
+# tune, 2 such organisations read as people with four)
+_SURNAME_CAPS = re.compile(rf"^[{_UP}]{{5,}}(?:-[{_UP}]{{2,}})?$")
+
+
+def _capitalized(w: str) -> str:
+    """A word in capitals as a name writes it: each part of a hyphenated or elided word capitalised ("JEAN-LUC"
+    -> "Jean-Luc", "O'NEIL" -> "O'Neil"; str.capitalize gave "Jean-luc")."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w)
 
 
 def _long_name(words: list[str]) -> bool:

@@ -40,3 +40,20 @@ def test_metadata_author_that_is_the_site_loses_to_the_byline():
     assert process_bytes(_page("John Roe", "By Jane Doe"), "x", "html").authors == ["John Roe"]
     # and the site's name stays where no byline names anyone else (a blog bearing its owner's name)
     assert process_bytes(_page("Acme Trees", ""), "x", "html").authors == ["Acme Trees"]
+
+
+def test_surname_in_capitals():
+    assert authors_from_meta("Jean DUPONT") == ["Jean Dupont"]
+    assert authors_from_byline("Par Marie-Claire DURAND") == ["Marie-Claire Durand"]
+    assert authors_from_meta("JEAN-LUC O'NEIL") == ["Jean-Luc O'Neil"]  # (each part capitalised)
+    # short capitals are initials of an organisation or an outlet, a wire after the name is a wire
+    assert authors_from_meta("ACME Global") == []
+    assert authors_from_byline("By Jane Doe CNN") == []
+    assert authors_from_byline("By Jane Doe REUTERS") == []
+
+
+def test_initials_and_elided_particles():
+    assert authors_from_meta("J.R.R. Tolkien") == ["J.R.R. Tolkien"]
+    assert authors_from_byline("Di Anna D'Amico") == ["Anna D'Amico"]
+    assert authors_from_meta("Luca dell'Orto") == ["Luca dell'Orto"]
+    assert authors_from_meta("Jean d’Ormesson") == ["Jean d’Ormesson"]
