@@ -1318,10 +1318,14 @@ def _long_name(words: list[str]) -> bool:
 # Byline labels with a colon ("Written by: Jane Doe", "Text: Anna Muster", "Autor: ...") and the Italian
 # lower-case "di" before a capital ("di Mario Rossi"), capitalised before a full name only ("Di Mario Rossi";
 # "Di Maio" is a surname): where pages put "By" in other words (issue 14).
-# ("Autora:", "Autrice:", French "Texte :", Dutch/Scandinavian/Polish "Tekst:", Russian "Автор:", "Текст:": the
-# same label in more languages; the Russian ones read since the name words take Cyrillic, see _UP)
+# ("Autora:", "Autrice:", French "Texte :", Dutch/Scandinavian/Polish "Tekst:", Russian "Автор:", "Текст:",
+# Turkish "Yazar:", Indonesian "Penulis:", Hungarian "Szerző:", Finnish "Teksti:", "Kirjoittaja:", Lithuanian
+# and Latvian "Autorius:", "Autors:", Vietnamese "Tác giả:": the same label in more languages, for the
+# held-out multilingual pages; the Russian and Vietnamese ones read since the name words take their letters, see
+# _UP)
 _BY_LABEL = re.compile(r"^(?:(?i:written\s+by|text|texto|testo|texte|tekst|author|authors|autor|autora|autoras|"
-                       r"autore|autrice|auteur|auteurs|autores|autoren|words|reporting|автор|авторы|текст)\s*:\s*|di\s+(?=[A-ZÀ-Ý])|"
+                       r"autore|autrice|auteur|auteurs|autores|autoren|words|reporting|автор|авторы|текст|yazar|penulis|szerző|"
+                       r"teksti|kirjoittaja|autorius|autors|tác\s+giả)\s*:\s*|di\s+(?=[A-ZÀ-Ý])|"
                        r"Di\s+(?=[A-ZÀ-Ý][\w.’'-]*\s+[A-ZÀ-Ý]))")
 
 
@@ -1791,6 +1795,13 @@ BARE_NAME_EXTRA_WORDS = 4
 HEADLINE_BYLINE_SPAN = 4
 
 
+# How long a later line of the byline cluster may be without a "By" label: the author element of some templates
+# lists the writer's latest stories under the name ("Jane Doe" / "Reporter" / "Jane Doe's Most Recent Stories" /
+# "Watch John Roe, Ann Poe Play a Song on Late Night"), and a headline opening with a name was read as a
+# second author (news dev tune: 1 page).
+CLUSTER_FREE_LINE_MAX_WORDS = 6
+
+
 def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
                  lb: Optional[int] = None, domain: Optional[str] = None,
                  head: Optional[int] = None) -> tuple[list[str], list[str]]:
@@ -1817,6 +1828,9 @@ def text_authors(lines: list[LabelledLine], fb: Optional[int] = None,
             found = []
     alone: Optional[set] = None
     for ln in found:
+        t = ln.text.strip()
+        if authors and len(t.split()) > CLUSTER_FREE_LINE_MAX_WORDS and not (_BY_NAME_START.match(t) or _BY_LABEL.match(t)):
+            continue  # a later line of the byline's element that is a sentence, not a name (see there)
         names = authors_from_byline(ln.text)
         if len(ln.text.split()) > 3 and (not names or names[0].count(" ") >= 2
                                          or names[0] not in _BY.sub("", ln.text)[:len(names[0]) + 3]):
@@ -2351,7 +2365,7 @@ def _label_alone(t: str) -> bool:
 # agree ..." under a form counted as a byline and ended the search before the article's real one)
 _BY_NAME_START = re.compile(rf"^(?i:(?:written|text|posted|article|recipe|article\s+written)\s+by|by|von|par|por|oleh|"
                             rf"{_WRITTEN_BY_ALT})"
-                            r":?\s+[A-ZÀ-Ý]")
+                            rf":?\s+[{_UP}]")  # (any capital a name word opens with: "By Łukasz", "Von Ștefan")
 _BY_THE = re.compile(r"^(?:by\s+)?(?:the\s+)?", re.I)
 _BY_TAIL = re.compile(r"\bby:?\s+(.+)$", re.I)
 _BY_CAP = re.compile(r"^(?:written\s+)?by:?\s+[A-Z]", re.I)

@@ -57,3 +57,24 @@ def test_initials_and_elided_particles():
     assert authors_from_byline("Di Anna D'Amico") == ["Anna D'Amico"]
     assert authors_from_meta("Luca dell'Orto") == ["Luca dell'Orto"]
     assert authors_from_meta("Jean d’Ormesson") == ["Jean d’Ormesson"]
+
+
+def test_byline_labels_in_more_languages():
+    assert authors_from_byline("Yazar: Ayşe Yılmaz") == ["Ayşe Yılmaz"]
+    assert authors_from_byline("Penulis: Budi Santoso") == ["Budi Santoso"]
+    assert authors_from_byline("Tác giả: Nguyễn Văn An") == ["Nguyễn Văn An"]
+    assert authors_from_byline("Kirjoittaja: Matti Virtanen") == ["Matti Virtanen"]
+
+
+def test_a_story_title_in_the_author_element_is_no_second_author():
+    from copydesk.core.extract import text_authors
+    from helpers import labelled_lines
+    lines = labelled_lines(("Council passes the budget after a long night", "headline"),
+                           ("By Jane Doe", "byline"), ("Reporter", "byline"),
+                           ("Watch John Roe, Ann Poe Play a Song on Late Night", "byline"), (_PROSE, "body"),
+                           (_PROSE, "body"))
+    assert text_authors(lines, head=0)[0] == ["Jane Doe"]
+    # a second byline line naming a co-author still counts
+    lines = labelled_lines(("Council passes the budget after a long night", "headline"),
+                           ("By Jane Doe", "byline"), ("John Roe", "byline"), (_PROSE, "body"), (_PROSE, "body"))
+    assert text_authors(lines, head=0)[0] == ["Jane Doe", "John Roe"]
