@@ -2460,7 +2460,7 @@ def basic_fields(lines: list[LabelledLine], paragraphs: list[str], url: Optional
     authors, agencies = text_authors(lines, fb, lb, domain_of(url), head)
     if authors and " " not in authors[0]:
         authors = [a for a in authors if not _owner_name(a, lines, out["copyright"])]
-    out["authors"], out["authors_source"] = _authors.with_credentials(authors, [ln.text for ln in lines]), \
+    out["authors"], out["authors_source"] = _authors.with_credentials(authors, (ln.text for ln in lines)), \
         "byline" if authors else None
     # the dateline opens the first paragraph; when the classifier left that paragraph out, it is a long
     # line just above the first body line
