@@ -2107,8 +2107,12 @@ def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = No
             continue
         if _is_site_name(name, domain):
             continue  # the site describing itself ("Acme Kitchen is ..."), not an author
+        # (the article's first paragraph only when it names a job, "Jane Doe is Archive Manager at ...", a guest
+        # post's introduction: "Hong Kong is burning." opens a story on the place named over the headline as
+        # its section; news dev tune: 1 page)
         for later in lines[idx + 1: fb + AUTHOR_BOX_AFTER]:
-            if later.label != "related_link" and _opens_biography(later.text, name):
+            if later.label != "related_link" and _opens_biography(later.text, name) \
+                    and (later is not lines[fb] or _ROLE_ANY_CASE.search(later.text)):
                 return name
     return None
 

@@ -78,3 +78,19 @@ def test_a_story_title_in_the_author_element_is_no_second_author():
     lines = labelled_lines(("Council passes the budget after a long night", "headline"),
                            ("By Jane Doe", "byline"), ("John Roe", "byline"), (_PROSE, "body"), (_PROSE, "body"))
     assert text_authors(lines, head=0)[0] == ["Jane Doe", "John Roe"]
+
+
+def test_the_first_paragraph_opening_with_a_section_name_is_no_biography():
+    from copydesk.core.extract import text_authors
+    from helpers import labelled_lines
+    story = ("Port Acme is burning again tonight, and the authorities continue to pour fuel on the fire as the "
+             "protests enter their sixth month.")
+    lines = labelled_lines(("Opinion", "other_boilerplate"), ("Port Acme", "other_boilerplate"),
+                           ("The view on Port Acme: a city on the brink", "headline"), (story, "body"),
+                           (_PROSE, "body"))
+    assert text_authors(lines, head=2)[0] == []
+    # a guest post's introduction naming the writer's job still counts
+    intro = "Jane Doe is Archive Manager at the Acme Institute, where she leads the digital collection team."
+    lines = labelled_lines(("Jane Doe", "other_boilerplate"), ("Last updated on 17 December 2025", "timestamp"),
+                           (intro, "body"), (_PROSE, "body"))
+    assert text_authors(lines)[0] == ["Jane Doe"]
