@@ -180,3 +180,40 @@ def written_by_handle(meta: dict, ld: list, not_person_words, site_word=None) ->
         return None
     others = [_single_author(v) for v, _ in author_values(meta, ld)[:-1]]  # (the pair itself is the last value)
     return h if any(o is not None and o.strip().lstrip("@") == h for o in others) else None
+
+
+# Academic and professional letters a byline prints after the name ("Jane Doe, MS, RD", "John Roe, Ph.D."):
+# degrees, licences and board fellowships of the health, finance and law writers who sign so. A list, not any
+# capitals: after a comma capitals are as often the outlet or a wire ("Jane Doe, AP", "Jane Doe, CNN").
+_CREDENTIAL = (r"(?:Ph\.?\s?D\.?|M\.?D\.?|D\.?O\.?|Pharm\.?D\.?|Psy\.?D\.?|Ed\.?D\.?|DVM|VMD|DDS|DMD|DPT|DNP|"
+               r"R\.?N\.?|BSN|MSN|APRN|NP|PA-C|RDN?|LDN?|CDCES|CDE|CSSD|FAND|MPH|MBA|MSc|BSc|M\.?S\.?|M\.?A\.?|"
+               r"B\.?S\.?|B\.?A\.?|MEd|J\.?D\.?|LL\.?M\.?|CFP®?|CFA|CPA|ChFC|CLU|EA|CPT|CSCS|NASM-CPT|ACE|"
+               r"LCSW|LMFT|LPC|FACP|FACS|FAAP|FACC|FACOG|DACVB|DABOM|FOMA|MRCP|FRCP|MBBS|MW|CPP|PSP)")
+_CREDENTIALS_AFTER = re.compile(rf"\s*((?:,\s*{_CREDENTIAL}(?![\w.]))+)")
+# How long a line printing a name with its credentials may be (a byline row with its reviewer and its date,
+# "Medically reviewed by John Roe, MD — Written by Jane Doe, MS, RD — Updated on March 7, 2025"; the prose's
+# "Jane Doe, MD, a surgeon at ..." sits in a paragraph, longer).
+CREDENTIALS_LINE_MAX_WORDS = 30
+
+
+def with_credentials(names: list, texts) -> list:
+    """The one author's name with the credentials the page prints after it in a short line ("By Jane Doe, MS,
+    RD" -> "Jane Doe, MS, RD"): the name as the page states it (the byline rules and the metadata give it
+    without them). Only for a single author (a list of names with letters after each is a paper's, read as
+    it is). `texts`: the page's lines' texts, searched as one string (speed: one find per place the name and a
+    comma occur, not a loop over the lines). (WCXB dev articles label a writer with the credentials the page
+    prints: see the commit.)"""
+    if len(names) != 1 or "," in names[0]:
+        return names
+    name = names[0]
+    page = "\n".join(texts)
+    i = page.find(name + ",")
+    while i >= 0:
+        start, end = page.rfind("\n", 0, i) + 1, page.find("\n", i)
+        line = page[start:end if end >= 0 else len(page)]
+        m = _CREDENTIALS_AFTER.match(line, i - start + len(name))
+        if m and len(line.split()) <= CREDENTIALS_LINE_MAX_WORDS:
+            creds = [c.strip() for c in m.group(1).split(",") if c.strip()]
+            return [", ".join([name] + creds)]
+        i = page.find(name + ",", i + 1)
+    return names
