@@ -1184,7 +1184,7 @@ NOT_PERSON_WORDS = {
     # Сайта", "Новости Города", "Пресс-служба"): never part of a person's name (issue 14, held-out pages; tests)
     "редакция", "новости", "агентство", "пресс-служба", "корреспондент", "σύνταξη", "ειδήσεις", "συντάκτης"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "di", "du", "dos", "das"}
-# Academic and professional letters after a name ("Rachael Link, MS, RD").
+# Academic and professional letters after a name ("Jane Doe, MS, RD").
 CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|B\.?Sc\.?|M\.?Sc\.?|R\.?N\.?|Jr\.?|Sr\.?|II|III)"
                          r"(?:\s*\([A-Z]{2}\))?$")
 # (letters: Latin-1's and Latin Extended-A's, for Průša, Chodoła, Łukasz, Strauß; ß only lower case.
@@ -1271,7 +1271,7 @@ def _person_name(s: str, allow_single: bool = False) -> Optional[str]:
             or ("." in s and _DOMAIN.search(s)):
         return None
     if len(words) == 4 and words[:2] == words[2:]:
-        words = words[:2]  # "Colin Gray Colin Gray": a byline element printing the name twice (WCXB dev tune,
+        words = words[:2]  # "John Roe John Roe": a byline element printing the name twice (WCXB dev tune,
         # text: 1 author right, none lost)
     if words and all(w.isupper() for w in words if w.isalpha()) and len(words) >= 2:
         words = [_capitalized(w) if len(w) > 2 else w for w in words]  # "JANE DOE" -> "Jane Doe"
@@ -1797,7 +1797,7 @@ HEADLINE_BYLINE_SPAN = 4
 
 # How long a later line of the byline cluster may be without a "By" label: the author element of some templates
 # lists the writer's latest stories under the name ("Jane Doe" / "Reporter" / "Jane Doe's Most Recent Stories" /
-# "Watch John Roe, Ann Poe Play a Song on Late Night"), and a headline opening with a name was read as a
+# "Watch John Roe, Ann Poe Play a Song on Example Live"), and a headline opening with a name was read as a
 # second author (news dev tune: 1 page).
 CLUSTER_FREE_LINE_MAX_WORDS = 6
 
@@ -2108,7 +2108,7 @@ def _boxed_author(lines: list[LabelledLine], fb: int, domain: Optional[str] = No
         if _is_site_name(name, domain):
             continue  # the site describing itself ("Acme Kitchen is ..."), not an author
         # (the article's first paragraph only when it names a job, "Jane Doe is Archive Manager at ...", a guest
-        # post's introduction: "Hong Kong is burning." opens a story on the place named over the headline as
+        # post's introduction: "Example Bay is flooding." opens a story on the place named over the headline as
         # its section; news dev tune: 1 page)
         for later in lines[idx + 1: fb + AUTHOR_BOX_AFTER]:
             if later.label != "related_link" and _opens_biography(later.text, name) \
@@ -2693,10 +2693,10 @@ _TITLE_WORD = re.compile(r"^(?:Dr\.?|Prof\.?)\s+")
 def _site_itself(people: list[str], site: Optional[str], shown: Sequence[str]) -> bool:
     """Whether a metadata author is the site itself where the page's byline names a person: one name, the
     site's name (og:site_name, else the JSON-LD publisher's), while the visible byline (`shown`, basic_fields'
-    authors) names someone else ("One Tree Planted" in the meta tags, "by Jane Doe" under the headline: the
+    authors) names someone else ("Acme Trees" in the meta tags, "by Jane Doe" under the headline: the
     CMS writes the organisation's account as the author). Without a byline of another name the metadata's
-    name stays (a person's blog bearing the owner's name, "Jane Doe" on Jane Doe's site). (WCXB dev
-    articles, HTML: see the commit.)"""
+    name stays (a person's blog bearing the owner's name, "Jane Doe" on Jane Doe's site). (WCXB dev tune
+    articles, HTML: 1 author right, none lost; validation unchanged.)"""
     return len(people) == 1 and bool(site) and bool(shown) and people[0].casefold() == site.strip().casefold() \
         and people[0] not in shown
 

@@ -71,7 +71,7 @@ def test_a_story_title_in_the_author_element_is_no_second_author():
     from helpers import labelled_lines
     lines = labelled_lines(("Council passes the budget after a long night", "headline"),
                            ("By Jane Doe", "byline"), ("Reporter", "byline"),
-                           ("Watch John Roe, Ann Poe Play a Song on Late Night", "byline"), (_PROSE, "body"),
+                           ("Watch John Roe, Ann Poe Play a Song on Example Live", "byline"), (_PROSE, "body"),
                            (_PROSE, "body"))
     assert text_authors(lines, head=0)[0] == ["Jane Doe"]
     # a second byline line naming a co-author still counts
