@@ -2626,6 +2626,20 @@ def _label_h1(h: str, stated: list[tuple[str, str]]) -> bool:
     return True
 
 
+# An <h1> whose characters the page's encoding lost ("Planning? Beginner? Guide": each character the server could
+# not write, a "’s" or a ":", printed as "?" or U+FFFD) is the stated title that matches it everywhere else: the
+# headline as the page meant it. (WCXB dev tune articles: 1 title right, none lost.)
+_LOST_CHARS = ("?", "\ufffd")
+
+
+def _lost_characters(h1: str, stated: list) -> Optional[str]:
+    """The stated title that `h1` prints with "?" / U+FFFD in place of one or two of its characters, or None."""
+    if not any(c in h1 for c in _LOST_CHARS):
+        return None
+    pat = re.compile("".join(".{1,2}" if c in _LOST_CHARS else re.escape(c) for c in h1))
+    return next((t for t, _ in stated if not any(c in t for c in _LOST_CHARS) and pat.fullmatch(t)), None)
+
+
 def html_title(meta: dict, ld: list, site: Optional[str], url: Optional[str] = None) -> Optional[tuple[str, str]]:
     """(title, source) of an HTML page. The visible headline is what a reader takes for the title, and
     the stated titles (<title>, og:title, JSON-LD headline) are often SEO variants of it: an <h1> the stated
@@ -2676,6 +2690,10 @@ def html_title(meta: dict, ld: list, site: Optional[str], url: Optional[str] = N
         inner = _h1_inner(h)
         if inner and _norm(inner) in norms:
             return inner, "headline"
+    for h in named:
+        written = _lost_characters(h, stated)
+        if written:
+            return written, "headline"
     sw = set().union(*(_title_words(t) for t, _ in stated)) if stated else set()
     h1s = [h for h in named if (not _not_title(h) or _h1_share(h, sw) >= TITLE_H1_SHAPE_OVERLAP)
            and not _label_h1(h, stated)]

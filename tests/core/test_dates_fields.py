@@ -89,6 +89,15 @@ def test_h1_title_when_the_stated_titles_agree():
     assert html_title(meta, [], "Food Site") == ("Ten Ways to Cook Rice", "meta")
 
 
+def test_an_h1_whose_characters_the_encoding_lost_gives_the_stated_title():
+    meta = {"title": "Rice Basics: Beginner's Guide | Food Site", "og:title": "Rice Basics: Beginner's Guide",
+            "h1": ["Rice Basics? Beginner? Guide"]}
+    assert html_title(meta, [], "Food Site") == ("Rice Basics: Beginner's Guide", "headline")
+    # a question is no lost character: the stated title without it does not match
+    meta = {"title": "Is Rice Safe | Food Site", "h1": ["Is Rice Safe?"]}
+    assert html_title(meta, [], "Food Site") == ("Is Rice Safe?", "headline")
+
+
 def test_provenance_columns_at_the_end():
     # schema v4's provenance columns come after every v3 column (with v4's page-type pair): additive
     cols = [c for c, _ in ARTICLE_COLUMNS]
