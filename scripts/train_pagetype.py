@@ -162,9 +162,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "copydesk" / "core" / "pagetype_model.py"))
     ap.add_argument("--cache", help="folder to keep the feature rows in between runs (rows change with the code)")
+    # Retraining one mode keeps the other's shipped model as it is: a model is refitted when its mode's own
+    # numbers say so (features of the other mode's rows move with the code too, and a refit is judged, not
+    # taken for granted: see the commit that last wrote each).
+    ap.add_argument("--modes", default="html,text", help="modes to retrain (comma-separated); the others keep "
+                    "the shipped model")
     a = ap.parse_args()
-    models = {}
-    for mode in ("html", "text"):
+    from copydesk.core.pagetype_model import MODELS as shipped
+    models = dict(shipped)
+    for mode in a.modes.split(","):
         cache = Path(a.cache) / f"pagetype_rows_{mode}.json" if a.cache else None
         if cache and cache.exists():
             data = [PageRow(*row) for row in json.loads(cache.read_text())]
