@@ -513,6 +513,14 @@ def _heading_text(h) -> str:
                    for n in h.traverse(include_text=True))
 
 
+# The elements parse_meta reads, found in one query: lexbor walks the whole tree once per query, and four
+# separate queries walked it four times (callgrind, news dev: 51 M -> 39 M instructions for the 91 pages;
+# parse_meta 0.31 -> 0.29 ms a page). A group query gives the elements in document order, each once here
+# (the four selectors match disjoint tags), so each tag's list is what its own query gave (checked on all
+# 1,588 dev and WCXB dev pages).
+_META_SELECTOR = 'meta, link[rel], script[type="application/ld+json"], h1'
+
+
 def parse_meta(html: str, tree=None) -> dict:
     """Metadata from <head>: title, og:*, meta name/property, canonical, JSON-LD NewsArticle fields."""
     from selectolax.lexbor import LexborHTMLParser
@@ -523,7 +531,10 @@ def parse_meta(html: str, tree=None) -> dict:
     t = head.css_first("title") if head is not None else None
     if t is not None:
         meta["title"] = clean_line(t.text() or "")
-    for m in tree.css("meta"):
+    found: dict[str, list] = {"meta": [], "link": [], "script": [], "h1": []}
+    for n in tree.css(_META_SELECTOR):
+        found.setdefault(n.tag, []).append(n)
+    for m in found["meta"]:
         a = m.attributes
         key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
         val = a.get("content")
@@ -531,19 +542,19 @@ def parse_meta(html: str, tree=None) -> dict:
             meta[key] = clean_line(val)
         if key in CITATION_AUTHOR_META and val:  # every author of a paper, not only the first (extract)
             meta.setdefault("citation_author_lists", []).append(clean_line(val))
-    for ln in tree.css("link[rel]"):
+    for ln in found["link"]:
         a = ln.attributes
         if (a.get("rel") or "").lower() == "canonical" and a.get("href"):
             meta["canonical"] = a["href"]
     ld = []
-    for s in tree.css('script[type="application/ld+json"]'):
+    for s in found["script"]:
         try:
             ld.append(json.loads(s.text() or ""))
         except (ValueError, TypeError, RecursionError):
             continue
     meta["jsonld"] = _news_objects(ld)
     # the page's <h1> texts: the visible headline is one of them (extract.html_title picks which)
-    meta["h1"] = [t for t in (clean_line(_heading_text(h)) for h in tree.css("h1")[:H1_MAX]) if t]
+    meta["h1"] = [t for t in (clean_line(_heading_text(h)) for h in found["h1"][:H1_MAX]) if t]
     people = _ld_people(ld)
     if people:
         meta["jsonld_people"] = people
