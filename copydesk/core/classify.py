@@ -100,7 +100,9 @@ class Feat:
 
 
 def _norm(s: str) -> str:
-    return " ".join(t.lower() for t in _TOKEN.findall(s))
+    # the tokens joined, then lower-cased in one call: the same string as lower-casing each token (the one
+    # context rule, final sigma, looks no further than a space, which is not case-ignorable)
+    return " ".join(_TOKEN.findall(s)).lower()
 
 
 def _words(s: str) -> set[str]:
@@ -593,10 +595,9 @@ def find_title(blocks: list[Block], title_hint: Optional[str] = None,
     # 2. a hint (HTML <title> / og:title, minus its site suffix) matched against the blocks
     if title_hint:
         hint_parts = [_norm(p) for p in _TITLE_SEP.split(title_hint) if len(p.split()) >= 2] + [_norm(title_hint)]
-        for j in range(len(blocks)):
-            if norms[j] if j < top else False:
-                if norms[j] in hint_parts:
-                    return None, j, blocks[j].text
+        for j in range(top):
+            if norms[j] and norms[j] in hint_parts:
+                return None, j, blocks[j].text
     return None, None, None
 
 
