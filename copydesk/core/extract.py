@@ -2789,7 +2789,8 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
     people, src = [], None
     page_domain = domain_of(art.url) or domain_of(meta.get("og:url") or meta.get("canonical"))
     shown = None
-    for value, where in _authors.author_values(meta, ld):
+    values = _authors.author_values(meta, ld)
+    for value, where in values:
         people = authors_from_meta(value)
         if people and _site_itself(people, art.site_name, art.authors):
             people = []
@@ -2830,7 +2831,7 @@ def apply_meta(art, meta: dict, tz: Optional[str] = None) -> None:
         people = [p for p in people if not _is_site_word(p, page_domain)]
     if people:
         # (the metadata's own author strings first: "Jane Doe, MS, RD" in a meta tag, its byline row long)
-        texts = [v for v, _ in _authors.author_values(meta, ld) if isinstance(v, str)] + [ln.text for ln in art.lines]
+        texts = [v for v, _ in values if isinstance(v, str)] + [ln.text for ln in art.lines]
         art.authors, art.authors_source = _authors.with_credentials(people, texts), src
     else:  # an organisation as author ("The Associated Press") is a wire credit, not a person
         a = _ld_value(ld, "author")

@@ -40,7 +40,6 @@ from typing import Optional
 
 from copydesk.core.authors import unnamed
 from copydesk.core import cues
-from copydesk.core.cues import JAVASCRIPT_NOTICE_LOW
 from copydesk.core.dates import MONTH_ABBR_ALT
 from copydesk.core.mainframe import PLACE_FORM, PLACE_HEADER, PLACE_OFF_MAIN, REASON_CARD_HEADER, REASON_COMMENT_CLASS
 from copydesk.core.records import Block, LabelledLine
@@ -576,22 +575,27 @@ def parse_meta(html: str, tree=None) -> dict:
     return meta
 
 
-def _all_types(items: list, cap: int = 400) -> list[str]:
-    """The @type strings of every JSON-LD object (nested ones too), in order, at most `cap` objects seen."""
-    out: list[str] = []
+def _ld_dicts(items: list, cap: int = 400, first_in_first_out: bool = False):
+    """Every JSON-LD object (dict) of `items`, nested ones too, at most `cap` nodes (objects and lists) seen:
+    depth-first from the last item, or breadth-first from the first (`first_in_first_out`)."""
     stack = list(items)
     seen = 0
     while stack and seen < cap:
-        x = stack.pop()
+        x = stack.pop(0 if first_in_first_out else -1)
         seen += 1
         if isinstance(x, list):
             stack.extend(x)
         elif isinstance(x, dict):
-            typ = x.get("@type")
-            for t in (typ if isinstance(typ, list) else [typ]):
-                if isinstance(t, str):
-                    out.append(t)
+            yield x
             stack.extend(v for v in x.values() if isinstance(v, (dict, list)))
+
+
+def _all_types(items: list, cap: int = 400) -> list[str]:
+    """The @type strings of every JSON-LD object (nested ones too), at most `cap` objects seen."""
+    out: list[str] = []
+    for x in _ld_dicts(items, cap):
+        typ = x.get("@type")
+        out.extend(t for t in (typ if isinstance(typ, list) else [typ]) if isinstance(t, str))
     return out
 
 
@@ -600,21 +604,13 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def _product_description(items: list, cap: int = 400) -> Optional[str]:
-    """The `description` of the first JSON-LD Product object (nested ones too, at most `cap` objects seen),
-    as plain text on one line (entities decoded, tags dropped); None when there is none."""
-    stack = list(items)
-    seen = 0
-    while stack and seen < cap:
-        x = stack.pop(0)
-        seen += 1
-        if isinstance(x, list):
-            stack.extend(x)
-        elif isinstance(x, dict):
-            typ = x.get("@type")
-            desc = x.get("description")
-            if "Product" in (typ if isinstance(typ, list) else [typ]) and isinstance(desc, str) and desc.strip():
-                return " ".join(_TAG.sub(" ", html_lib.unescape(desc)).split())
-            stack.extend(v for v in x.values() if isinstance(v, (dict, list)))
+    """The `description` of the first JSON-LD Product object (nested ones too, breadth-first, at most `cap`
+    objects seen), as plain text on one line (entities decoded, tags dropped); None when there is none."""
+    for x in _ld_dicts(items, cap, first_in_first_out=True):
+        typ = x.get("@type")
+        desc = x.get("description")
+        if "Product" in (typ if isinstance(typ, list) else [typ]) and isinstance(desc, str) and desc.strip():
+            return " ".join(_TAG.sub(" ", html_lib.unescape(desc)).split())
     return None
 
 
@@ -1345,7 +1341,7 @@ def _text_label(b: Block) -> Optional[tuple[str, str]]:
         return "image_caption", "photo_credit"
     if "©" in t and len(t) <= COPYRIGHT_MAX_CHARS:
         return "copyright", "copyright_sign"
-    if "javascript" in low and JAVASCRIPT_NOTICE_LOW.search(low):  # the browser notice, as in text mode (cues.py)
+    if "javascript" in low and cues.JAVASCRIPT_NOTICE_LOW.search(low):  # the browser notice, as in text mode (cues.py)
         return "other_boilerplate", "javascript_notice"
     return None
 

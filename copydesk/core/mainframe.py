@@ -383,8 +383,7 @@ def _content_span(lines: Sequence[LabelledLine]) -> list[int]:
 
 def _outweighs_body(lines: Sequence[LabelledLine], reason: str) -> bool:
     """Whether the page's lines of that reason (REASON_COMMENT_CLASS, REASON_CAPTION_CLASS,
-    REASON_LINK_DENSE) outweigh its
-    body lines, in characters."""
+    REASON_LINK_DENSE) outweigh its body lines, in characters."""
     body = sum(len(ln.text) for ln in lines if ln.label == "body")
     return sum(len(ln.text) for ln in lines if ln.reason == reason) > body
 
